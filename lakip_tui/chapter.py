@@ -1,0 +1,107 @@
+"""The typed objects a chapter plugin registers: what the chapter is and how it is edited.
+
+A chapter describes its editing screens as plain data (Bagian -> Tabel / Narasi / Isian) so that
+the core TUI can build them, and so that a plugin never has to import Textual. A plugin that wants
+a hand-made widget may still provide one through the `lakip_chapter_view` hook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .paths import Path
+
+# What a cell holds, which decides how typed text is parsed and how the value is shown.
+JENIS_KOLOM = ("teks", "rupiah", "bilangan", "desimal", "persen", "pilihan", "angka")
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """One column of an editable table (or one field of a form).
+
+    `key` is the key in each row dict. A column with `hitung` is computed and read-only:
+    `hitung(row, konteks)` returns the text to show, computed by kinerja/angka, never stored.
+    """
+
+    key: str
+    label: str
+    jenis: str = "teks"
+    lebar: int | None = None
+    hitung: Callable[[dict, Any], str] | None = None
+    pilihan: tuple[str, ...] = ()
+    wajib: bool = False
+    negatif: bool = False  # may a number in this column be below zero?
+    bantuan: str = ""
+
+    def __post_init__(self) -> None:
+        if self.jenis not in JENIS_KOLOM:
+            raise ValueError(f"jenis kolom tidak dikenal: {self.jenis!r}")
+
+    @property
+    def computed(self) -> bool:
+        return self.hitung is not None
+
+
+@dataclass(frozen=True)
+class Tabel:
+    """An editable list of rows at `path` (absolute, or relative to the parent row for `anak`).
+
+    `anak` nests a child table under each row (program -> kegiatan -> sub-kegiatan); the TUI
+    shows the levels as one foldable table, so every level has the same number of columns.
+    """
+
+    key: str
+    judul: str
+    path: Path
+    kolom: tuple[Kolom, ...]
+    anak: "Tabel | None" = None
+    baris_baru: Callable[[], dict] | None = None  # the row a new "add row" starts from
+
+
+@dataclass(frozen=True)
+class Narasi:
+    """A narrative field: a string (paragraphs) or, with daftar=True, a list of strings."""
+
+    key: str
+    judul: str
+    path: Path
+    daftar: bool = False
+
+
+@dataclass(frozen=True)
+class Isian:
+    """A form of scalar fields; each Kolom.key is a key of the table at `path`."""
+
+    key: str
+    judul: str
+    path: Path
+    kolom: tuple[Kolom, ...]
+
+
+Isi = Tabel | Narasi | Isian
+
+
+@dataclass(frozen=True)
+class Bagian:
+    """A section of a chapter, as listed in the TUI navigation."""
+
+    key: str
+    judul: str
+    isi: tuple[Isi, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter of the report. `key` is also the name of its top-level table in the file.
+
+    `default_section` is TOML text (with comments for the planner) that `lakip new` writes;
+    `$tahun`, `$instansi` and `$pemda` are filled in (string.Template).
+    """
+
+    key: str
+    title: str
+    order: int
+    default_section: str = ""
+    bagian: tuple[Bagian, ...] = ()
+    plugin: str = field(default="", compare=False)  # set by the plugin manager

@@ -1,0 +1,251 @@
+"""The `lakip` command: edit (default), new, check, export, plugins.
+
+Only the `edit` path imports Textual; `check`, `export`, `new`, `plugins` and `--help` stay light.
+Every user error ends as one Indonesian line on stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import string
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import LakipError
+
+COMMANDS = ("edit", "new", "check", "export", "plugins")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are exit 2 with an Indonesian lead line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        raise LakipError(f"argumen tidak valid: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="lakip",
+        description="Laporan Kinerja (LAKIP) perangkat daerah: sunting, periksa dan ekspor.",
+        epilog="Tanpa perintah, `lakip BERKAS` membuka editor. Lihat README.md dan docs/.",
+    )
+    parser.add_argument("--version", action="version", version=f"lakip-tui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+
+    def plugin_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--plugin", action="append", default=[], metavar="BERKAS.py",
+                       help="muat plugin satu berkas ini juga (boleh berulang)")
+
+    edit = sub.add_parser("edit", help="buka editor (bawaan)", description="Buka editor TUI.")
+    edit.add_argument("file", metavar="BERKAS", help="berkas proyek .toml")
+    edit.add_argument("--no-mouse", action="store_true", help="jangan tangkap tetikus")
+    edit.add_argument("--read-only", action="store_true", help="buka hanya-baca")
+    plugin_option(edit)
+
+    new = sub.add_parser("new", help="buat berkas proyek baru",
+                         description="Tulis proyek baru berisi bagian bawaan setiap bab.")
+    new.add_argument("file", metavar="BERKAS", help="berkas .toml yang akan dibuat")
+    new.add_argument("--instansi", required=True, help='nama instansi, mis. "Dinas Sosial Kota Binjai"')
+    new.add_argument("--pemda", required=True, help='mis. "Pemerintah Kota Binjai"')
+    new.add_argument("--tahun", required=True, type=int, help="tahun anggaran, mis. 2025")
+    new.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
+    plugin_option(new)
+
+    check = sub.add_parser("check", help="periksa berkas proyek",
+                           description="Periksa berkas proyek. Kode keluar: 0 tanpa galat, "
+                                       "1 ada galat (--strict: juga peringatan), 2 masukan tak terbaca.")
+    check.add_argument("file", metavar="BERKAS", help="berkas proyek .toml")
+    check.add_argument("--json", action="store_true", help="keluaran JSON (lihat docs/check-json.md)")
+    check.add_argument("--strict", action="store_true", help="peringatan juga membuat kode keluar 1")
+    plugin_option(check)
+
+    export = sub.add_parser("export", help="ekspor laporan (txt, md, html, svg)",
+                            description="Rakit laporan lengkap dari bab-bab, sesuai urutan.")
+    export.add_argument("file", metavar="BERKAS", help="berkas proyek .toml")
+    export.add_argument("-f", "--format", default="txt", help="txt, md, html atau svg (bawaan txt)")
+    export.add_argument("-o", "--output", default=None, metavar="KELUARAN",
+                        help="berkas keluaran; '-' untuk stdout (bawaan: nama proyek + akhiran)")
+    export.add_argument("--width", type=int, default=100, help="lebar teks (bawaan 100)")
+    export.add_argument("--chapters", default=None, metavar="BAB,BAB",
+                        help="hanya bab ini (kunci bab, dipisah koma)")
+    plugin_option(export)
+
+    plugins = sub.add_parser("plugins", help="daftar plugin dan statusnya",
+                             description="Daftar plugin: versi, bab, hook, status.")
+    plugins.add_argument("--json", action="store_true", help="keluaran JSON")
+    plugin_option(plugins)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        argv.insert(0, "edit")  # `lakip BERKAS` opens the editor
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            build_parser().print_help()
+            return EXIT_OK
+        return _COMMANDS[args.command](args)
+    except LakipError as exc:
+        print(f"lakip: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug: say so plainly, keep the traceback for whoever asks
+        if os.environ.get("LAKIP_DEBUG"):
+            raise
+        print(f"lakip: galat internal ({type(exc).__name__}: {exc}). "
+              "Jalankan lagi dengan LAKIP_DEBUG=1 untuk rinciannya dan laporkan.", file=sys.stderr)
+        return 3
+
+
+# -- commands --------------------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .checks import run_checks
+    from .findings import SEVERITY_LABEL, count
+    from .paths import format_path  # noqa: F401  (kept for plugin authors' parity)
+    from .plugins import load_registry
+    from .project import Project
+
+    project = Project.load(args.file)
+    registry = load_registry(args.plugin, data=project.data, project_path=project.path)
+    findings = run_checks(project.data, registry, project.path)
+    errors, warnings = count(findings, "error"), count(findings, "warning")
+    failed = errors > 0 or (args.strict and warnings > 0)
+    if args.json:
+        json.dump({
+            "schema": 1,
+            "file": str(args.file),
+            "summary": {"error": errors, "warning": warnings, "info": count(findings, "info")},
+            "findings": [f.as_json() for f in findings],
+        }, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_FINDINGS if failed else EXIT_OK
+    titles = {c.key: c.title for c in registry.chapters.values()}
+    titles.setdefault("umum", "Umum")
+    out = sys.stdout
+    print(f"{args.file}: {errors} galat, {warnings} peringatan, {count(findings, 'info')} info",
+          file=out)
+    current = None
+    for finding in findings:
+        if finding.chapter != current:
+            current = finding.chapter
+            title = titles.get(current, f"Plugin {current}")
+            print(f"\n== {title} ==", file=out)
+        label = SEVERITY_LABEL[finding.severity]
+        where = finding.location or "(berkas)"
+        print(f"{label:<10} {where}", file=out)
+        print(f"           {finding.message} [{finding.code}]", file=out)
+    if not findings:
+        print("Tidak ada temuan.", file=out)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+HEADER = """\
+# Laporan Kinerja $instansi, tahun anggaran $tahun.
+# Satu berkas per instansi per tahun. Angka Rupiah ditulis sebagai bilangan bulat tanpa titik
+# (4277622800); total dan persentase tidak ditulis: lakip menghitungnya sendiri.
+format = 1  # versi format berkas; jangan diubah
+
+[meta]
+pemda = "$pemda"
+instansi = "$instansi"
+tahun = $tahun                # tahun anggaran yang dilaporkan
+tempat_tanggal = ""           # tempat dan tanggal penandatanganan, mis. "Binjai, Maret $tahun_depan"
+# kepala instansi yang menandatangani
+kepala = { jabatan = "", nama = "", pangkat = "", nip = "" }
+
+[plugins]
+files = []                    # plugin satu berkas di samping berkas ini, mis. ["inovasi.py"]
+"""
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .plugins import load_registry
+    from .project import Project, atomic_write, parse_toml
+
+    target = Path(args.file)
+    if target.exists() and not args.force:
+        raise LakipError("berkas sudah ada; pakai --force untuk menimpanya", where=str(target))
+    if not 1900 <= args.tahun <= 2200:
+        raise LakipError(f"tahun {args.tahun} tidak masuk akal")
+    values = {
+        "instansi": _toml_text(args.instansi),
+        "pemda": _toml_text(args.pemda),
+        "tahun": str(args.tahun),
+        "tahun_depan": str(args.tahun + 1),
+    }
+    registry = load_registry(args.plugin)
+    parts = [string.Template(HEADER).substitute(values)]
+    for chapter in registry.ordered_chapters():
+        if chapter.default_section.strip():
+            body = string.Template(chapter.default_section).safe_substitute(values)
+            parts.append(f"\n# ---- {chapter.title} (plugin {chapter.plugin}) ----\n{body.strip()}\n")
+    text = "".join(parts)
+    parse_toml(text, f"{target} (baru)")  # a plugin's broken default never reaches the disk
+    Project(text, target)
+    atomic_write(target, text)
+    for problem in registry.problems:
+        print(f"lakip: peringatan: {problem.message}", file=sys.stderr)
+    print(f"Berkas {target} dibuat ({len(registry.chapters)} bab).")
+    return EXIT_OK
+
+
+def _toml_text(value: str) -> str:
+    """Escape for inside a basic TOML string."""
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    from .plugins import load_registry
+
+    registry = load_registry(args.plugin)
+    infos = list(registry.infos.values())
+    if args.json:
+        json.dump([i.as_json() for i in infos], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    for info in infos:
+        version = f" {info.version}" if info.version else ""
+        print(f"{info.name}{version}  [{info.status}]  ({info.source})")
+        if info.chapters:
+            print(f"    bab:  {', '.join(info.chapters)}")
+        if info.hooks:
+            print(f"    hook: {', '.join(info.hooks)}")
+        if info.problem:
+            print(f"    masalah: {info.problem}")
+    if not infos:
+        print("Tidak ada plugin.")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import run_export
+
+    return run_export(args)
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from .tui.app import run_app
+
+    return run_app(args)
+
+
+_COMMANDS = {
+    "check": cmd_check,
+    "new": cmd_new,
+    "plugins": cmd_plugins,
+    "export": cmd_export,
+    "edit": cmd_edit,
+}

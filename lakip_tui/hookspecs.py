@@ -1,0 +1,50 @@
+"""The chapter contract: every hook a plugin may implement, with the `lakip_` prefix.
+
+Plugins receive plain data (dicts, lists, ints, strs; never tomlkit objects). None of these hooks
+may change the project: edits go through `lakip_tui.project.Project`'s edit API, from the TUI.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+import pluggy
+
+if TYPE_CHECKING:
+    from .chapter import Chapter
+    from .context import Konteks
+    from .findings import Finding
+    from .report import Section
+
+PROJECT_NAME = "lakip_tui"
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+@hookspec
+def lakip_register_chapters(register: Callable[["Chapter"], None]) -> None:
+    """Register the chapters this plugin owns: `register(Chapter(key=..., title=..., order=...))`."""
+
+
+@hookspec
+def lakip_validate(data: dict, konteks: "Konteks") -> "Iterable[Finding] | None":
+    """Return findings about the project. Any plugin may check any chapter's data."""
+
+
+@hookspec
+def lakip_render(chapter: "Chapter", data: dict, konteks: "Konteks") -> "Iterable[Section] | None":
+    """Return report sections for `chapter` (called once per chapter, on every plugin).
+
+    The owner returns the chapter's own sections; another plugin may add sections to it
+    (ordered by Section.order), e.g. a data table that the report prints inside BAB II.
+    """
+
+
+@hookspec
+def lakip_chapter_view(chapter: "Chapter", project: Any, konteks: "Konteks") -> Any:
+    """Optional: a Textual widget for `chapter` instead of the one built from Chapter.bagian.
+
+    Import Textual inside the implementation, never at module level: `lakip check` and
+    `lakip export` load every plugin and must not pay for Textual.
+    """

@@ -1,0 +1,545 @@
+"""Load and save one project file, with an edit API, undo history and change events.
+
+Two views of the same file are kept:
+- `data`: plain Python (dicts, lists, ints, strs) parsed with tomllib. It is fast to get, so the
+  first screen and `lakip check` never wait for tomlkit, and it is what plugins are given.
+- the tomlkit document, parsed only when it is needed (on save), so comments and layout survive.
+Every edit is applied to `data` at once and recorded as an operation; the operations are replayed
+key by key onto the tomlkit document, never by replacing whole tables.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import os
+import re
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from typing import Any, Callable
+
+from .errors import LakipError
+from .paths import Path, format_path, get_in
+
+FORMAT_VERSION = 1
+
+_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
+
+# tomllib speaks English; the planner reads Indonesian.
+_TOML_MESSAGES = [
+    ("Invalid value", "nilai tidak valid"),
+    ("Cannot overwrite a value", "kunci ini sudah diisi sebelumnya (duplikat)"),
+    ("Cannot declare", "tabel ini sudah dideklarasikan sebelumnya"),
+    ("Expected '=' after a key", "diharapkan '=' setelah nama kunci"),
+    ("Expected ']' at the end of a table declaration", "kurung ']' penutup tabel tidak ada"),
+    ("Expected ']]' at the end of an array declaration", "kurung ']]' penutup tabel tidak ada"),
+    ("Unclosed array", "daftar [...] tidak ditutup"),
+    ("Unclosed inline table", "tabel {...} tidak ditutup"),
+    ("Illegal character", "karakter tidak sah (teks belum ditutup tanda kutip?)"),
+    ("Unterminated string", "teks belum ditutup tanda kutip"),
+    ("Expected newline or end of document", "diharapkan baris baru setelah nilai"),
+    ("Invalid statement", "baris tidak dapat dibaca"),
+    ("Invalid initial character for a key part", "nama kunci tidak valid"),
+]
+
+
+class ChangedOnDisk(LakipError):
+    """The file was changed by someone else since it was opened."""
+
+    def __init__(self, path: FsPath) -> None:
+        super().__init__(
+            "berkas telah diubah di luar aplikasi sejak dibuka",
+            where=str(path),
+            title="Berkas berubah di disk",
+        )
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit, as told to listeners: what kind, where, and whether it came from undo/redo."""
+
+    kind: str  # "set", "insert", "delete", "move", "reload", "save"
+    path: Path
+    source: str = "edit"  # "edit", "undo", "redo"
+
+
+# An operation is (kind, path, payload); each has an exact inverse for undo.
+Op = tuple[str, Path, Any]
+
+
+def parse_toml(text: str, where: str) -> dict:
+    """tomllib with an Indonesian message that names file, line and column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raw = str(exc)
+        match = _POSITION.search(raw)
+        english = raw[: match.start()] if match else raw
+        message = next((ind for eng, ind in _TOML_MESSAGES if english.startswith(eng)), None)
+        message = message or f"sintaks TOML tidak valid ({english})"
+        if match and match.group(1):
+            location = f"{where}:{match.group(1)}:{match.group(2)}"
+            message = f"baris {match.group(1)} kolom {match.group(2)}: {message}"
+        else:
+            location = where
+            message = f"akhir berkas: {message}"
+        raise LakipError(message, where=location, title="Berkas TOML rusak") from None
+
+
+def check_format(data: dict, where: str) -> None:
+    """Refuse files from a newer lakip-tui instead of misreading them."""
+    version = data.get("format", FORMAT_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise LakipError(f"kunci 'format' harus bilangan bulat, bukan {version!r}", where=where)
+    if version > FORMAT_VERSION:
+        raise LakipError(
+            f"format berkas {version} lebih baru dari yang dikenal versi ini ({FORMAT_VERSION});"
+            " perbarui lakip-tui untuk membukanya",
+            where=where,
+            title="Format tidak dikenal",
+        )
+    if version < 1:
+        raise LakipError(f"format berkas {version} tidak dikenal", where=where)
+
+
+def _read_text(path: FsPath) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise LakipError("berkas tidak ditemukan", where=str(path)) from None
+    except IsADirectoryError:
+        raise LakipError("ini folder, bukan berkas proyek", where=str(path)) from None
+    except PermissionError:
+        raise LakipError("tidak ada izin membaca berkas", where=str(path)) from None
+
+
+def _decode(raw: bytes, where: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LakipError(
+            f"berkas bukan teks UTF-8 (byte ke-{exc.start})", where=where, title="Berkas rusak"
+        ) from None
+
+
+class Project:
+    """One agency's report for one fiscal year, as a file on disk and the edits made to it."""
+
+    def __init__(self, text: str, path: FsPath | None = None) -> None:
+        self.path = path
+        where = str(path) if path else "<teks>"
+        self.data: dict = parse_toml(text, where)
+        check_format(self.data, where)
+        self._text = text
+        self._digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self._doc = None  # tomlkit document, parsed on demand
+        self._pending: list[Op] = []  # edits not yet applied to the tomlkit document
+        self._undo: list[Op] = []
+        self._redo: list[Op] = []
+        self._saved_depth = 0  # len(self._undo) at the last save
+        self._listeners: list[Callable[[Change], None]] = []
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> "Project":
+        fs_path = FsPath(path)
+        return cls(_decode(_read_text(fs_path), str(fs_path)), fs_path)
+
+    @property
+    def text(self) -> str:
+        """The file's text as last loaded or saved."""
+        return self._text
+
+    def document(self):
+        """The tomlkit document with every edit so far applied (parsed on first use)."""
+        if self._doc is None:
+            import tomlkit  # slow to import and to parse: only on the save path
+
+            try:
+                self._doc = tomlkit.parse(self._text)
+            except Exception as exc:  # tomlkit and tomllib disagree: refuse rather than guess
+                raise LakipError(f"berkas tidak dapat dibaca untuk disimpan: {exc}",
+                                 where=str(self.path or "<teks>")) from None
+        for op in self._pending:
+            _apply_to_doc(self._doc, op)
+        self._pending.clear()
+        return self._doc
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, path: Path, default: Any = None) -> Any:
+        return get_in(self.data, path, default)
+
+    @property
+    def dirty(self) -> bool:
+        return len(self._undo) != self._saved_depth or self._saved_depth < 0
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    # -- change events ---------------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[Change], None]) -> Callable[[], None]:
+        """Call `listener` after every change; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _emit(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def set(self, path: Path, value: Any) -> None:
+        """Set the value at `path` (None removes the key: TOML has no null)."""
+        _check_value(value, path)
+        parent = self._container(path[:-1], create=True)
+        key = path[-1]
+        old = _MISSING
+        if isinstance(parent, dict):
+            old = parent.get(key, _MISSING)
+        elif isinstance(parent, list) and isinstance(key, int) and 0 <= key < len(parent):
+            old = parent[key]
+        else:
+            raise LakipError("lokasi tidak ada", where=format_path(path))
+        if old is not _MISSING and old == value and type(old) is type(value):
+            return
+        if old is _MISSING and value is None:
+            return
+        self._do(("set", path, (copy.deepcopy(old), copy.deepcopy(value))))
+
+    def insert(self, list_path: Path, index: int, value: Any) -> None:
+        """Insert `value` (a row dict or a scalar) at `index` of the list at `list_path`."""
+        _check_value(value, list_path)
+        items = self.get(list_path)
+        if items is None:
+            items = []
+        if not isinstance(items, list):
+            raise LakipError("bukan daftar", where=format_path(list_path))
+        index = max(0, min(index, len(items)))
+        self._do(("insert", list_path, (index, copy.deepcopy(value))))
+
+    def delete(self, list_path: Path, index: int) -> None:
+        items = self.get(list_path)
+        if not isinstance(items, list) or not 0 <= index < len(items):
+            raise LakipError("baris tidak ada", where=format_path((*list_path, index)))
+        self._do(("delete", list_path, (index, copy.deepcopy(items[index]))))
+
+    def move(self, list_path: Path, index: int, new_index: int) -> None:
+        items = self.get(list_path)
+        if not isinstance(items, list) or not 0 <= index < len(items):
+            raise LakipError("baris tidak ada", where=format_path((*list_path, index)))
+        new_index = max(0, min(new_index, len(items) - 1))
+        if new_index != index:
+            self._do(("move", list_path, (index, new_index)))
+
+    def undo(self) -> bool:
+        if not self._undo:
+            return False
+        op = self._undo.pop()
+        self._apply(_inverse(op))
+        self._redo.append(op)
+        self._emit(Change(op[0], op[1], "undo"))
+        return True
+
+    def redo(self) -> bool:
+        if not self._redo:
+            return False
+        op = self._redo.pop()
+        self._apply(op)
+        self._undo.append(op)
+        self._emit(Change(op[0], op[1], "redo"))
+        return True
+
+    def _do(self, op: Op) -> None:
+        self._apply(op)
+        self._undo.append(op)
+        if self._saved_depth > len(self._undo) - 1:
+            self._saved_depth = -1  # the saved state is no longer reachable by undo
+        self._redo.clear()
+        self._emit(Change(op[0], op[1]))
+
+    def _apply(self, op: Op) -> None:
+        _apply_to_data(self.data, op)
+        if self._doc is not None:
+            _apply_to_doc(self._doc, op)
+        else:
+            self._pending.append(op)
+
+    def _container(self, path: Path, *, create: bool) -> Any:
+        node: Any = self.data
+        for i, part in enumerate(path):
+            if isinstance(node, dict) and part not in node and create and isinstance(part, str):
+                # a missing table on the way is created by the edit itself, so undo removes it
+                self._do(("set", path[: i + 1], (_MISSING, {})))
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                raise LakipError("lokasi tidak ada", where=format_path(path)) from None
+        return node
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def disk_changed(self) -> bool:
+        """True when the file on disk is no longer what was loaded or last saved."""
+        if self.path is None:
+            return False
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return True
+        return hashlib.sha256(raw).hexdigest() != self._digest
+
+    def render_text(self) -> str:
+        """The file's text with every edit applied; the original text when nothing changed."""
+        if self._doc is None and not self._pending:
+            return self._text
+        import tomlkit
+
+        return tomlkit.dumps(self.document())
+
+    def save(self, path: str | os.PathLike | None = None, *, force: bool = False) -> FsPath:
+        """Write atomically: temp file in the same folder, fsync, verify, then replace.
+
+        Refuses (ChangedOnDisk) when the file changed on disk since loading, unless `force`.
+        """
+        target = FsPath(path) if path is not None else self.path
+        if target is None:
+            raise LakipError("belum ada nama berkas untuk menyimpan")
+        same_file = self.path is not None and target.resolve() == self.path.resolve()
+        if same_file and not force and self.disk_changed():
+            raise ChangedOnDisk(target)
+        text = self.render_text()
+        written = parse_toml(text, f"{target} (hasil simpan)")
+        if written != self.data:
+            raise LakipError(
+                "hasil penyimpanan tidak sama dengan data yang disunting; berkas tidak diubah",
+                where=str(target),
+                title="Penyimpanan dibatalkan",
+            )
+        atomic_write(target, text)
+        self.path = target
+        self._text = text
+        self._digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self._saved_depth = len(self._undo)
+        self._emit(Change("save", ()))
+        return target
+
+    def reload(self) -> None:
+        """Throw away unsaved edits and read the file again from disk."""
+        fresh = Project.load(self.path)
+        self.data, self._text, self._digest = fresh.data, fresh._text, fresh._digest
+        self._doc, self._pending = None, []
+        self._undo, self._redo, self._saved_depth = [], [], 0
+        self._emit(Change("reload", ()))
+
+
+def atomic_write(target: FsPath, text: str) -> None:
+    """Write `text` to `target` so that a crash leaves either the old or the new file, whole."""
+    folder = target.parent if str(target.parent) else FsPath(".")
+    mode = None
+    try:
+        mode = target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        pass
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise LakipError(f"tidak dapat menulis di folder ini ({exc.strerror})",
+                         where=str(folder)) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if FsPath(temp_name).read_bytes() != text.encode("utf-8"):
+            raise LakipError("isi berkas sementara tidak sama dengan yang ditulis", where=temp_name)
+        if mode is not None:
+            os.chmod(temp_name, mode)
+        os.replace(temp_name, target)
+    except BaseException:
+        try:
+            os.unlink(temp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    try:  # make the rename itself durable
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass
+
+
+# -- operations ------------------------------------------------------------------------------
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "<tidak ada>"
+
+    def __deepcopy__(self, memo: dict) -> "_Missing":
+        return self
+
+
+_MISSING = _Missing()
+_SCALARS = (str, int, float, bool)
+
+
+def _check_value(value: Any, path: Path) -> None:
+    """Only TOML-able plain data goes into the file; floats that are not finite never do."""
+    if value is None or isinstance(value, _SCALARS):
+        if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
+            raise LakipError("nilai bukan angka yang sah", where=format_path(path))
+        return
+    if isinstance(value, list):
+        for item in value:
+            _check_value(item, path)
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise LakipError("nama kunci harus teks", where=format_path(path))
+            _check_value(item, (*path, key))
+        return
+    import datetime
+
+    if isinstance(value, (datetime.date, datetime.time)):
+        return
+    raise LakipError(f"jenis nilai tidak dapat disimpan: {type(value).__name__}",
+                     where=format_path(path))
+
+
+def _inverse(op: Op) -> Op:
+    kind, path, payload = op
+    if kind == "set":
+        old, new = payload
+        return ("set", path, (new, old))
+    if kind == "insert":
+        index, value = payload
+        return ("delete", path, (index, value))
+    if kind == "delete":
+        index, value = payload
+        return ("insert", path, (index, value))
+    if kind == "move":
+        index, new_index = payload
+        return ("move", path, (new_index, index))
+    raise ValueError(kind)
+
+
+def _apply_to_data(data: dict, op: Op) -> None:
+    kind, path, payload = op
+    if kind == "set":
+        parent = get_in(data, path[:-1])
+        _, new = payload
+        if new is None or new is _MISSING:
+            if isinstance(parent, dict):
+                parent.pop(path[-1], None)
+        else:
+            parent[path[-1]] = copy.deepcopy(new)
+        return
+    items = get_in(data, path)
+    if items is None and kind == "insert":
+        parent = get_in(data, path[:-1])
+        items = parent[path[-1]] = []
+    if kind == "insert":
+        index, value = payload
+        items.insert(index, copy.deepcopy(value))
+    elif kind == "delete":
+        index, _ = payload
+        del items[index]
+    elif kind == "move":
+        index, new_index = payload
+        items.insert(new_index, items.pop(index))
+
+
+def _apply_to_doc(doc: Any, op: Op) -> None:
+    """Replay one operation on the tomlkit document, touching only the keys it names."""
+    import tomlkit
+
+    kind, path, payload = op
+    if kind == "set":
+        parent = _doc_node(doc, path[:-1])
+        key = path[-1]
+        _, new = payload
+        if new is None or new is _MISSING:
+            if key in parent:
+                del parent[key]
+        elif isinstance(new, dict) and not new and isinstance(key, str):
+            parent[key] = tomlkit.table()
+        elif isinstance(parent, list):
+            parent[key] = _to_toml(new)
+        else:
+            parent[key] = _to_toml(new)
+        return
+    if kind == "insert":
+        index, value = payload
+        parent = _doc_node(doc, path[:-1])
+        key = path[-1]
+        if key not in parent:
+            parent[key] = tomlkit.aot() if isinstance(value, dict) else tomlkit.array()
+        items = parent[key]
+        item = _to_toml(value, aot_row=isinstance(items, tomlkit.items.AoT))
+        if isinstance(items, tomlkit.items.AoT) and len(items):
+            sibling = items[min(index, len(items) - 1)]
+            item.trivia.indent = sibling.trivia.indent
+        items.insert(index, item)
+    elif kind == "delete":
+        index, _ = payload
+        del _doc_node(doc, path)[index]
+    elif kind == "move":
+        index, new_index = payload
+        items = _doc_node(doc, path)
+        row = items[index]
+        del items[index]
+        items.insert(new_index, row)
+
+
+def _doc_node(doc: Any, path: Path) -> Any:
+    node = doc
+    for part in path:
+        node = node[part]
+    return node
+
+
+def _to_toml(value: Any, *, aot_row: bool = False) -> Any:
+    """Plain data to tomlkit items; rows of an array of tables become tables, nested dicts too."""
+    import tomlkit
+
+    if isinstance(value, dict):
+        table = tomlkit.table()
+        for key, item in value.items():
+            if isinstance(item, list) and item and all(isinstance(x, dict) for x in item):
+                aot = tomlkit.aot()
+                for row in item:
+                    aot.append(_to_toml(row, aot_row=True))
+                table[key] = aot
+            else:
+                table[key] = _to_toml(item)
+        return table if aot_row or any(isinstance(v, (dict, list)) for v in value.values()) \
+            else _inline(value)
+    if isinstance(value, list):
+        array = tomlkit.array()
+        for item in value:
+            array.append(_to_toml(item))
+        return array
+    return tomlkit.item(value)
+
+
+def _inline(value: dict) -> Any:
+    import tomlkit
+
+    table = tomlkit.inline_table()
+    for key, item in value.items():
+        table[key] = item
+    return table

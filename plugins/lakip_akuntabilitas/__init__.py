@@ -1,0 +1,1 @@
+"""Bab akuntabilitas (sedang dibangun)."""

@@ -1,0 +1,1 @@
+"""Bab anggaran (sedang dibangun)."""

@@ -1,0 +1,1 @@
+"""Bab perjanjian_kinerja (sedang dibangun)."""

@@ -1,0 +1,1 @@
+"""Bab pmks (sedang dibangun)."""

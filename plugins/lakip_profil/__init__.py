@@ -1,0 +1,1 @@
+"""Bab profil (sedang dibangun)."""
