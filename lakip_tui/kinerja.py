@@ -17,7 +17,7 @@ from typing import Any, TypeAlias
 from lakip_tui.errors import AngkaError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TakTerhitung:
     """'tidak dapat dihitung', with the reason in Indonesian for findings and tooltips."""
 
@@ -148,7 +148,7 @@ def rata_rata(values: Iterable[Hasil]) -> Hasil:
 # --- skala peringkat -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Peringkat:
     """One tier of a rating scale; `min` is inclusive, None means no lower bound."""
 
@@ -222,7 +222,7 @@ def skala_ke_data(skala: Sequence[Peringkat]) -> list[dict[str, Any]]:
     ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Baris:
     nama: str
     min: float | None
@@ -326,7 +326,7 @@ def persen_anggaran(pagu: int | None, realisasi: int | None) -> Hasil:
     return _hasil(realisasi * 100 / pagu)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rekap:
     """Pagu and realisasi of one node of the budget tree, whole Rupiah."""
 
@@ -381,7 +381,7 @@ def rekap_total(programs: Iterable[Mapping[str, Any]]) -> Rekap:
 # fields such as `indikator` and the TUI can map a row back to what the user edits.
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RekapSub:
     kode: str
     nama: str
@@ -389,7 +389,7 @@ class RekapSub:
     data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RekapKegiatan:
     kode: str
     nama: str
@@ -398,7 +398,7 @@ class RekapKegiatan:
     data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RekapProgram:
     kode: str
     nama: str
@@ -407,7 +407,7 @@ class RekapProgram:
     data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RekapPohon:
     """The whole Tabel 3.7 roll-up: the grand total and every program below it."""
 

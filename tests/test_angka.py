@@ -355,3 +355,16 @@ def test_persen_bolak_balik(nilai: float) -> None:
 @given(st.floats(allow_nan=False, allow_infinity=False), st.integers(min_value=0, max_value=6))
 def test_desimal_bolak_balik_segala_besaran(nilai: float, digits: int) -> None:
     assert parse_desimal(format_desimal(nilai, digits)) == _dibulatkan(nilai, digits)
+
+
+def test_jalur_cepat_tanpa_textual_dan_rich() -> None:
+    # The CLI check path imports these modules; the UI libraries must stay out of it.
+    import subprocess
+    import sys
+
+    kode = (
+        "import sys, lakip_tui.angka, lakip_tui.kinerja; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))"
+    )
+    hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=True)
+    assert hasil.stdout.strip() == "[]"
