@@ -60,7 +60,8 @@ def _urai(asli: str, badan: str, *, desimal: bool) -> _Urai:
     if koma > 1 or (koma == 1 and "." in badan.split(",", 1)[1]):
         if _RIBUAN_KOMA.fullmatch(badan):
             bulat, _, pecahan = badan.partition(".")
-            contoh = _contoh_ribuan(int(bulat.replace(",", ""))) + (f",{pecahan}" if pecahan else "")
+            contoh = _contoh_ribuan(int(bulat.replace(",", "")))
+            contoh += f",{pecahan}" if pecahan else ""
             raise AngkaError(
                 f'"{asli}": gunakan titik sebagai pemisah ribuan'
                 + (" dan koma untuk desimal" if pecahan else "")

@@ -57,7 +57,9 @@ def capaian(
     *,
     batas_atas: float | None = None,
 ) -> Hasil:
-    """Capaian in percent. positif: realisasi/target; negatif: (target - (realisasi - target))/target.
+    """Capaian in percent.
+
+    positif: realisasi / target; negatif: (target - (realisasi - target)) / target.
 
     `batas_atas` caps the result (some agencies cap at 100 or 120); off by default so the
     report shows the raw value.
@@ -130,7 +132,7 @@ def capaian_sesuai_target(target: Any, realisasi: Any) -> Hasil:
 
 
 def rata_rata(values: Iterable[Hasil]) -> Hasil:
-    """Mean capaian of a sasaran; refused when any part is missing, since a partial mean misleads."""
+    """Mean capaian of a sasaran; refused when any part is missing: a partial mean misleads."""
     semua = list(values)
     if not semua:
         return TakTerhitung("tidak ada capaian indikator")
@@ -235,7 +237,7 @@ class _Baris:
 
 
 def periksa_skala(rows: Sequence[Any]) -> list[str]:
-    """Problems in a rating scale written by a person: gaps, overlaps, uncovered ends, duplicates."""
+    """Problems in a scale written by a person: gaps, overlaps, uncovered ends, duplicates."""
     masalah: list[str] = []
     if not rows:
         return ["Skala peringkat kosong: tidak ada nilai yang mendapat peringkat."]
@@ -339,7 +341,7 @@ class Rekap:
 
 
 def _rupiah(data: Mapping[str, Any], kunci: str) -> int:
-    """An amount from the file; missing counts as 0, anything but whole Rupiah is the user's to fix."""
+    """An amount from the file; missing counts as 0, anything but whole Rupiah is an error."""
     nilai = data.get(kunci)
     if nilai is None:
         return 0
