@@ -140,6 +140,8 @@ class Project:
         self._redo: list[Op] = []
         self._saved_depth = 0  # len(self._undo) at the last save
         self._listeners: list[Callable[[Change], None]] = []
+        # where a removed key stood and its comment, so undo (or typing it again) puts it back
+        self._tombstones: dict[Path, tuple] = {}
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -164,7 +166,7 @@ class Project:
                 raise LakipError(f"berkas tidak dapat dibaca untuk disimpan: {exc}",
                                  where=str(self.path or "<teks>")) from None
         for op in self._pending:
-            _apply_to_doc(self._doc, op)
+            _apply_to_doc(self._doc, op, self._tombstones)
         self._pending.clear()
         return self._doc
 
@@ -270,7 +272,7 @@ class Project:
     def _apply(self, op: Op) -> None:
         _apply_to_data(self.data, op)
         if self._doc is not None:
-            _apply_to_doc(self._doc, op)
+            _apply_to_doc(self._doc, op, self._tombstones)
         else:
             self._pending.append(op)
 
@@ -304,7 +306,11 @@ class Project:
             return self._text
         import tomlkit
 
-        return tomlkit.dumps(self.document())
+        text = tomlkit.dumps(self.document())
+        if "\r\n" in self._text and self._text.count("\n") == self._text.count("\r\n"):
+            # a Windows-made file stays CRLF: tomlkit writes new lines with a bare \n
+            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+        return text
 
     def save(self, path: str | os.PathLike | None = None, *, force: bool = False) -> FsPath:
         """Write atomically: temp file in the same folder, fsync, verify, then replace.
@@ -463,7 +469,7 @@ def _apply_to_data(data: dict, op: Op) -> None:
         items.insert(new_index, items.pop(index))
 
 
-def _apply_to_doc(doc: Any, op: Op) -> None:
+def _apply_to_doc(doc: Any, op: Op, tombstones: dict) -> None:
     """Replay one operation on the tomlkit document, touching only the keys it names."""
     import tomlkit
 
@@ -474,13 +480,14 @@ def _apply_to_doc(doc: Any, op: Op) -> None:
         _, new = payload
         if new is None or new is _MISSING:
             if key in parent:
+                _bury(parent, key, path, tombstones)
                 del parent[key]
         elif isinstance(new, dict) and not new and isinstance(key, str):
             parent[key] = tomlkit.table()
-        elif isinstance(parent, list):
+        elif isinstance(parent, list) or key in parent or path not in tombstones:
             parent[key] = _to_toml(new)
         else:
-            parent[key] = _to_toml(new)
+            _resurrect(parent, key, _to_toml(new), tombstones.pop(path))
         return
     if kind == "insert":
         index, value = payload
@@ -503,6 +510,33 @@ def _apply_to_doc(doc: Any, op: Op) -> None:
         row = items[index]
         del items[index]
         items.insert(new_index, row)
+
+
+def _container_of(node: Any) -> Any:
+    return node if hasattr(node, "_insert_after") else getattr(node, "value", None)
+
+
+def _bury(parent: Any, key: str, path: Path, tombstones: dict) -> None:
+    """Remember the key before `key` and its line's comment, before the key is removed."""
+    container = _container_of(parent)
+    if container is None or not hasattr(container, "item"):
+        return
+    keys = list(parent.keys())
+    previous = keys[keys.index(key) - 1] if keys.index(key) > 0 else None
+    trivia = container.item(key).trivia
+    tombstones[path] = (previous, trivia.indent, trivia.comment_ws, trivia.comment, trivia.trail)
+
+
+def _resurrect(parent: Any, key: str, item: Any, tombstone: tuple) -> None:
+    previous, indent, comment_ws, comment, trail = tombstone
+    container = _container_of(parent)
+    if previous is None or previous not in parent or container is None:
+        parent[key] = item
+        return
+    if hasattr(item, "trivia"):
+        item.trivia.indent, item.trivia.comment_ws = indent, comment_ws
+        item.trivia.comment, item.trivia.trail = comment, trail
+    container._insert_after(previous, key, item)  # tomlkit 0.15 (pinned): no public insert-at
 
 
 def _doc_node(doc: Any, path: Path) -> Any:
