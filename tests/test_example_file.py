@@ -1,0 +1,237 @@
+"""The bundled example, projects/dinsos-binjai-2024.toml, is the seed report transcribed whole.
+
+These tests read the file with tomllib only (no plugin code), so they are about the file: every
+table row and narrative of the seed is there, with the values exactly as printed, mistakes
+included. Expected values below were read off the seed (LAKIP Dinas Sosial Kota Binjai 2024).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+import tomlkit
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "projects" / "dinsos-binjai-2024.toml"
+TEXT = EXAMPLE.read_text(encoding="utf-8")
+DATA = tomllib.loads(TEXT)
+
+
+def _subs(program: dict) -> list[dict]:
+    return [sub for kegiatan in program["kegiatan"] for sub in kegiatan["sub"]]
+
+
+def _all_subs() -> list[dict]:
+    return [sub for program in DATA["anggaran"]["program"] for sub in _subs(program)]
+
+
+def _program(kode: str) -> dict:
+    (found,) = [p for p in DATA["anggaran"]["program"] if p["kode"] == kode]
+    return found
+
+
+# --- the file itself -------------------------------------------------------------------------
+
+
+def test_parses_and_round_trips_through_tomlkit_unchanged():
+    assert tomlkit.dumps(tomlkit.parse(TEXT)) == TEXT
+
+
+def test_is_format_1_for_fiscal_year_2024():
+    assert DATA["format"] == 1
+    assert DATA["meta"]["tahun"] == 2024
+    assert DATA["meta"]["instansi"] == "Dinas Sosial Kota Binjai"
+
+
+def test_rupiah_are_whole_integers_everywhere():
+    for sub in _all_subs():
+        for key in ("pagu", "realisasi"):
+            if key in sub:
+                assert type(sub[key]) is int, (sub["kode"], key)
+
+
+# --- meta ------------------------------------------------------------------------------------
+
+
+def test_signature_as_printed_including_the_wrong_year():
+    meta = DATA["meta"]
+    assert meta["tempat_tanggal"] == "Binjai, Maret 2024"  # the seed's slip, kept
+    assert meta["kepala"] == {
+        "jabatan": "KEPALA DINAS SOSIAL KOTA BINJAI",
+        "nama": "TRIONO JULIMAWARDI, S.SOS, M.A.P",
+        "pangkat": "PEMBINA TK.I",
+        "nip": "19751220 199801 1 001",
+    }
+
+
+# --- anggaran: Tabel 3.7 ---------------------------------------------------------------------
+
+# Every sub-kegiatan of Tabel 3.7 in printed order: (kode, pagu, realisasi); None = blank cell.
+SUB_KEGIATAN = [
+    ("1.06.01.2.02.0001", 3190068739, 3039121635),
+    ("1.06.01.2.02.0002", 200040000, 172047088),
+    ("", None, 0),  # Koordinasi dan Pelaksanaan Akuntansi SKPD, printed without a code
+    ("1.06.01.2.05.0009", 62292000, 54986848),
+    ("1.06.01.2.06.0001", 7637030, 3430000),
+    ("1.06.01.2.06.0003", None, 0),
+    ("1.06.01.2.06.0004", 66291290, 53772020),
+    ("1.06.01.2.06.0005", 47690419, 24064700),
+    ("1.06.01.2.06.0006", 11520000, 5760000),
+    ("1.06.01.2.06.0009", 249318000, 159585220),
+    ("1.06.01.2.07.0006", 69997292, 55200000),
+    ("1.06.01.2.08.0001", 3000000, 3000000),
+    ("1.06.01.2.08.0002", 182352500, 111912552),
+    ("1.06.01.2.08.0004", 56925530, 54768000),
+    ("1.06.01.2.09.0001", 79640000, 75289886),
+    ("1.06.01.2.09.0006", 16650000, 16650000),
+    ("1.06.01.2.09.0009", 34200000, 17420000),
+    ("1.06.02.2.03.0001", None, 0),
+    ("1.06.02.2.03.0003", None, 0),
+    ("1.06.02.2.03.0004", 178789817, 66813800),
+    ("1.06.03.2.01.0001", None, 0),
+    ("1.06.04.2.01.0003", 69558067, 0),
+    ("1.06.04.2.01.0005", 194299860, 172800000),
+    ("1.06.04.2.01.0011", 63963866, 48594515),
+    ("1.06.04.2.02.0003", None, 0),
+    ("1.06.04.2.02.0014", 46599000, 45110000),
+    ("1.06.05.2.02.0002", 152976570, 121203260),
+    ("1.06.05.2.02.0004", 119484310, 0),
+    ("1.06.05.2.02.0003", 66369200, 57756080),  # printed after 0004
+    ("1.06.06.2.01.0001", 484613267, 368078940),
+    ("1.06.06.2.02.0002", None, 0),
+    ("1.06.06.2.01.0002", 78696220, 55117000),  # Taman Makam Pahlawan, program code 06 as printed
+]
+
+
+def test_every_sub_kegiatan_of_tabel_3_7_with_code_pagu_and_realisasi():
+    found = [(s["kode"], s.get("pagu"), s.get("realisasi")) for s in _all_subs()]
+    assert found == SUB_KEGIATAN
+
+
+@pytest.mark.parametrize(
+    ("kode", "nama", "indikator", "persen"),
+    [
+        ("1.06.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN",
+         "Jumlah Orang yang Menerima Gaji dan Tunjangan ASN", "95,27%"),
+        ("1.06.01.2.08.0001", "Penyediaan Jasa Surat Menyurat",
+         "Jumlah Laporan Penyediaan Jasa Surat Menyurat", "100,00 %"),
+        ("1.06.01.2.09.0009", "Pemeliharaan Rehabilitasi Gedung Kantor dan Bangunan Lainnya",
+         "Jumlah Gedung Kantor dan Bangunan Lainnya yang Dipelihara/Direhabilita si", "50,94%"),
+        ("1.06.03.2.01.0001",
+         "Fasilitasi Pemulangan Warga Negara Migran Korban Tindak Kekerasan dari titik debarkasi"
+         " di daerah Kab/Kota untuk dipulangkan ke Desa/kelurahan Asal",
+         "Jumlah Warga Negara Migran Korban Tindak Kekerasan yang dipulangkan dari Titik"
+         " Debarkasi di Daerah Provinsi untuk dipulangkan ke Desa/Kelurahan Asal Kewenangan"
+         " Kabupaten/Kota", "#DIV/0!"),
+        ("1.06.04.2.01.0003", "Penyediaan Alat Bantu",
+         "Jumlah Orang yang Mendapatkan Alat Bantu dan Alat Bantu Peraga Sesuai kebutuhan"
+         " Kewenangan Kabupaten/Kota", "0,00%"),
+        ("1.06.06.2.02.0002", "Koordinasi, Sosialisasi dan Pelaksanaan Taruna Siaga Bencana",
+         "Jumlah orang yang melaksanakan koordinasi, sosialisasi, dan pelaksanaan Taruna Siaga"
+         " Bencana Keenanagan Kab/Kota", None),
+    ],
+)
+def test_sub_kegiatan_text_and_printed_percent(kode, nama, indikator, persen):
+    (sub,) = [s for s in _all_subs() if s["kode"] == kode]
+    assert sub["nama"] == nama
+    assert sub["indikator"] == indikator
+    assert sub.get("persen_tertulis") == persen
+
+
+def test_sub_kegiatan_printed_without_code_keeps_an_empty_code_and_no_pagu():
+    (sub,) = [s for s in _all_subs() if s["nama"] == "Koordinasi dan Pelaksanaan Akuntansi SKPD"]
+    assert sub["kode"] == ""
+    assert "pagu" not in sub and "target" not in sub and "persen_tertulis" not in sub
+    assert sub["realisasi"] == 0  # printed "-"
+
+
+def test_sums_of_sub_kegiatan_are_the_seeds_totals():
+    subs = _all_subs()
+    assert sum(s.get("pagu", 0) for s in subs) == 5732972977
+    assert sum(s.get("realisasi", 0) for s in subs) == 4782481544
+    penunjang = _subs(_program("1.06.01"))
+    assert sum(s.get("pagu", 0) for s in penunjang) == 4277622800
+    assert sum(s.get("realisasi", 0) for s in penunjang) == 3847007949
+
+
+def test_urusan_row_stated_as_printed():
+    anggaran = DATA["anggaran"]
+    assert anggaran["urusan"] == {"kode": "1.06", "nama": "Urusan Pemerintah Bidang Sosial"}
+    assert anggaran["pagu_tertulis"] == 5732972977
+    assert anggaran["realisasi_tertulis"] == 4782481544
+    assert anggaran["persen_tertulis"] == "83,42%"
+    assert anggaran["unit"] == "DINAS SOSIAL"
+    assert anggaran["sumber"] == "Laporan Monitoring Evaluasi Renja Tahun 2024"
+
+
+def test_programs_in_printed_order_with_their_stated_figures():
+    programs = [
+        (p["kode"], p.get("pagu_tertulis"), p.get("realisasi_tertulis"), p.get("persen_tertulis"))
+        for p in DATA["anggaran"]["program"]
+    ]
+    assert programs == [
+        ("1.06.01", 4277622800, 3847007949, "89,93%"),
+        ("1.06.02", None, 0, None),
+        ("1.06.03", None, 0, None),
+        ("1.06.04", 374420793, 266504515, "71,18%"),
+        ("1.06.05", None, 0, None),
+        ("1.06.06", None, 0, None),
+        ("1.06.07", None, 0, None),
+    ]
+
+
+def test_kegiatan_codes_as_printed_including_the_malformed_and_duplicate_ones():
+    kegiatan = [k["kode"] for p in DATA["anggaran"]["program"] for k in p["kegiatan"]]
+    assert kegiatan == [
+        "1.06.01.2.02", "1.06.01.02.05", "1.06.01.02.06", "1.06.01.02.07", "1.06.01.02.08",
+        "1.06.01.2.09", "1.06.02.2.03", "1.06.03.2.01", "1.06.04.2.01", "1.06.04.2.02",
+        "1.06.05.2.02", "1.06.06.2.01", "1.06.06.2.02",
+        "1.06.06.2.01",  # Taman Makam Pahlawan under program 1.06.07, printed with 06
+    ]
+    assert _program("1.06.07")["kegiatan"][0]["nama"] == (
+        "Pemeliharaan Taman Makam Pahlawan Nasional Kabupaten/Kota")
+
+
+def test_kegiatan_stated_figures_as_printed():
+    by_code = {}
+    for program in DATA["anggaran"]["program"]:
+        for kegiatan in program["kegiatan"]:
+            by_code.setdefault(kegiatan["kode"], kegiatan)
+    assert by_code["1.06.01.2.02"]["persen_tertulis"] == "94,7%"
+    assert by_code["1.06.01.02.08"]["pagu_tertulis"] == 242278030
+    assert by_code["1.06.03.2.01"]["persen_tertulis"] == "#DIV/0!"
+    assert "pagu_tertulis" not in by_code["1.06.03.2.01"]  # blank
+    assert by_code["1.06.06.2.02"]["pagu_tertulis"] == 0  # printed "-"
+    assert by_code["1.06.05.2.02"]["realisasi_tertulis"] == 178959340
+
+
+# --- anggaran: Tabel 3.6 ---------------------------------------------------------------------
+
+
+def test_tabel_3_6_rows_exactly_as_printed():
+    rows = [
+        (r.get("no"), r["nama"], r["pagu"], r["realisasi"], r["persen"])
+        for r in DATA["anggaran"]["ringkasan_tertulis"]
+    ]
+    assert rows == [
+        ("1", "Urusan Pemerintah Bidang Sosial", 4277622800, 4782481544, "83,42%"),
+        ("2", "Program Pemberdayaan Sosial", 178789817, 66813800, "37,37%"),
+        ("3", "Program Rehabilitasi Sosial", 374420793, 266504515, "71,18%"),
+        ("4", "Program Perlindungan dan Jaminan Sosial", 338830080, 178959340, "52,82%"),
+        ("5", "Program Penanganan Bencana", 484613267, 368078940, "75,95%"),
+        ("h", "Program Taman Makam Pahlawan", 78696220, 55117000, "70,04%"),
+        (None, "TOTAL", 5732972977, 4782481544, "83,42%"),
+    ]
+
+
+# --- oddities are marked for the reader ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "marked",
+    ['"02 .0 5"', "kode program 06", "tanpa kode", '"h"', "Maret 2024"],
+)
+def test_seed_oddities_carry_a_comment(marked):
+    comments = [line for line in TEXT.splitlines() if "# [asli]" in line or line.lstrip().startswith("#")]
+    assert any(marked in line for line in comments), marked
