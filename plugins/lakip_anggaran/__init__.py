@@ -1,1 +1,31 @@
-"""Bab anggaran (sedang dibangun)."""
+"""Bab anggaran: Tabel 3.6 (realisasi per program) and Tabel 3.7 (program, kegiatan, sub
+kegiatan), their checks, and the [anggaran] section of a new file.
+
+Only the hook implementations live here; see chapter.py, validasi.py, laporan.py, bawaan.py.
+`hitung.persen_realisasi(data)` gives other plugins the total realisasi percentage.
+"""
+
+from __future__ import annotations
+
+from lakip_tui.hookspecs import hookimpl
+
+from . import laporan, validasi
+from .chapter import CHAPTER
+from .hitung import persen_realisasi
+
+__all__ = ["persen_realisasi"]
+
+
+@hookimpl
+def lakip_register_chapters(register):
+    register(CHAPTER)
+
+
+@hookimpl
+def lakip_validate(data, konteks):
+    return validasi.periksa(data)
+
+
+@hookimpl
+def lakip_render(chapter, data, konteks):
+    return laporan.sections(chapter.key, data, konteks)
