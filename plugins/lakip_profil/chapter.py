@@ -1,0 +1,118 @@
+"""BAB I as the TUI edits it: the cover and signature fields of [meta], then A..I of [profil]."""
+
+from __future__ import annotations
+
+from lakip_tui.angka import format_bilangan
+from lakip_tui.chapter import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
+
+from .baca import KEY, bilangan, daftar_teks
+from .bawaan import DEFAULT_SECTION
+
+TITLE = "BAB I Pendahuluan"
+ORDER = 10
+
+
+def _banyak(key: str):
+    """A read-only column showing how many items a list field of the row holds."""
+    def hitung(row: dict, konteks) -> str:
+        return format_bilangan(len(daftar_teks(row, key)))
+    return hitung
+
+
+def _total_pegawai(row: dict, konteks) -> str:
+    pns, non_pns = bilangan(row.get("pns")), bilangan(row.get("non_pns"))
+    return format_bilangan(pns + non_pns) if pns is not None and non_pns is not None else "-"
+
+
+def _baris_nama_jumlah(key: str, judul: str) -> Tabel:
+    return Tabel(key, judul, (KEY, "pegawai", key), (
+        Kolom("nama", "Uraian", wajib=True),
+        Kolom("jumlah", "Jumlah (orang)", "bilangan", bantuan="kosongkan bila tidak berangka"),
+    ), baris_baru=lambda: {"nama": "", "jumlah": 0})
+
+
+BAGIAN = (
+    Bagian("sampul", "Sampul dan penanda tangan", (
+        Isian("meta", "Identitas laporan", ("meta",), (
+            Kolom("pemda", "Pemerintah daerah", wajib=True),
+            Kolom("instansi", "Instansi", wajib=True),
+            Kolom("tahun", "Tahun anggaran", "bilangan", wajib=True),
+            Kolom("tempat_tanggal", "Tempat, tanggal tanda tangan",
+                  bantuan="mis. Binjai, Maret 2025 (tahun setelah tahun anggaran)"),
+        )),
+        Isian("kepala", "Kepala yang menandatangani", ("meta", "kepala"), (
+            Kolom("jabatan", "Jabatan"),
+            Kolom("nama", "Nama"),
+            Kolom("pangkat", "Pangkat/golongan"),
+            Kolom("nip", "NIP", bantuan="18 angka; spasi boleh"),
+        )),
+    )),
+    Bagian("kata-pengantar", "Kata Pengantar", (
+        Narasi("kata_pengantar", "Kata pengantar", (KEY, "kata_pengantar")),
+    )),
+    Bagian("latar-belakang", "A. Latar Belakang", (
+        Narasi("latar_belakang", "Latar belakang", (KEY, "latar_belakang")),
+    )),
+    Bagian("dasar-hukum", "B. Dasar Hukum", (
+        Narasi("dasar_hukum", "Dasar hukum", (KEY, "dasar_hukum"), daftar=True),
+    )),
+    Bagian("profil", "C. Profil", (
+        Narasi("profil", "Profil instansi", (KEY, "profil")),
+        Narasi("sarana_pengantar", "Kalimat pengantar sarana", (KEY, "sarana_pengantar")),
+        Tabel("sarana", "a. Sarana sosial", (KEY, "sarana"), (
+            Kolom("jenis", "Sarana sosial", wajib=True),
+            Kolom("jumlah", "Jumlah", "bilangan"),
+            Kolom("satuan", "Satuan"),
+            Kolom("kelompok", "Judul daftar lembaga"),
+            Kolom("lembaga_n", "Lembaga bernama", hitung=_banyak("lembaga"),
+                  bantuan="nama lembaga ditulis di berkas: lembaga = [...]"),
+        ), baris_baru=lambda: {"jenis": "", "jumlah": 0, "satuan": "Unit"}),
+    )),
+    Bagian("maksud-tujuan", "D. Maksud dan Tujuan", (
+        Narasi("maksud", "Maksud", (KEY, "maksud")),
+        Narasi("tujuan", "Tujuan", (KEY, "tujuan")),
+        Narasi("manfaat", "Manfaat", (KEY, "manfaat"), daftar=True),
+    )),
+    Bagian("susunan-organisasi", "E. Susunan Organisasi", (
+        Narasi("susunan_organisasi", "Uraian", (KEY, "susunan_organisasi")),
+        Narasi("fungsi_dinas", "Fungsi dinas", (KEY, "fungsi_dinas"), daftar=True),
+        Narasi("susunan_penutup", "Penutup", (KEY, "susunan_penutup")),
+    )),
+    Bagian("tupoksi", "F. Tugas Pokok dan Fungsi", (
+        Narasi("tupoksi_pengantar", "Pengantar", (KEY, "tupoksi_pengantar")),
+        Tabel("unit", "Unit kerja", (KEY, "unit"), (
+            Kolom("nama", "Unit kerja"),
+            Kolom("fungsi_pengantar", "Kalimat pengantar fungsi"),
+            Kolom("tugas_n", "Ayat tugas", hitung=_banyak("tugas")),
+            Kolom("fungsi_n", "Fungsi", hitung=_banyak("fungsi"),
+                  bantuan="tugas dan fungsi ditulis di berkas: tugas = [...], fungsi = [...]"),
+        ), baris_baru=lambda: {"nama": "", "tugas": [], "fungsi": []}),
+    )),
+    Bagian("keadaan-pegawai", "G. Keadaan Pegawai", (
+        Isian("pegawai", "Jumlah pegawai", (KEY, "pegawai"), (
+            Kolom("tanggal", "Per tanggal"),
+            Kolom("pns", "PNS", "bilangan"),
+            Kolom("non_pns", "Non-PNS", "bilangan"),
+            Kolom("jumlah", "Jumlah pegawai", hitung=_total_pegawai),
+            Kolom("jumlah_tertulis", "Jumlah tertulis (dokumen lama)", "bilangan",
+                  bantuan="hanya untuk pemeriksaan; laporan mencetak PNS + non-PNS"),
+        )),
+        _baris_nama_jumlah("golongan", "Menurut golongan"),
+        _baris_nama_jumlah("pendidikan", "Menurut pendidikan"),
+        _baris_nama_jumlah("eselon", "Jabatan struktural (eselon)"),
+    )),
+    Bagian("aspek-strategis", "H. Aspek Strategis dan Permasalahan Utama", (
+        Narasi("aspek_strategis", "Aspek strategis", (KEY, "aspek_strategis")),
+        Narasi("permasalahan_utama", "Permasalahan utama", (KEY, "permasalahan_utama")),
+    )),
+    Bagian("sistematika", "I. Sistematika", (
+        Narasi("sistematika_pengantar", "Pengantar", (KEY, "sistematika_pengantar")),
+        Tabel("sistematika", "Bab-bab laporan", (KEY, "sistematika"), (
+            Kolom("bab", "Bab", wajib=True),
+            Kolom("judul", "Judul"),
+            Kolom("uraian", "Uraian"),
+        ), baris_baru=lambda: {"bab": "", "judul": "", "uraian": ""}),
+    )),
+)
+
+CHAPTER = Chapter(KEY, TITLE, ORDER, DEFAULT_SECTION, BAGIAN)

@@ -1,0 +1,207 @@
+"""The checks of BAB I: counts that disagree, stale years, the signature, missing narratives.
+
+Every finding points at the field to fix and names the row in Indonesian. Counts the report
+computes (the total of pegawai) are compared with what the file states; the report itself
+always prints the computed figure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lakip_tui.angka import format_bilangan as _angka
+from lakip_tui.findings import Finding, error, info, warning
+
+from .baca import KEY, baris, bilangan, daftar_teks, tabel, teks
+from .tahun import tahun_lain
+
+# Narratives a report cannot go without, with the name the planner knows them by.
+WAJIB = (("kata_pengantar", "Kata pengantar"), ("latar_belakang", "Latar belakang (A)"))
+# Narratives where "Tahun <year>" normally means the fiscal year.
+TEKS_BERTAHUN = (("kata_pengantar", "Kata pengantar"), ("latar_belakang", "Latar belakang"))
+DAFTAR_PEGAWAI = (("golongan", "Golongan"), ("pendidikan", "Pendidikan"), ("eselon", "Eselon"))
+PANJANG_NIP = 18
+
+
+def periksa(data: dict, tahun: int | None) -> list[Finding]:
+    profil = tabel(data, KEY)
+    meta = tabel(data, "meta")
+    return [
+        *_wajib(profil),
+        *_sarana(profil),
+        *_pegawai(tabel(profil, "pegawai")),
+        *_tahun_di_teks(profil, tahun),
+        *_penandatangan(meta, tahun, bool(teks(profil, "kata_pengantar"))),
+    ]
+
+
+def _wajib(profil: dict) -> list[Finding]:
+    return [
+        warning("profil.wajib-kosong", KEY, (KEY, key), f"{label} belum diisi.")
+        for key, label in WAJIB
+        if not teks(profil, key)
+    ]
+
+
+def _hitungan(table: dict, key: str, path: tuple, nama: str) -> tuple[int | None, list[Finding]]:
+    """A count field: its value, or a finding when it is there but not a whole number >= 0."""
+    if key not in table:
+        return None, []
+    value = bilangan(table[key])
+    if value is None or value < 0:
+        return None, [error("profil.bukan-bilangan", KEY, (*path, key),
+                            f"{nama}: {key} harus bilangan bulat 0 atau lebih "
+                            f"(tertulis {table[key]!r}).")]
+    return value, []
+
+
+def _sarana(profil: dict) -> list[Finding]:
+    out: list[Finding] = []
+    for i, row in baris(profil, "sarana"):
+        path = (KEY, "sarana", i)
+        nama = f'Sarana sosial baris {i + 1} "{teks(row, "jenis")}"'
+        jumlah, masalah = _hitungan(row, "jumlah", path, nama)
+        out += masalah
+        lembaga = daftar_teks(row, "lembaga")
+        if jumlah is not None and lembaga and jumlah != len(lembaga):
+            out.append(warning(
+                "profil.sarana-jumlah", KEY, (*path, "jumlah"),
+                f"{nama}: jumlah {_angka(jumlah)} {teks(row, 'satuan')}".rstrip()
+                + f", tetapi lembaga yang disebut namanya {_angka(len(lembaga))}.",
+            ))
+    return out
+
+
+def _pegawai(pegawai: dict) -> list[Finding]:
+    if not pegawai:
+        return []
+    path = (KEY, "pegawai")
+    out: list[Finding] = []
+    nilai = {}
+    for key in ("jumlah_tertulis", "pns", "non_pns"):
+        nilai[key], masalah = _hitungan(pegawai, key, path, "Keadaan pegawai")
+        out += masalah
+    pns, non_pns, tertulis = nilai["pns"], nilai["non_pns"], nilai["jumlah_tertulis"]
+    if tertulis is not None and pns is not None and non_pns is not None \
+            and tertulis != pns + non_pns:
+        out.append(error(
+            "profil.pegawai-jumlah", KEY, (*path, "jumlah_tertulis"),
+            f"Jumlah pegawai tertulis {_angka(tertulis)} orang, tetapi PNS + non-PNS = "
+            f"{_angka(pns)} + {_angka(non_pns)} = {_angka(pns + non_pns)}. "
+            "Laporan mencetak hasil penjumlahan.",
+        ))
+    rincian = {}
+    for key, label in DAFTAR_PEGAWAI:
+        rincian[key], masalah = _rincian(pegawai, key, label)
+        out += masalah
+    out += _golongan(rincian["golongan"], pns, non_pns)
+    out += _pendidikan(rincian["pendidikan"], pns, non_pns)
+    return out
+
+
+def _rincian(pegawai: dict, key: str, label: str) -> tuple[list[tuple[int, str, int]], list[Finding]]:
+    """The numbered rows of a golongan / pendidikan / eselon list, and the rows without a number."""
+    rows, out = [], []
+    for i, row in baris(pegawai, key):
+        path = (KEY, "pegawai", key, i)
+        nama = teks(row, "nama") or f"baris {i + 1}"
+        if "jumlah" not in row:
+            out.append(info("profil.pegawai-tanpa-angka", KEY, (*path, "jumlah"),
+                            f'{label} "{nama}" tidak berangka; tulis 0 bila memang tidak ada.'))
+            continue
+        jumlah, masalah = _hitungan(row, "jumlah", path, f'{label} "{nama}"')
+        out += masalah
+        if jumlah is not None:
+            rows.append((i, nama, jumlah))
+    return rows, out
+
+
+def _non_golongan(nama: str) -> bool:
+    return re.sub(r"[^a-z]", "", nama.lower()) == "nongolongan"
+
+
+def _golongan(rows: list, pns: int | None, non_pns: int | None) -> list[Finding]:
+    if not rows:
+        return []
+    path = (KEY, "pegawai", "golongan")
+    out = []
+    bergolongan = [r for r in rows if not _non_golongan(r[1])]
+    jumlah = sum(r[2] for r in bergolongan)
+    if pns is not None and bergolongan and jumlah != pns:
+        out.append(error(
+            "profil.pegawai-golongan", KEY, path,
+            f"PNS tertulis {_angka(pns)} orang, tetapi jumlah per golongan "
+            f"({', '.join(f'{r[1]} {_angka(r[2])}' for r in bergolongan)}) = {_angka(jumlah)}.",
+        ))
+    for i, nama, n in rows:
+        if _non_golongan(nama) and non_pns is not None and n != non_pns:
+            out.append(error(
+                "profil.pegawai-golongan", KEY, (*path, i, "jumlah"),
+                f'"{nama}" {_angka(n)} orang, tetapi pegawai non-PNS tertulis {_angka(non_pns)}.',
+            ))
+    return out
+
+
+def _pendidikan(rows: list, pns: int | None, non_pns: int | None) -> list[Finding]:
+    """The list may cover the PNS only (as the seed's does) or every pegawai: both are right."""
+    if not rows or pns is None:
+        return []
+    jumlah = sum(r[2] for r in rows)
+    benar = {pns} | ({pns + non_pns} if non_pns is not None else set())
+    if jumlah in benar:
+        return []
+    return [error(
+        "profil.pegawai-pendidikan", KEY, (KEY, "pegawai", "pendidikan"),
+        f"Jumlah pegawai menurut pendidikan ({', '.join(f'{r[1]} {_angka(r[2])}' for r in rows)})"
+        f" = {_angka(jumlah)}, tidak sama dengan PNS ({_angka(pns)})"
+        + (f" maupun seluruh pegawai ({_angka(pns + non_pns)})." if non_pns is not None else "."),
+    )]
+
+
+def _tahun_di_teks(profil: dict, tahun: int | None) -> list[Finding]:
+    if tahun is None:
+        return []
+    out = []
+    for key, label in TEKS_BERTAHUN:
+        for sebutan in tahun_lain(teks(profil, key), tahun):
+            out.append(warning(
+                "profil.tahun-lain", KEY, (KEY, key),
+                f'{label} menyebut "{sebutan.kutipan}", padahal laporan ini untuk tahun '
+                f"anggaran {tahun}. Bila yang dimaksud tahun laporan, ganti menjadi Tahun {tahun}.",
+            ))
+    return out
+
+
+def _penandatangan(meta: dict, tahun: int | None, ada_pengantar: bool) -> list[Finding]:
+    out = []
+    tempat_tanggal = teks(meta, "tempat_tanggal")
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", tempat_tanggal)]
+    if tahun is not None and years and years[-1] < tahun + 1:
+        out.append(warning(
+            "profil.tanggal-ttd", KEY, ("meta", "tempat_tanggal"),
+            f'Tanggal penandatanganan "{tempat_tanggal}" bertahun {years[-1]}; laporan tahun '
+            f"anggaran {tahun} baru dapat ditandatangani pada {tahun + 1}.",
+        ))
+    kepala = tabel(meta, "kepala")
+    if ada_pengantar and not teks(kepala, "nama"):
+        out.append(info("profil.penandatangan-kosong", KEY, ("meta", "kepala", "nama"),
+                        "Nama kepala yang menandatangani kata pengantar belum diisi."))
+    nip = _nip_salah(kepala.get("nip"))
+    if nip:
+        out.append(warning("profil.nip", KEY, ("meta", "kepala", "nip"), nip))
+    return out
+
+
+def _nip_salah(nip: Any) -> str:
+    """The problem with a NIP, or "" if it is fine or not filled in."""
+    if nip is None or (isinstance(nip, str) and not nip.strip()):
+        return ""
+    text = str(nip).strip()
+    digits = text.replace(" ", "")
+    if not digits.isdigit():
+        return f'NIP kepala "{text}" hanya boleh berisi angka dan spasi.'
+    if len(digits) != PANJANG_NIP:
+        return (f'NIP kepala "{text}" berisi {len(digits)} angka; NIP harus {PANJANG_NIP} angka '
+                "(spasi boleh, mis. 19751220 199801 1 001).")
+    return ""
