@@ -33,18 +33,18 @@ def _baris_nama_jumlah(key: str, judul: str) -> Tabel:
 
 BAGIAN = (
     Bagian("sampul", "Sampul dan penanda tangan", (
-        Isian("meta", "Identitas laporan", ("meta",), (
+        # [meta] belongs to the core; BAB I offers it because the cover and the signature of
+        # the kata pengantar are printed from it.
+        Isian("meta", "Identitas laporan dan penanda tangan", ("meta",), (
             Kolom("pemda", "Pemerintah daerah", wajib=True),
             Kolom("instansi", "Instansi", wajib=True),
             Kolom("tahun", "Tahun anggaran", "bilangan", wajib=True),
             Kolom("tempat_tanggal", "Tempat, tanggal tanda tangan",
                   bantuan="mis. Binjai, Maret 2025 (tahun setelah tahun anggaran)"),
-        )),
-        Isian("kepala", "Kepala yang menandatangani", ("meta", "kepala"), (
-            Kolom("jabatan", "Jabatan"),
-            Kolom("nama", "Nama"),
-            Kolom("pangkat", "Pangkat/golongan"),
-            Kolom("nip", "NIP", bantuan="18 angka; spasi boleh"),
+            Kolom("kepala.jabatan", "Jabatan kepala"),
+            Kolom("kepala.nama", "Nama kepala"),
+            Kolom("kepala.pangkat", "Pangkat/golongan"),
+            Kolom("kepala.nip", "NIP", bantuan="18 angka; spasi boleh"),
         )),
     )),
     Bagian("kata-pengantar", "Kata Pengantar", (

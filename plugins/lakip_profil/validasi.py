@@ -25,6 +25,7 @@ PANJANG_NIP = 18
 
 
 def periksa(data: dict, tahun: int | None) -> list[Finding]:
+    tahun = bilangan(tahun)  # the core reports a bad [meta].tahun; here it only disables year checks
     profil = tabel(data, KEY)
     meta = tabel(data, "meta")
     return [
