@@ -1,0 +1,269 @@
+"""The finished report: every chapter's sections, in order, assembled into one Document.
+
+There is one code path from plugins to report: `chapter_sections` collects one chapter's sections
+from every plugin (the TUI preview calls it too), `assemble` puts the chapters together with the
+cover, the kata pengantar, the daftar isi and the lampiran, and `lakip_tui.exporters` lays the
+Document out as txt, md, html or svg. Nothing here imports Textual, and Rich only when drawing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence, TextIO
+
+from .chapter import Chapter
+from .context import Konteks
+from .errors import LakipError
+from .findings import error
+from .plugins import Registry
+from .report import Section, TableBlock
+
+KATA_PENGANTAR = "kata-pengantar"  # Section.key of the foreword: printed before the daftar isi
+LAMPIRAN = "lampiran"  # Section.key prefix of what goes into the LAMPIRAN part at the end
+
+MIN_WIDTH, MAX_WIDTH = 50, 1000
+
+
+@dataclass(frozen=True)
+class Sampul:
+    """The cover page, from [meta]."""
+
+    pemda: str
+    instansi: str
+    tahun: str
+
+    def baris(self) -> list[str]:
+        """The cover's lines, top to bottom; what [meta] lacks is left out."""
+        out = [self.pemda.upper(), "LAPORAN KINERJA", self.instansi.upper()]
+        if self.tahun:
+            out.append(f"TAHUN ANGGARAN {self.tahun}")
+        return [b for b in out if b]
+
+
+@dataclass(frozen=True)
+class BabLaporan:
+    """A chapter as printed (or the LAMPIRAN part): its heading and its sections in order."""
+
+    key: str
+    judul: str  # "BAB I PENDAHULUAN"
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class EntriIsi:
+    """A line of the daftar isi: level 1 is a chapter (or LAMPIRAN), level 2 a titled section."""
+
+    tingkat: int
+    teks: str
+
+
+@dataclass(frozen=True)
+class Document:
+    sampul: Sampul
+    pengantar: tuple[Section, ...]  # the kata pengantar, before the daftar isi
+    daftar_isi: tuple[EntriIsi, ...]
+    bab: tuple[BabLaporan, ...]  # the chapters, and the LAMPIRAN part last when there is one
+
+    @property
+    def judul(self) -> str:
+        """A one-line title (for the SVG and HTML <title>)."""
+        tahun = f" Tahun Anggaran {self.sampul.tahun}" if self.sampul.tahun else ""
+        return f"Laporan Kinerja {self.sampul.instansi}".strip() + tahun
+
+    def sections(self) -> Iterator[Section]:
+        yield from self.pengantar
+        for bab in self.bab:
+            yield from bab.sections
+
+    def tables(self) -> Iterator[TableBlock]:
+        for section in self.sections():
+            yield from (b for b in section.blocks if isinstance(b, TableBlock))
+
+
+# -- assembly ------------------------------------------------------------------------------
+
+
+def chapter_sections(chapter: Chapter, data: dict, registry: Registry,
+                     konteks: Konteks) -> list[Section]:
+    """One chapter's sections from every plugin, sorted by Section.order (ties keep plugin order).
+
+    A plugin that raises is switched off by the registry and becomes a finding in
+    `registry.problems`; what the other plugins gave is still returned.
+    """
+    sections: list[Section] = []
+    for plugin, result in registry.call("lakip_render", chapter=chapter, data=data,
+                                        konteks=konteks):
+        for item in result:
+            if isinstance(item, Section):
+                sections.append(item if item.plugin else replace(item, plugin=plugin))
+            else:
+                registry.problems.append(error(
+                    "plugin.render-tidak-valid", plugin, (),
+                    f"Plugin '{plugin}' memberi {type(item).__name__} untuk bab '{chapter.key}', "
+                    "bukan Section; bagian itu dilewati"))
+    return sorted(sections, key=lambda s: s.order)
+
+
+def pilih_bab(registry: Registry, keys: Iterable[str] | None) -> list[Chapter]:
+    """The chapters to print, in report order; an unknown key is a LakipError listing the known."""
+    ordered = registry.ordered_chapters()
+    if keys is None:
+        return ordered
+    wanted = [k.strip() for k in keys if k.strip()]
+    known = {c.key for c in ordered}
+    unknown = [k for k in wanted if k not in known]
+    if unknown:
+        daftar = ", ".join(c.key for c in ordered) or "(tidak ada bab terpasang)"
+        raise LakipError(f"bab tidak dikenal: {', '.join(unknown)}. Bab yang ada: {daftar}")
+    if not wanted:
+        raise LakipError("--chapters kosong; sebutkan kunci bab, mis. profil,anggaran")
+    return [c for c in ordered if c.key in set(wanted)]
+
+
+def assemble(project_data: dict, registry: Registry, konteks: Konteks,
+             chapters: Sequence[str] | None = None, *,
+             kemajuan: Callable[[Chapter], None] | None = None) -> Document:
+    """The whole report. `chapters` (keys) picks some chapters; the others then count as absent
+    (konteks.has_chapter is False), so a plugin puts its tables in a chapter that is printed."""
+    chosen = pilih_bab(registry, chapters)
+    if chapters is not None:
+        konteks = replace(konteks, chapters={c.key: c for c in chosen})
+    pengantar: list[Section] = []
+    lampiran: list[Section] = []
+    bab: list[BabLaporan] = []
+    for chapter in chosen:
+        if kemajuan is not None:
+            kemajuan(chapter)
+        isi = []
+        for section in chapter_sections(chapter, project_data, registry, konteks):
+            if section.key == KATA_PENGANTAR:
+                pengantar.append(section)
+            elif section.key.startswith(LAMPIRAN):
+                lampiran.append(section)
+            else:
+                isi.append(section)
+        if isi:  # a chapter whose content all went into other chapters is not printed
+            bab.append(BabLaporan(chapter.key, chapter.title.upper(), tuple(isi)))
+    if lampiran:
+        bab.append(BabLaporan(LAMPIRAN, "LAMPIRAN", tuple(lampiran)))
+    return Document(_sampul(project_data), tuple(pengantar), _daftar_isi(bab), tuple(bab))
+
+
+def _sampul(data: dict) -> Sampul:
+    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+    teks = {k: meta.get(k) if isinstance(meta.get(k), (str, int)) else "" for k in
+            ("pemda", "instansi", "tahun")}
+    return Sampul(str(teks["pemda"]).strip(), str(teks["instansi"]).strip(),
+                  str(teks["tahun"]).strip())
+
+
+def _daftar_isi(bab: list[BabLaporan]) -> tuple[EntriIsi, ...]:
+    out = []
+    for part in bab:
+        out.append(EntriIsi(1, part.judul))
+        out.extend(EntriIsi(2, s.title) for s in part.sections if s.title.strip())
+    return tuple(out)
+
+
+# -- lakip export ----------------------------------------------------------------------------
+
+
+class Kemajuan:
+    """ "Mengekspor bab X..." on stderr: at once on a terminal, otherwise only once the export
+    has taken more than a second (a quick export in a script stays quiet)."""
+
+    def __init__(self, stream: TextIO, *, sabar: float = 1.0) -> None:
+        self.stream = stream
+        self.mulai = time.monotonic()
+        self.sabar = sabar
+        try:
+            self.tty = stream.isatty()
+        except (AttributeError, ValueError):
+            self.tty = False
+
+    def aktif(self) -> bool:
+        return self.tty or time.monotonic() - self.mulai > self.sabar
+
+    def __call__(self, chapter: Chapter) -> None:
+        self.tulis(f"Mengekspor bab {chapter.title}...")
+
+    def tulis(self, pesan: str) -> None:
+        if self.aktif():
+            print(pesan, file=self.stream, flush=True)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """`lakip export FILE -f FORMAT -o OUT [--width N] [--chapters a,b] [--plugin P.py]`."""
+    from . import exporters
+    from .checks import run_checks
+    from .findings import count
+    from .plugins import load_registry
+    from .project import Project, atomic_write
+
+    kemajuan = Kemajuan(sys.stderr)
+    fmt = exporters.normalise_format(args.format)
+    width = args.width
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise LakipError(f"--width harus antara {MIN_WIDTH} dan {MAX_WIDTH} (tertulis {width})")
+    project = Project.load(args.file)
+    registry = load_registry(args.plugin, data=project.data, project_path=project.path)
+    keys = None if args.chapters is None else args.chapters.split(",")
+    pilih_bab(registry, keys)  # an unknown chapter is reported before any work is done
+    target = _target(args.output, project.path, fmt)
+
+    findings = run_checks(project.data, registry, project.path)
+    galat = count(findings, "error")
+    if galat:
+        print(f"lakip: peringatan: proyek memiliki {galat} galat; laporan tetap diekspor "
+              f"(lihat `lakip check {args.file}`)", file=sys.stderr)
+    if keys is not None:  # a plugin switched off by its checks takes its chapters with it
+        keys = [k for k in keys if k.strip() in registry.chapters]
+    known_problems = len(registry.problems)
+    document = assemble(project.data, registry, registry.konteks(project.data, project.path),
+                        keys, kemajuan=kemajuan)
+    for problem in registry.problems[known_problems:]:
+        print(f"lakip: peringatan: {problem.message}; laporan dibuat tanpa bagian itu",
+              file=sys.stderr)
+    kemajuan.tulis(f"Menyusun berkas {fmt}...")
+    text = exporters.render(document, fmt, width=width)
+    if target is None:
+        _to_stdout(text)
+        return 0
+    try:
+        atomic_write(target, text)
+    except OSError as exc:
+        raise LakipError(f"tidak dapat menulis berkas keluaran ({exc.strerror or exc})",
+                         where=str(target)) from None
+    print(f"Laporan ditulis ke {target}", file=sys.stderr)
+    return 0
+
+
+def _target(output: str | None, project_path: Path, fmt: str) -> Path | None:
+    """Where the report goes (None: stdout), checked before the export does any work."""
+    from .exporters import FORMATS
+
+    if output == "-":
+        return None
+    target = Path(output) if output else project_path.with_suffix(FORMATS[fmt])
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise LakipError("keluaran adalah folder; beri nama berkas", where=str(target))
+    if not folder.is_dir():
+        raise LakipError("folder keluaran tidak ada", where=str(folder))
+    if target.resolve() == project_path.resolve():
+        raise LakipError("keluaran akan menimpa berkas proyek itu sendiri", where=str(target))
+    return target
+
+
+def _to_stdout(text: str) -> None:
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is not None:  # UTF-8 whatever the locale says: box lines and "≤" must survive
+        sys.stdout.flush()
+        stream.write(text.encode("utf-8"))
+        stream.flush()
+    else:
+        sys.stdout.write(text)

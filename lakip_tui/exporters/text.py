@@ -1,0 +1,134 @@
+"""The report as plain text, drawn by Rich at a fixed width (also the basis of the SVG export).
+
+Tables go through the fast box-drawing writer in `kotak`; every other block draws itself through
+its own __rich__ (report.py), exactly as in the TUI preview. No colour and no control codes: the
+file is what a printer or `less` shows, and no line is wider than the chosen width.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any, Iterator
+
+from ..export import BabLaporan, Document
+from ..report import Heading, Section, TableBlock
+from .kotak import Kotak
+
+
+def konsol(width: int, *, record: bool = False) -> Any:
+    """A Rich Console that writes plain text of exactly `width` columns into memory."""
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), width=width, record=record, color_system=None,
+                   force_terminal=False, force_jupyter=False, force_interactive=False,
+                   legacy_windows=False, emoji=False, markup=False, highlight=False,
+                   soft_wrap=False)
+
+
+def blok(block: Any) -> Any:
+    """The renderable for one block of a section."""
+    from rich.text import Text
+
+    if isinstance(block, TableBlock):
+        return Kotak(block)
+    if isinstance(block, Heading):
+        return Text(block.text, style="bold")
+    if hasattr(block, "__rich__") or hasattr(block, "__rich_console__") or isinstance(block, str):
+        return block
+    return Text(str(block))  # a plugin's stray object still shows, as text
+
+
+def section_renderables(section: Section) -> Iterator[Any]:
+    """A section as renderables: its title (if any), then each block, a blank line after each."""
+    from rich.text import Text
+
+    if section.title:
+        yield Text(section.title, style="bold")
+        yield Text("")
+    for block in section.blocks:
+        yield blok(block)
+        yield Text("")
+
+
+def _judul_tengah(teks: str) -> Any:
+    from rich.align import Align
+    from rich.text import Text
+
+    return Align.center(Text(teks, style="bold", justify="center"))
+
+
+def _halaman_baru() -> Iterator[Any]:
+    """Where a printed report turns the page: a double rule across the width."""
+    from rich.rule import Rule
+    from rich.text import Text
+
+    yield Text("")
+    yield Rule(characters="═", style="none")
+    yield Text("")
+
+
+def renderables(document: Document) -> Iterator[Any]:
+    """The whole report, top to bottom: cover, kata pengantar, daftar isi, chapters, lampiran."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    baris = document.sampul.baris()
+    yield Text("\n\n")
+    for i, teks in enumerate(baris):
+        yield _judul_tengah(teks)
+        yield Text("\n\n" if i == 0 else "")
+    for section in document.pengantar:
+        yield from _halaman_baru()
+        if section.title:  # the foreword's title is centred like a chapter's
+            yield _judul_tengah(section.title.upper())
+            yield Text("")
+        yield from section_renderables(replace_title(section, ""))
+    if document.daftar_isi:
+        yield from _halaman_baru()
+        yield _judul_tengah("DAFTAR ISI")
+        yield Text("")
+        for entri in document.daftar_isi:
+            if entri.tingkat <= 1:
+                yield Text(entri.teks, style="bold")
+            else:
+                yield Padding(Text(entri.teks), (0, 0, 0, 4))
+    for bab in document.bab:
+        yield from _halaman_baru()
+        yield from bab_renderables(bab)
+
+
+def bab_renderables(bab: BabLaporan) -> Iterator[Any]:
+    from rich.text import Text
+
+    yield _judul_tengah(bab.judul)
+    yield Text("")
+    for section in bab.sections:
+        yield from section_renderables(section)
+
+
+def replace_title(section: Section, title: str) -> Section:
+    from dataclasses import replace
+
+    return replace(section, title=title)
+
+
+def cetak(renderable_list: Any, width: int, *, record: bool = False) -> Any:
+    """A console with the renderables printed on it (for text and SVG export)."""
+    console = konsol(width, record=record)
+    for item in renderable_list:
+        console.print(item)
+    return console
+
+
+def rapikan(text: str) -> str:
+    """No trailing spaces, no trailing blank lines, one final newline."""
+    return "\n".join(line.rstrip() for line in text.splitlines()).rstrip("\n") + "\n"
+
+
+def teks_polos(renderable: Any, width: int) -> str:
+    """One renderable as plain text (Raw blocks in the Markdown and HTML exports)."""
+    return rapikan(cetak([renderable], width).file.getvalue())
+
+
+def render(document: Document, *, width: int = 100) -> str:
+    return rapikan(cetak(renderables(document), width).file.getvalue())
