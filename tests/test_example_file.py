@@ -235,3 +235,211 @@ def test_tabel_3_6_rows_exactly_as_printed():
 def test_seed_oddities_carry_a_comment(marked):
     comments = [line for line in TEXT.splitlines() if "# [asli]" in line or line.lstrip().startswith("#")]
     assert any(marked in line for line in comments), marked
+
+
+# --- pmks: BAB I C.b = Tabel 2.3 -------------------------------------------------------------
+
+# (no, jenis, jumlah, L, P) as printed; None = blank cell. Both prints have these same rows.
+PMKS = [
+    (1, "Anak Balita Terlantar", 0, None, None),
+    (2, "Anak Terlantar", 1, 1, None),
+    (3, "Anak Yang Berhadapan Dengan Hukum (ABH)", 11, None, 11),
+    (4, "Anak Jalanan", 0, None, None),
+    (5, "Anak dengan Kedisabilitasan (ADK)", 0, None, None),
+    (6, "Anak Korban Tindak Kekerasan", 0, None, None),
+    (7, "Anak yang memerlukan Perlindungan Khusus", 0, None, None),
+    (8, "Lanjut Usia Terlantar", 6, 3, 3),
+    (9, "Penyandang Disabilitas", 16, 3, 13),
+    (10, "Tuna Susila", 0, None, None),
+    (11, "Gelandangan", 19, 12, 7),
+    (12, "Pengemis", 0, None, None),
+    (13, "Pemulung", 0, None, None),
+    (14, "Kelompok Minoritas", 0, None, None),
+    (15, "Bekas Warga Binaan Lembaga Pemasyarakatan (BWBLP)", 0, None, None),
+    (16, "Orang dengan HIV/AIDS (ODHA)", 32, 26, 6),
+    (17, "Korban Penyalahgunaan NAPZA", 3, 3, None),
+    (18, "Korban Trafficking", 0, None, None),
+    (19, "Korban Tindak Kekerasan", 0, None, None),
+    (20, "Pekerja Migran Bermasalah Sosial", 0, None, None),
+    (21, "Korban Bencana Alam", 2303, 23, 3),  # printed 2.303 | 23 | 03
+    (22, "Korban Bencana Sosial", 0, None, None),
+    (23, "Perempuan Rawan Sosial Ekonomi", 0, None, None),
+    (24, "Fakir Miskin", 118107, 118, 107),  # printed 118.107 | 118 | 107
+    (25, "Keluarga Bermasalah Sosial Psikologis", 0, None, None),
+    (26, "ODGJ", 0, None, None),
+]
+
+
+def test_pmks_26_rows_with_the_printed_numbers():
+    rows = [(r["no"], r["jenis"], r["jumlah"], r.get("l"), r.get("p")) for r in DATA["pmks"]["pmks"]]
+    assert rows == PMKS
+
+
+def test_pmks_both_stated_totals_kept_as_printed_strings():
+    assert DATA["pmks"]["pmks_jumlah_tertulis"] == [
+        {"tempat": "BAB I C.b", "nilai": "120.460"},
+        {"tempat": "Tabel 2.3", "nilai": "120.40"},
+    ]
+    assert sum(r["jumlah"] for r in DATA["pmks"]["pmks"]) == 120498  # neither stated total
+
+
+def test_pmks_and_psks_definitions_complete():
+    pmks = DATA["pmks"]
+    assert len(pmks["pmks_definisi"]) == 26
+    assert pmks["pmks_definisi"][0].startswith("Anak Balita Terlantar adalah seorang anak berusia 5")
+    assert pmks["pmks_definisi"][25].startswith("Komunitas Adat Terpencil adalah")  # not ODGJ
+    assert "adalah adalah" in pmks["pmks_definisi"][2]
+    assert len(pmks["psks_kegiatan"]) == 6
+    assert len(pmks["psks_definisi"]) == 12
+    assert pmks["psks_definisi"][11].startswith("Dunia Usaha adalah organisasi")
+    assert pmks["pmks_tabel_judul"] == (
+        "Data Penyandang Masalah Penyandang Kesejahteraan Sosial Kota Binjai")
+
+
+# --- pmks: Tabel 2.4 -------------------------------------------------------------------------
+
+
+def test_psks_rows_as_printed_with_dash_as_missing():
+    rows = [(r["no"], r["jenis"], r.get("jumlah"), r.get("p"), r.get("l"))
+            for r in DATA["pmks"]["psks"]]
+    assert rows == [
+        ("1", "Pekerja Sosial Profesional", 4, 3, 1),
+        ("2", "Pekerja Sosial Masyarakat (PSM)", 82, 31, 51),
+        ("3", "Taruna Siaga Bencana (TAGANA)", 31, 5, 26),
+        ("4", "Lembaga Kesejahteraan Sosial (LKS)", 16, None, None),
+        ("5", "Karang Taruna", 43, None, None),
+        ("6", "Lembaga Konsultasi Kesejahteraan Keluarga (LK3)", 1, None, None),
+        ("7", "Keluarga Pioner", None, 1, None),
+        ("8", "WKSBM", 5, None, None),
+        ("9", "Wanita Pemimpin Kesejahteraan Sosial", None, 1, None),
+        ("10", "Penyuluh Sosial", None, None, None),
+        ("10a", "Penyuluh Sosial Fungsional", None, 1, None),
+        ("10b", "Penyuluh Sosial Masyarakat", None, 1, None),
+        ("11", "Tenaga Kesejahteraan Sosial Kecamatan (TKSK)", 5, 1, 4),
+        ("12", "Dunia Usaha", None, None, None),
+    ]
+
+
+def test_psks_jumlah_sums_to_the_stated_187():
+    assert sum(r.get("jumlah", 0) for r in DATA["pmks"]["psks"]) == 187
+    assert DATA["pmks"]["psks_jumlah_tertulis"] == 187
+
+
+# --- pmks: Tabel 3.3 -------------------------------------------------------------------------
+
+
+def test_tabel_3_3_has_7_panti_asuhan_and_3_panti_rehabilitasi():
+    lembaga = DATA["pmks"]["lembaga"]
+    asuhan = [x["nama"] for x in lembaga if x["kelompok"] == "PANTI ASUHAN"]
+    rehab = [x["nama"] for x in lembaga if x["kelompok"] == "PANTI REHABILITASI"]
+    assert len(lembaga) == 10
+    assert asuhan == [
+        "Panti Asuhan Al-Jam'iyatun Washliyah Putra",
+        "Panti Asuhan Al-Jam'iyatun Washliyah Putri",
+        "Panti Asuhan An-Nursali",
+        "Panti Asuhan Gnade",
+        "Panti Asuhan Darul Furqon",
+        "Panti Asuhan Nahdhatul Islam",
+        "Panti Asuhan Dar Fathimah",
+    ]
+    assert rehab == [
+        "Panti Rehabilitasi After Care",
+        "Panti rehabilitasi Mutiara Abadi",
+        "Panti Rehabilitasi Pelita Harapan Kasih",
+    ]
+    assert lembaga[4]["alamat"] == "Jl. Padang Lj. VII Kel,. Rambung Dalam, Kec. Binjai Selatan"
+    assert all(x["alamat"] for x in lembaga)
+
+
+# --- perjanjian_kinerja ----------------------------------------------------------------------
+
+
+def test_two_sasaran_each_with_one_indicator_and_its_target():
+    sasaran = DATA["perjanjian_kinerja"]["sasaran"]
+    assert [s["kode"] for s in sasaran] == ["SS1", "SS2"]
+    assert sasaran[0]["uraian"] == (
+        "Terwujudnya kebutuhan dasar perlindungan dan jaminan sosial serta perubahan perilaku bagi"
+        " Penyandang Masalah Kesejahteraan Sosial (PMKS)")
+    assert sasaran[1]["uraian"] == (
+        "Terwujudnya peningkatan kemampuan, partisipasi dan peran Potensi Sumber Kesejahteraan"
+        " Sosial (PSKS)")
+    indikator = [i for s in sasaran for i in s["indikator"]]
+    assert [(i["kode"], i["uraian"], i["target"]) for i in indikator] == [
+        ("IKU1", "Persentase PMKS yang tertangani", 85),
+        ("IKU2", "Persentase Peningkatan Peranan PSKS", 100),
+    ]
+    for i in indikator:
+        assert (i["satuan"], i["polaritas"], i["jenis"]) == ("%", "positif", "kuantitatif")
+
+
+def test_renstra_targets_per_year_from_tabel_3_4():
+    sasaran = DATA["perjanjian_kinerja"]["sasaran"]
+    assert sasaran[0]["indikator"][0]["renstra"] == {
+        "2022": 70, "2023": 80, "2024": 85, "2025": 90, "2026": 100}
+    assert sasaran[1]["indikator"][0]["renstra"] == {str(y): 100 for y in range(2022, 2027)}
+    assert DATA["perjanjian_kinerja"]["renstra"] == {"awal": 2021, "akhir": 2026}
+
+
+def test_tujuan_visi_misi_as_printed():
+    pk = DATA["perjanjian_kinerja"]
+    assert pk["visi"] == "MEWUJUDKAN BINJAI YANG LEBIH MAJU BERBUDAYA DAN RELIGIUS"
+    assert [m["kata"] for m in pk["visi_makna"]] == ["MAJU", "BERBUDAYA", "RELIGIUS"]
+    assert pk["misi"] == ["Mewujudkan Sumber Daya Manusia dan Masyarakat Kota Binjai yang Berkualitas"]
+    assert len(pk["program_prioritas"]) == 6
+    assert len(pk["tujuan_uraian"]) == 4
+    assert pk["tujuan"] == [{
+        "uraian": "Mewujudkan peningkatan pelayanan sosial guna meningkatkan fungsi sosial, kualitas"
+                  " standar hidup yang layak, masyarakat yang Sejahtera berkeadilan",
+        "sasaran": ["SS1", "SS2"],
+    }]
+    assert pk["sasaran_pengantar"].startswith("Agar Penambahan vitur (Virtual Aplikasi Cek Bansos)")
+
+
+# --- akuntabilitas ---------------------------------------------------------------------------
+
+
+def test_realisasi_84_and_100_with_the_printed_capaian():
+    rows = [(r["indikator"], r["nilai"], r["capaian_tertulis"])
+            for r in DATA["akuntabilitas"]["realisasi"]]
+    assert rows == [("IKU1", 84, "98,82%"), ("IKU2", 100, "100%")]
+
+
+def test_rating_scale_rows_as_printed_gaps_included():
+    rows = [(r["nama"], r.get("min"), r.get("max"), r["interval_tertulis"])
+            for r in DATA["akuntabilitas"]["skala"]]
+    assert rows == [
+        ("Sangat Tinggi", 91, 100, "91% ≤ 100%"),
+        ("Tinggi", 76, 90, "76% ≤ 90%"),
+        ("Sedang", 66, 75, "66% ≤ 75%"),
+        ("Rendah", 51, 65, "51% ≤ 65%"),
+        ("Sangat Rendah", None, 50, "≤ 50%"),
+    ]
+
+
+def test_analysis_keeps_the_printed_rating_words():
+    analisis = DATA["akuntabilitas"]["analisis"]
+    assert [a["sasaran"] for a in analisis] == ["SS1", "SS2"]
+    assert "adalah tinggi yaitu mencapai 98,82%." in analisis[0]["teks"]
+    assert "adalah tinggi yaitu mencapai 100%." in analisis[1]["teks"]
+    assert analisis[0]["iku_judul"] == "IKU I: Persentase PMKS yang tertangani"
+    assert analisis[1]["iku_judul"] == "IKU 2: Persentase Peningkatan Peranan PSKS"
+    assert analisis[0]["iku"].endswith("sehingga capaiannya 98,82% .")
+
+
+def test_bab_iii_texts_and_stated_efisiensi():
+    akun = DATA["akuntabilitas"]
+    assert len(akun["kendala"]) == 4 and len(akun["solusi"]) == 4
+    assert akun["efisiensi_tertulis"] == "0.16"
+    assert "99,41%" in akun["efisiensi_teks"] and "(tabel 3.8)" in akun["efisiensi_teks"]
+    assert len(akun["program_pendukung"].split("\n\n")) == 7
+    assert "pe6ncapaian" in akun["skala_penutup"]
+    assert [r["polaritas"] for r in akun["rumus_capaian"]] == ["positif", "negatif"]
+    assert "rumus" not in akun["rumus_capaian"][0]  # formula 1 is not printed in the seed
+    assert "6 (enam) Program" in akun["realisasi_anggaran_pengantar"]
+
+
+def test_penutup_text_and_two_steps():
+    penutup = DATA["penutup"]
+    assert len(penutup["teks"].split("\n\n")) == 2
+    assert len(penutup["langkah"]) == 2
+    assert penutup["langkah"][1].endswith("serta berhasil guna.")
