@@ -13,6 +13,7 @@ from .baca import KEY, TABEL_LEMBAGA, TABEL_PMKS, TABEL_PSKS, bilangan
 from .bawaan import DEFAULT_SECTION
 
 TITLE = "Data PMKS dan PSKS"
+_JUDUL = "kosongkan untuk judul baku"
 ORDER = 15
 
 
@@ -40,9 +41,10 @@ BAGIAN = (
             *_kolom_hitungan(("jumlah", "l", "p")),
             Kolom("lp", "L + P", hitung=_l_plus_p),
         ), baris_baru=lambda: {"no": 0, "jenis": ""}),
-        Isian("pmks_sumber", "Sumber", (KEY,), (
+        Isian("pmks_sumber", "Judul dan sumber", (KEY,), (
             Kolom("pmks_sumber", "Sumber (BAB I dan Tabel 2.3)"),
             Kolom("pmks_tabel_sumber", "Sumber khusus Tabel 2.3", bantuan="kosong: sama dengan di atas"),
+            Kolom("pmks_tabel_judul", "Judul Tabel 2.3", bantuan=_JUDUL),
         )),
         Tabel("pmks_jumlah_tertulis", "Jumlah tertulis di dokumen lama", (KEY, "pmks_jumlah_tertulis"), (
             Kolom("tempat", "Tempat"),
@@ -61,8 +63,9 @@ BAGIAN = (
             *_kolom_hitungan(("jumlah", "p", "l")),
             Kolom("lp", "P + L", hitung=_l_plus_p),
         ), baris_baru=lambda: {"no": "", "jenis": ""}),
-        Isian("psks_sumber", "Sumber dan jumlah tertulis", (KEY,), (
+        Isian("psks_sumber", "Judul, sumber dan jumlah tertulis", (KEY,), (
             Kolom("psks_sumber", "Sumber Tabel 2.4"),
+            Kolom("psks_tabel_judul", "Judul Tabel 2.4", bantuan=_JUDUL),
             Kolom("psks_jumlah_tertulis", "Jumlah tertulis di dokumen lama", "bilangan",
                   bantuan="hanya untuk pemeriksaan; laporan mencetak hasil penjumlahan"),
         )),
@@ -73,7 +76,10 @@ BAGIAN = (
             Kolom("nama", "Nama lembaga", wajib=True),
             Kolom("alamat", "Alamat"),
         ), baris_baru=lambda: {"kelompok": "", "nama": "", "alamat": ""}),
-        Isian("lembaga_sumber", "Sumber", (KEY,), (Kolom("lembaga_sumber", "Sumber Tabel 3.3"),)),
+        Isian("lembaga_sumber", "Judul dan sumber", (KEY,), (
+            Kolom("lembaga_sumber", "Sumber Tabel 3.3"),
+            Kolom("lembaga_judul", "Judul Tabel 3.3", bantuan=_JUDUL),
+        )),
     )),
 )
 

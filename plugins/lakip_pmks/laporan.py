@@ -2,6 +2,7 @@
 with Tabel 2.3 and 2.4 of BAB II, and Tabel 3.3 of BAB III. Where they go is `penempatan`'s job.
 
 Every JUMLAH row is computed from the rows (`hitung`); a stated total is never printed.
+Numbered tables take their standard title unless the file gives the printed one (`*_judul`).
 """
 
 from __future__ import annotations
@@ -59,7 +60,9 @@ def bagian_pmks(pmks: dict, meta: dict) -> list[Block]:
     """BAB II C.1: what PMKS are, the 26 definitions, then Tabel 2.3."""
     blocks = [*_paragraf(pmks, "pmks_pengantar"), *_daftar(pmks, "pmks_definisi", "1."),
               *_paragraf(pmks, "pmks_tabel_pengantar")]
-    table = tabel_pmks(pmks, "2.3", _judul_wilayah("Data Penyandang Masalah Kesejahteraan Sosial", meta),
+    judul = teks(pmks, "pmks_tabel_judul") or _judul_wilayah(
+        "Data Penyandang Masalah Kesejahteraan Sosial", meta)
+    table = tabel_pmks(pmks, "2.3", judul,
                        teks(pmks, "pmks_tabel_sumber") or teks(pmks, "pmks_sumber"))
     return blocks + ([table] if table else [])
 
@@ -80,10 +83,7 @@ def tabel_psks(pmks: dict, meta: dict) -> TableBlock | None:
         else:
             cells.append(Row((f"{no}." if no else "", teks(r, "jenis"), _angka(r, "jumlah"),
                               _angka(r, "p"), _angka(r, "l"))))
-    tahun = meta.get("tahun")
-    judul = _judul_wilayah("Data Potensi dan Sumber Kesejahteraan Sosial di", meta)
-    if isinstance(tahun, int) and not isinstance(tahun, bool):
-        judul += f" Tahun {tahun}"
+    judul = teks(pmks, "psks_tabel_judul") or _judul_psks(meta)
     # P before L, as the seed's Tabel 2.4 prints them.
     return TableBlock(
         "2.4", judul,
@@ -92,6 +92,14 @@ def tabel_psks(pmks: dict, meta: dict) -> TableBlock | None:
         tuple(cells), teks(pmks, "psks_sumber"),
         footer=(Row(("", "JUMLAH", format_bilangan(total_jumlah(rows)), "", ""), "bold"),),
     )
+
+
+def _judul_psks(meta: dict) -> str:
+    judul = _judul_wilayah("Data Potensi dan Sumber Kesejahteraan Sosial di", meta)
+    tahun = meta.get("tahun")
+    if isinstance(tahun, int) and not isinstance(tahun, bool):
+        judul += f" Tahun {tahun}"
+    return judul
 
 
 def bagian_psks(pmks: dict, meta: dict) -> list[Block]:
@@ -116,7 +124,7 @@ def tabel_lembaga(pmks: dict) -> list[Block]:
         rows.append(Row((f"{n}.", teks(r, "nama"), teks(r, "alamat"))))
     if not rows:
         return []
-    return [TableBlock("3.3", "Lembaga Sosial yang Diberdayakan",
+    return [TableBlock("3.3", teks(pmks, "lembaga_judul") or "Lembaga Sosial yang Diberdayakan",
                        (Column("No.", "right"), Column("Nama Lembaga", ratio=3),
                         Column("Alamat", ratio=4)),
                        tuple(rows), teks(pmks, "lembaga_sumber"))]
