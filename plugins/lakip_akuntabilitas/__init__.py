@@ -1,1 +1,37 @@
-"""Bab akuntabilitas (sedang dibangun)."""
+"""BAB III Akuntabilitas Kinerja and BAB IV Penutup (chapter key "penutup").
+
+A built-in chapter plugin, loaded through the `lakip_tui` entry-point group like any other.
+It reads the sasaran and indicators of [perjanjian_kinerja] from the data, so it keeps working
+when the lakip_perjanjian_kinerja plugin is switched off, and the budget from [anggaran] for
+efisiensi (which is "tidak dapat dihitung" when there is none).
+"""
+
+from __future__ import annotations
+
+from lakip_tui.hookspecs import hookimpl
+
+from .chapter import chapters
+from .data import BAB, PENUTUP
+from .laporan import bagian_laporan
+from .penutup import bagian_penutup
+from .validasi import periksa
+
+
+@hookimpl
+def lakip_register_chapters(register):
+    for chapter in chapters():
+        register(chapter)
+
+
+@hookimpl
+def lakip_validate(data, konteks):
+    return periksa(data, konteks.tahun)
+
+
+@hookimpl
+def lakip_render(chapter, data, konteks):
+    if chapter.key == BAB:
+        return bagian_laporan(data, konteks.tahun)
+    if chapter.key == PENUTUP:
+        return bagian_penutup(data)
+    return None

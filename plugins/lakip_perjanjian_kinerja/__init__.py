@@ -1,1 +1,33 @@
-"""Bab perjanjian_kinerja (sedang dibangun)."""
+"""BAB II Perencanaan dan Perjanjian Kinerja: Renstra, visi, misi, tujuan, sasaran and the PK.
+
+A built-in chapter, loaded through the `lakip_tui` entry-point group like any other plugin.
+BAB III (lakip_akuntabilitas) reads the indicators defined here from the data, never from
+this package, so either works without the other.
+"""
+
+from __future__ import annotations
+
+from lakip_tui.hookspecs import hookimpl
+
+from .chapter import chapter
+from .data import BAB
+from .laporan import bagian_laporan
+from .lampiran import lampiran_pk
+from .validasi import periksa
+
+
+@hookimpl
+def lakip_register_chapters(register):
+    register(chapter())
+
+
+@hookimpl
+def lakip_validate(data, konteks):
+    return periksa(data, konteks.tahun)
+
+
+@hookimpl
+def lakip_render(chapter, data, konteks):
+    if chapter.key != BAB:
+        return None
+    return [*bagian_laporan(data, konteks.tahun), lampiran_pk(data, konteks.tahun)]

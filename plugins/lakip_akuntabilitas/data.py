@@ -1,0 +1,172 @@
+"""Read-only views of what BAB III works on: the indicators promised in [perjanjian_kinerja]
+and the realisasi, analyses and rating scale in [akuntabilitas].
+
+The sasaran and indicators are read from the data, not from the lakip_perjanjian_kinerja
+package, so BAB III still works when that plugin is switched off or removed.
+Every accessor tolerates a missing key or a wrong type; validasi.py does the complaining.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from lakip_tui.paths import Path
+
+BAB = "akuntabilitas"
+PENUTUP = "penutup"
+PK = "perjanjian_kinerja"
+
+
+def tabel(data: Mapping, kunci: str) -> dict:
+    isi = data.get(kunci) if isinstance(data, Mapping) else None
+    return isi if isinstance(isi, dict) else {}
+
+
+def teks(nilai: Any) -> str:
+    if isinstance(nilai, str):
+        return nilai.strip()
+    if isinstance(nilai, (int, float)) and not isinstance(nilai, bool):
+        return str(nilai)
+    return ""
+
+
+def daftar_teks(nilai: Any) -> list[str]:
+    if isinstance(nilai, str):
+        return [nilai.strip()] if nilai.strip() else []
+    if isinstance(nilai, list):
+        return [teks(v) for v in nilai if teks(v)]
+    return []
+
+
+def baris(data: Mapping, kunci: str, daftar: str) -> list[tuple[Path, dict]]:
+    """Each dict row of the array of tables [[kunci.daftar]], with its path."""
+    rows = tabel(data, kunci).get(daftar)
+    if not isinstance(rows, list):
+        return []
+    return [((kunci, daftar, i), r) for i, r in enumerate(rows) if isinstance(r, dict)]
+
+
+def tahun_anggaran(data: Mapping, tahun: int | None) -> int | None:
+    if tahun is not None:
+        return tahun
+    nilai = tabel(data, "meta").get("tahun")
+    return nilai if isinstance(nilai, int) and not isinstance(nilai, bool) else None
+
+
+@dataclass(frozen=True)
+class Indikator:
+    path: Path
+    isi: Mapping[str, Any]
+
+    @property
+    def kode(self) -> str:
+        return teks(self.isi.get("kode"))
+
+    @property
+    def uraian(self) -> str:
+        return teks(self.isi.get("uraian"))
+
+    @property
+    def satuan(self) -> str:
+        return teks(self.isi.get("satuan"))
+
+    @property
+    def polaritas(self) -> str:
+        nilai = self.isi.get("polaritas")
+        return teks(nilai).lower() if nilai is not None else "positif"
+
+    @property
+    def jenis(self) -> str:
+        nilai = self.isi.get("jenis")
+        return teks(nilai).lower() if nilai is not None else "kuantitatif"
+
+    @property
+    def target(self) -> Any:
+        return self.isi.get("target")
+
+    @property
+    def urutan(self) -> list[str]:
+        return daftar_teks(self.isi.get("urutan"))
+
+    @property
+    def renstra(self) -> dict[str, Any]:
+        nilai = self.isi.get("renstra")
+        return {str(k).strip(): v for k, v in nilai.items()} if isinstance(nilai, dict) else {}
+
+    def sebut(self) -> str:
+        return f"indikator {self.kode}" if self.kode else f"indikator {self.uraian or '(tanpa kode)'}"
+
+
+@dataclass(frozen=True)
+class Sasaran:
+    path: Path
+    nomor: int
+    isi: Mapping[str, Any]
+    indikator: tuple[Indikator, ...]
+
+    @property
+    def kode(self) -> str:
+        return teks(self.isi.get("kode"))
+
+    @property
+    def uraian(self) -> str:
+        return teks(self.isi.get("uraian"))
+
+    def sebut(self) -> str:
+        return f"sasaran {self.kode}" if self.kode else f"sasaran ke-{self.nomor}"
+
+
+def daftar_sasaran(data: Mapping) -> list[Sasaran]:
+    out = []
+    for nomor, (path, row) in enumerate(baris(data, PK, "sasaran"), start=1):
+        anak = row.get("indikator")
+        indikator = tuple(
+            Indikator((*path, "indikator", j), ind)
+            for j, ind in enumerate(anak if isinstance(anak, list) else [])
+            if isinstance(ind, dict)
+        )
+        out.append(Sasaran(path, nomor, row, indikator))
+    return out
+
+
+def periode_renstra(data: Mapping) -> tuple[int, int] | None:
+    renstra = tabel(data, PK).get("renstra")
+    if not isinstance(renstra, dict):
+        return None
+    awal, akhir = renstra.get("awal"), renstra.get("akhir")
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in (awal, akhir)):
+        return awal, akhir
+    return None
+
+
+@dataclass(frozen=True)
+class Realisasi:
+    path: Path
+    isi: Mapping[str, Any]
+
+    @property
+    def indikator(self) -> str:
+        return teks(self.isi.get("indikator"))
+
+    @property
+    def nilai(self) -> Any:
+        return self.isi.get("nilai")
+
+    @property
+    def tahun_lalu(self) -> dict[str, Any]:
+        nilai = self.isi.get("tahun_lalu")
+        return {str(k).strip(): v for k, v in nilai.items()} if isinstance(nilai, dict) else {}
+
+
+def daftar_realisasi(data: Mapping) -> list[Realisasi]:
+    return [Realisasi(path, row) for path, row in baris(data, BAB, "realisasi")]
+
+
+def realisasi_per_kode(data: Mapping) -> dict[str, Realisasi]:
+    """The first realisasi row of each indicator kode (a second one is a finding)."""
+    out: dict[str, Realisasi] = {}
+    for r in daftar_realisasi(data):
+        if r.indikator and r.indikator not in out:
+            out[r.indikator] = r
+    return out

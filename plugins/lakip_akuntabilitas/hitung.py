@@ -1,0 +1,120 @@
+"""Every number BAB III prints, computed once from the data by lakip_tui.kinerja.
+
+Nothing is stored or rounded here; laporan.py formats, validasi.py compares.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from lakip_tui.errors import LakipError
+from lakip_tui.kinerja import (
+    SKALA_BAKU,
+    Hasil,
+    Peringkat,
+    TakTerhitung,
+    capaian,
+    capaian_kualitatif,
+    capaian_sesuai_target,
+    efisiensi,
+    peringkat,
+    rata_rata,
+    rekap_total,
+    skala_dari_data,
+)
+
+from .data import BAB, Indikator, Realisasi, Sasaran, daftar_sasaran, realisasi_per_kode, tabel
+
+
+def capaian_terhadap(ind: Indikator, target: Any, realisasi: Any) -> Hasil:
+    """Capaian of one indicator against `target`, by its jenis (and polaritas)."""
+    if realisasi is None:
+        return TakTerhitung("realisasi belum diisi")
+    if ind.jenis == "kualitatif":
+        return capaian_kualitatif(target, realisasi, ind.urutan)
+    if ind.jenis == "sesuai_target":
+        return capaian_sesuai_target(target, realisasi)
+    if ind.jenis != "kuantitatif":
+        return TakTerhitung(f"jenis indikator tidak dikenal: {ind.jenis!r}")
+    return capaian(target, realisasi, ind.polaritas)
+
+
+@dataclass(frozen=True)
+class HasilIndikator:
+    indikator: Indikator
+    realisasi: Realisasi | None
+    capaian: Hasil
+    peringkat: str | TakTerhitung
+
+    @property
+    def nilai(self) -> Any:
+        return self.realisasi.nilai if self.realisasi is not None else None
+
+
+@dataclass(frozen=True)
+class HasilSasaran:
+    sasaran: Sasaran
+    indikator: tuple[HasilIndikator, ...]
+    capaian: Hasil  # mean of its indicators
+    peringkat: str | TakTerhitung
+
+
+@dataclass(frozen=True)
+class Evaluasi:
+    sasaran: tuple[HasilSasaran, ...]
+    capaian: Hasil  # mean over every indicator of every sasaran (the seed's 99,41%)
+    skala: tuple[Peringkat, ...]
+    skala_berkas: bool  # False when the file's scale is missing or unreadable
+    persen_anggaran: Hasil
+    efisiensi: Hasil
+
+    def per_kode(self) -> dict[str, HasilIndikator]:
+        return {h.indikator.kode: h for s in self.sasaran for h in s.indikator if h.indikator.kode}
+
+
+def skala(data: Mapping) -> tuple[tuple[Peringkat, ...], bool]:
+    """The file's Tabel 3.1 as a rating scale, or SKALA_BAKU when it has none usable."""
+    rows = [r for r in tabel(data, BAB).get("skala") or [] if isinstance(r, dict)] \
+        if isinstance(tabel(data, BAB).get("skala"), list) else []
+    if not rows:
+        return SKALA_BAKU, False
+    try:
+        hasil = skala_dari_data(rows)
+    except LakipError:
+        return SKALA_BAKU, False
+    if not any(t.nama for t in hasil):
+        return SKALA_BAKU, False
+    return hasil, True
+
+
+def persen_anggaran(data: Mapping) -> Hasil:
+    """Total budget realisation in percent, from [anggaran]; absent data is not an error here."""
+    anggaran = data.get("anggaran")
+    if not isinstance(anggaran, dict):
+        return TakTerhitung("data anggaran tidak ada")
+    program = anggaran.get("program")
+    if not isinstance(program, list) or not program:
+        return TakTerhitung("data anggaran belum berisi program")
+    try:
+        return rekap_total([p for p in program if isinstance(p, dict)]).persen
+    except (LakipError, TypeError, AttributeError, ValueError) as exc:
+        return TakTerhitung(f"data anggaran tidak valid ({exc})")
+
+
+def evaluasi(data: Mapping) -> Evaluasi:
+    tingkat, dari_berkas = skala(data)
+    realisasi = realisasi_per_kode(data)
+    hasil_sasaran = []
+    for s in daftar_sasaran(data):
+        hasil_ind = []
+        for ind in s.indikator:
+            r = realisasi.get(ind.kode) if ind.kode else None
+            nilai = capaian_terhadap(ind, ind.target, r.nilai if r else None)
+            hasil_ind.append(HasilIndikator(ind, r, nilai, peringkat(nilai, tingkat)))
+        rata = rata_rata(h.capaian for h in hasil_ind)
+        hasil_sasaran.append(HasilSasaran(s, tuple(hasil_ind), rata, peringkat(rata, tingkat)))
+    semua = rata_rata(h.capaian for s in hasil_sasaran for h in s.indikator)
+    anggaran = persen_anggaran(data)
+    return Evaluasi(tuple(hasil_sasaran), semua, tingkat, dari_berkas, anggaran,
+                    efisiensi(anggaran, semua))

@@ -1,0 +1,135 @@
+"""BAB II as a chapter: its identity and the editing structure the TUI builds from."""
+
+from __future__ import annotations
+
+from lakip_tui.chapter import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
+
+from .bawaan import BAGIAN_BAWAAN
+from .data import BAB, JENIS, POLARITAS, daftar_teks
+from .nilai import teks_nilai
+
+JUDUL = "BAB II Perencanaan dan Perjanjian Kinerja"
+URUTAN = 20
+
+
+# The sasaran level of the PK table shows a summary of its indicators, so both levels of the
+# foldable table have the same six columns.
+def _jumlah_indikator(row: dict, konteks: object) -> str:
+    indikator = row.get("indikator")
+    n = len(indikator) if isinstance(indikator, list) else 0
+    return f"{n} indikator"
+
+
+def _ringkas(kunci: str, bawaan: str):
+    """The distinct values of one indicator field, for the sasaran row."""
+
+    def hitung(row: dict, konteks: object) -> str:
+        indikator = row.get("indikator") if isinstance(row.get("indikator"), list) else []
+        nilai = {str(i.get(kunci) or bawaan) for i in indikator if isinstance(i, dict)}
+        return ", ".join(sorted(nilai)) or "-"
+
+    return hitung
+
+
+def _target_indikator(row: dict, konteks: object) -> str:
+    indikator = row.get("indikator") if isinstance(row.get("indikator"), list) else []
+    return "; ".join(teks_nilai(i.get("target"), str(i.get("satuan") or ""))
+                     for i in indikator if isinstance(i, dict)) or "-"
+
+
+def _sasaran_tujuan(row: dict, konteks: object) -> str:
+    return ", ".join(daftar_teks(row.get("sasaran"))) or "-"
+
+
+_INDIKATOR = Tabel(
+    key="indikator",
+    judul="Indikator kinerja",
+    path=("indikator",),
+    kolom=(
+        Kolom("kode", "Kode", wajib=True, lebar=8, bantuan="kode unik, mis. IKU1; dipakai realisasi BAB III"),
+        Kolom("uraian", "Indikator Kinerja", wajib=True),
+        Kolom("satuan", "Satuan", lebar=8, bantuan="mis. %, orang, dokumen"),
+        Kolom("polaritas", "Polaritas", jenis="pilihan", pilihan=POLARITAS, lebar=9,
+              bantuan="negatif: makin rendah realisasi makin baik"),
+        Kolom("jenis", "Jenis", jenis="pilihan", pilihan=JENIS, lebar=13,
+              bantuan="kualitatif perlu `urutan` nilai dari terendah ke tertinggi"),
+        Kolom("target", "Target", jenis="angka", wajib=True, lebar=9,
+              bantuan="target tahun ini; persen ditulis 85 untuk 85%"),
+    ),
+    baris_baru=lambda: {"kode": "", "uraian": "", "satuan": "%", "polaritas": "positif",
+                        "jenis": "kuantitatif"},
+)
+
+_SASARAN = Tabel(
+    key="sasaran",
+    judul="Tabel 2.2 Perjanjian Kinerja",
+    path=(BAB, "sasaran"),
+    kolom=(
+        Kolom("kode", "Kode", wajib=True, lebar=8, bantuan="kode unik, mis. SS1"),
+        Kolom("uraian", "Sasaran Strategis", wajib=True),
+        Kolom("jumlah_", "Indikator", hitung=_jumlah_indikator),
+        Kolom("polaritas_", "Polaritas", hitung=_ringkas("polaritas", "positif")),
+        Kolom("jenis_", "Jenis", hitung=_ringkas("jenis", "kuantitatif")),
+        Kolom("target_", "Target", hitung=_target_indikator),
+    ),
+    anak=_INDIKATOR,
+    baris_baru=lambda: {"kode": "", "uraian": "", "indikator": []},
+)
+
+_BAGIAN = (
+    Bagian("renstra", "A. Rencana Strategis", (
+        Isian("periode", "Periode Renstra", (BAB, "renstra"), (
+            Kolom("awal", "Tahun awal", jenis="bilangan", wajib=True),
+            Kolom("akhir", "Tahun akhir", jenis="bilangan", wajib=True),
+        )),
+        Narasi("rencana_strategis", "Rencana strategis", (BAB, "rencana_strategis")),
+        Narasi("visi_pengantar", "Pengantar visi", (BAB, "visi_pengantar")),
+        Isian("visi", "Visi", (BAB,), (
+            Kolom("visi_label", "Label", bantuan='kata sebelum visi, mis. "Visi Pemerintah Kota Binjai"'),
+            Kolom("visi", "Visi", wajib=True),
+        )),
+        Tabel("visi_makna", "Makna visi", (BAB, "visi_makna"), (
+            Kolom("kata", "Kata", lebar=14), Kolom("makna", "Makna"),
+        ), baris_baru=lambda: {"kata": "", "makna": ""}),
+        Narasi("misi_pengantar", "Pengantar misi", (BAB, "misi_pengantar")),
+        Narasi("misi", "Misi", (BAB, "misi"), daftar=True),
+        Narasi("misi_penjelasan", "Penjelasan misi", (BAB, "misi_penjelasan")),
+        Narasi("program_prioritas_pengantar", "Pengantar program prioritas",
+               (BAB, "program_prioritas_pengantar")),
+        Narasi("program_prioritas", "Program prioritas", (BAB, "program_prioritas"), daftar=True),
+    )),
+    Bagian("tujuan", "B. Tujuan dan Sasaran", (
+        Narasi("tujuan_pengantar", "Pengantar tujuan", (BAB, "tujuan_pengantar")),
+        Narasi("tujuan_uraian", "Uraian tujuan", (BAB, "tujuan_uraian"), daftar=True),
+        Narasi("sasaran_pengantar", "Pengantar sasaran", (BAB, "sasaran_pengantar")),
+        Narasi("tujuan_tabel_pengantar", "Kalimat sebelum Tabel 2.1", (BAB, "tujuan_tabel_pengantar")),
+        Tabel("tujuan", "Tabel 2.1 Tujuan dan Sasaran", (BAB, "tujuan"), (
+            Kolom("uraian", "Tujuan", wajib=True),
+            Kolom("sasaran", "Kode sasaran", bantuan="kode sasaran Tabel 2.2, mis. SS1, SS2"),
+            Kolom("sasaran_", "Sasaran", hitung=_sasaran_tujuan),
+        ), baris_baru=lambda: {"uraian": "", "sasaran": []}),
+        Isian("tujuan_sumber", "Judul dan sumber Tabel 2.1", (BAB,), (
+            Kolom("tujuan_judul", "Judul", bantuan="kosongkan untuk judul baku"),
+            Kolom("tujuan_sumber", "Sumber"),
+        )),
+    )),
+    Bagian("pk", "C. Perjanjian Kinerja", (
+        Narasi("pk_pengantar", "Pengantar Perjanjian Kinerja", (BAB, "pk_pengantar")),
+        _SASARAN,
+        # penjelasan is long prose, so it gets its own table beside Tabel 2.2
+        Tabel("penjelasan", "Penjelasan per sasaran (di bawah Tabel 2.2)", (BAB, "sasaran"), (
+            Kolom("kode_", "Sasaran", hitung=lambda row, k: str(row.get("kode") or "-")),
+            Kolom("penjelasan", "Penjelasan"),
+        )),
+        Isian("pk_sumber", "Judul dan sumber Tabel 2.2", (BAB,), (
+            Kolom("pk_judul", "Judul", bantuan="kosongkan untuk judul baku"),
+            Kolom("pk_sumber", "Sumber"),
+        )),
+        Narasi("pk_penutup", "Kalimat sesudah Tabel 2.2", (BAB, "pk_penutup")),
+    )),
+)
+
+
+def chapter() -> Chapter:
+    return Chapter(key=BAB, title=JUDUL, order=URUTAN, default_section=BAGIAN_BAWAAN,
+                   bagian=_BAGIAN)

@@ -1,0 +1,223 @@
+"""The checks of BAB II: what a Perjanjian Kinerja needs before BAB III can be computed from it.
+
+Every finding names the sasaran or indicator by its kode and points at the field to fix.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Mapping
+
+from lakip_tui.findings import Finding, error, warning
+
+from .data import (
+    BAB,
+    JENIS,
+    POLARITAS,
+    Indikator,
+    bagian,
+    daftar_sasaran,
+    daftar_teks,
+    teks,
+)
+
+
+def periksa(data: Mapping, tahun: int | None) -> list[Finding]:
+    if not isinstance(data.get(BAB), dict):
+        return [error(f"{BAB}.bagian-kosong", BAB, (BAB,),
+                      "Bagian [perjanjian_kinerja] belum ada: visi, misi, sasaran dan "
+                      "Perjanjian Kinerja (BAB II) belum diisi")]
+    temuan: list[Finding] = []
+    temuan += _wajib(data)
+    temuan += _periode(data, tahun)
+    temuan += _sasaran(data)
+    temuan += _indikator(data, tahun)
+    temuan += _tujuan(data)
+    return temuan
+
+
+def _wajib(data: Mapping) -> list[Finding]:
+    isi = bagian(data)
+    temuan = []
+    if not teks(isi.get("visi")):
+        temuan.append(error(f"{BAB}.visi-kosong", BAB, (BAB, "visi"), "Visi belum diisi"))
+    if not daftar_teks(isi.get("misi")):
+        temuan.append(error(f"{BAB}.misi-kosong", BAB, (BAB, "misi"),
+                            "Misi belum diisi (daftar misi kosong)"))
+    if not daftar_sasaran(data):
+        temuan.append(error(f"{BAB}.sasaran-kosong", BAB, (BAB, "sasaran"),
+                            "Belum ada sasaran strategis: Tabel 2.2 dan capaian BAB III kosong. "
+                            "Tambahkan [[perjanjian_kinerja.sasaran]]"))
+    return temuan
+
+
+def _periode(data: Mapping, tahun: int | None) -> list[Finding]:
+    path = (BAB, "renstra")
+    renstra = bagian(data).get("renstra")
+    if not isinstance(renstra, dict):
+        return [error(f"{BAB}.renstra-periode", BAB, path,
+                      "Periode Renstra belum diisi, mis. renstra = { awal = 2021, akhir = 2026 }")]
+    temuan = []
+    batas = {}
+    for kunci in ("awal", "akhir"):
+        nilai = renstra.get(kunci)
+        if isinstance(nilai, int) and not isinstance(nilai, bool):
+            batas[kunci] = nilai
+        else:
+            temuan.append(error(f"{BAB}.renstra-periode", BAB, (*path, kunci),
+                                f"Tahun {kunci} periode Renstra harus bilangan tahun "
+                                f"(tertulis: {nilai!r})"))
+    if temuan:
+        return temuan
+    awal, akhir = batas["awal"], batas["akhir"]
+    if awal > akhir:
+        return [error(f"{BAB}.renstra-periode", BAB, (*path, "awal"),
+                      f"Periode Renstra terbalik: awal {awal} sesudah akhir {akhir}")]
+    if tahun is not None and not awal <= tahun <= akhir:
+        ujung = "awal" if tahun < awal else "akhir"
+        return [error(f"{BAB}.renstra-periode", BAB, (*path, ujung),
+                      f"Periode Renstra {awal}-{akhir} tidak mencakup tahun anggaran {tahun}")]
+    return []
+
+
+def _sasaran(data: Mapping) -> list[Finding]:
+    temuan = []
+    terlihat: dict[str, int] = {}
+    for sasaran in daftar_sasaran(data):
+        nama = sasaran.sebut()
+        if not sasaran.kode:
+            temuan.append(error(f"{BAB}.kode-kosong", BAB, (*sasaran.path, "kode"),
+                                f"Sasaran ke-{sasaran.nomor} belum punya kode (mis. \"SS{sasaran.nomor}\"); "
+                                "kode dipakai Tabel 2.1 dan analisis BAB III"))
+        elif sasaran.kode in terlihat:
+            temuan.append(error(f"{BAB}.kode-ganda", BAB, (*sasaran.path, "kode"),
+                                f"Kode sasaran {sasaran.kode} sudah dipakai sasaran ke-"
+                                f"{terlihat[sasaran.kode]}; setiap sasaran perlu kode sendiri"))
+        else:
+            terlihat[sasaran.kode] = sasaran.nomor
+        if not sasaran.uraian:
+            temuan.append(error(f"{BAB}.uraian-kosong", BAB, (*sasaran.path, "uraian"),
+                                f"Uraian {nama} belum diisi"))
+        if not sasaran.indikator:
+            temuan.append(error(f"{BAB}.sasaran-tanpa-indikator", BAB, (*sasaran.path, "indikator"),
+                                f"{_besar(nama)} belum punya indikator kinerja: capaiannya "
+                                "tidak dapat diukur. Tambahkan [[perjanjian_kinerja.sasaran.indikator]]"))
+    return temuan
+
+
+def _indikator(data: Mapping, tahun: int | None) -> list[Finding]:
+    temuan = []
+    terlihat: dict[str, str] = {}
+    for sasaran in daftar_sasaran(data):
+        for ind in sasaran.indikator:
+            if not ind.kode:
+                temuan.append(error(f"{BAB}.kode-kosong", BAB, (*ind.path, "kode"),
+                                    f"{_besar(ind.sebut())} belum punya kode (mis. \"IKU1\"); "
+                                    "realisasi di BAB III dicatat per kode indikator"))
+            elif ind.kode in terlihat:
+                temuan.append(error(f"{BAB}.kode-ganda", BAB, (*ind.path, "kode"),
+                                    f"Kode indikator {ind.kode} sudah dipakai di "
+                                    f"{terlihat[ind.kode]}; realisasinya tidak dapat dibedakan"))
+            else:
+                terlihat[ind.kode] = sasaran.sebut()
+            if not ind.uraian:
+                temuan.append(error(f"{BAB}.uraian-kosong", BAB, (*ind.path, "uraian"),
+                                    f"Uraian {ind.sebut()} belum diisi"))
+            temuan += _jenis_dan_target(ind)
+            temuan += _renstra_tahun_ini(ind, tahun)
+    return temuan
+
+
+def _jenis_dan_target(ind: Indikator) -> list[Finding]:
+    temuan = []
+    nama = ind.sebut()
+    if ind.polaritas not in POLARITAS:
+        temuan.append(error(f"{BAB}.polaritas-tidak-dikenal", BAB, (*ind.path, "polaritas"),
+                            f"Polaritas {nama} tidak dikenal: {ind.isi.get('polaritas')!r}; "
+                            "pilih \"positif\" atau \"negatif\""))
+    jenis_dikenal = ind.jenis in JENIS
+    if not jenis_dikenal:
+        temuan.append(error(f"{BAB}.jenis-tidak-dikenal", BAB, (*ind.path, "jenis"),
+                            f"Jenis {nama} tidak dikenal: {ind.isi.get('jenis')!r}; pilih "
+                            "\"kuantitatif\", \"kualitatif\" atau \"sesuai_target\""))
+    target = ind.target
+    if target is None or (isinstance(target, str) and not target.strip()):
+        temuan.append(error(f"{BAB}.target-kosong", BAB, (*ind.path, "target"),
+                            f"Target {nama} belum diisi: capaiannya tidak dapat dihitung"))
+        target = None
+    if ind.jenis == "kuantitatif" and target is not None and not _angka(target):
+        temuan.append(error(f"{BAB}.target-bukan-angka", BAB, (*ind.path, "target"),
+                            f"Target {nama} harus angka untuk indikator kuantitatif "
+                            f"(tertulis: {target!r}); untuk nilai seperti \"WTP\" pakai "
+                            "jenis = \"kualitatif\" atau \"sesuai_target\""))
+    if ind.jenis == "kualitatif":
+        if not ind.urutan:
+            temuan.append(error(f"{BAB}.urutan-kosong", BAB, (*ind.path, "urutan"),
+                                f"{_besar(nama)} kualitatif belum punya urutan nilai "
+                                "(dari terendah ke tertinggi, mis. urutan = [\"C\", \"B\", \"A\"]); "
+                                "tanpa urutan capaiannya tidak dapat dihitung"))
+        elif target is not None and _normal(target) not in {_normal(u) for u in ind.urutan}:
+            temuan.append(error(f"{BAB}.target-di-luar-urutan", BAB, (*ind.path, "target"),
+                                f"Target {nama} ({target!r}) tidak ada dalam urutan "
+                                f"{', '.join(ind.urutan)}"))
+    return temuan
+
+
+def _renstra_tahun_ini(ind: Indikator, tahun: int | None) -> list[Finding]:
+    """The Renstra target for the fiscal year should be the target promised in the PK."""
+    if tahun is None or ind.target is None:
+        return []
+    renstra = ind.renstra
+    if str(tahun) not in renstra:
+        return []
+    target_renstra = renstra[str(tahun)]
+    if _sama(target_renstra, ind.target):
+        return []
+    return [warning(f"{BAB}.renstra-target-beda", BAB, (*ind.path, "renstra", str(tahun)),
+                    f"Target Renstra {tahun} {ind.sebut()} ({target_renstra!r}) berbeda dengan "
+                    f"target Perjanjian Kinerja ({ind.target!r}); samakan, atau jelaskan "
+                    "perubahan target di narasi")]
+
+
+def _tujuan(data: Mapping) -> list[Finding]:
+    """Tabel 2.1 names sasaran by kode; each must exist in Tabel 2.2."""
+    rows = bagian(data).get("tujuan")
+    if not isinstance(rows, list):
+        return []
+    dikenal = {s.kode for s in daftar_sasaran(data) if s.kode}
+    temuan = []
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict):
+            continue
+        nilai = row.get("sasaran")
+        if isinstance(nilai, list):
+            rujukan = [((BAB, "tujuan", i, "sasaran", j), teks(k)) for j, k in enumerate(nilai)]
+        else:  # "SS1, SS2" typed in one cell
+            rujukan = [((BAB, "tujuan", i, "sasaran"), k.strip())
+                       for k in teks(nilai).split(",") if k.strip()]
+        for path, kode in rujukan:
+            if kode and kode not in dikenal:
+                temuan.append(error(f"{BAB}.tujuan-sasaran-tidak-dikenal", BAB, path,
+                                    f"Tujuan ke-{i + 1} (Tabel 2.1) menyebut sasaran {kode}, "
+                                    "yang tidak ada di Perjanjian Kinerja"))
+    return temuan
+
+
+def _angka(nilai: Any) -> bool:
+    return (isinstance(nilai, (int, float)) and not isinstance(nilai, bool)
+            and math.isfinite(nilai))
+
+
+def _normal(nilai: Any) -> str:
+    return " ".join(str(nilai).split()).casefold()
+
+
+def _sama(a: Any, b: Any) -> bool:
+    if _angka(a) and _angka(b):
+        return math.isclose(a, b, rel_tol=0, abs_tol=1e-9)
+    return _normal(a) == _normal(b)
+
+
+def _besar(kalimat: str) -> str:
+    """Capitalise the first letter only ("sasaran SS1" -> "Sasaran SS1", kode untouched)."""
+    return kalimat[:1].upper() + kalimat[1:]
