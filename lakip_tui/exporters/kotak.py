@@ -103,11 +103,16 @@ def _lebar_kolom(isi: list[list[str]], tersedia: int, rasio: list[int | None],
     kata = [max([minimum[i], 1] + [lebar(k) for sel in kol for k in sel.split()])
             for i, kol in enumerate(isi)]
     kata = [min(k, m) for k, m in zip(kata, maks)]
+    huruf = _huruf_terlebar(isi)
     # Fold the longest words first (long codes, headers), so that amounts stay on one line.
-    lantai = _isi_air(kata, [1] * n, tersedia)
+    lantai = _isi_air(kata, huruf, tersedia)
     lebar_ = _isi_air(maks, lantai, tersedia)
-    while sum(lebar_) > tersedia and max(lebar_) > 1:  # not even a cell per column fits
-        lebar_[lebar_.index(max(lebar_))] -= 1
+    while sum(lebar_) > tersedia:  # not even a character per column fits: squeeze the widest
+        lebih = [i for i in range(n) if lebar_[i] > huruf[i]]
+        if not lebih:
+            break
+        i = max(lebih, key=lambda i: lebar_[i])
+        lebar_[i] -= 1
     sisa = tersedia - sum(lebar_)
     for i in sorted(range(n), key=lambda i: -maks[i]):
         if sisa <= 0:
@@ -116,6 +121,18 @@ def _lebar_kolom(isi: list[list[str]], tersedia: int, rasio: list[int | None],
         lebar_[i] += tambah
         sisa -= tambah
     return lebar_
+
+
+def _huruf_terlebar(isi: list[list[str]]) -> list[int]:
+    """Per column, the widest single character (2 for CJK), below which no column can go."""
+    out = []
+    for kol in isi:
+        lebar_huruf = 1
+        for sel in kol:
+            if not sel.isascii():
+                lebar_huruf = max([lebar_huruf] + [lebar(h) for h in sel if not h.isascii()])
+        out.append(lebar_huruf)
+    return out
 
 
 def _isi_air(ingin: list[int], lantai: list[int], anggaran: int) -> list[int]:
@@ -163,9 +180,9 @@ def tata_letak(tabel: TableBlock, width: int) -> list[tuple[str, str]]:
     isi = [[baris[i] for baris in semua] for i in range(n)]
     justify = [c.justify for c in kolom] or ["left"]
     pad = _PAD
-    if width - (n + 1) - 2 * pad * n < n:
+    if width - (n + 1) - 2 * pad * n < sum(_huruf_terlebar(isi)):
         pad = 0  # a very narrow page: give the padding to the text
-    tersedia = max(width - (n + 1) - 2 * pad * n, n)
+    tersedia = width - (n + 1) - 2 * pad * n
     lebar_ = _lebar_kolom(isi, tersedia, [c.ratio for c in kolom] or [None],
                           [c.min_width or 0 for c in kolom] or [0])
     celah = " " * pad

@@ -1,0 +1,658 @@
+"""`lakip export`: assembly of the chapters into one report, the four formats, the command line.
+
+The golden files under tests/golden/ hold the txt and md exports of the example project; after a
+deliberate change to a chapter's rendering, regenerate them with
+    LAKIP_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_export.py
+and read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lakip_tui import exporters
+from lakip_tui.chapter import Chapter
+from lakip_tui.cli import main
+from lakip_tui.errors import LakipError
+from lakip_tui.export import Kemajuan, assemble, chapter_sections
+from lakip_tui.exporters.kotak import bungkus, lebar, tata_letak
+from lakip_tui.hookspecs import hookimpl
+from lakip_tui.plugins import Registry, load_registry
+from lakip_tui.report import (Column, Heading, ListBlock, Paragraph, Raw, Row, Section,
+                              Signature, TableBlock)
+
+ROOT = Path(__file__).parent.parent
+GOLDEN = Path(__file__).parent / "golden"
+EXAMPLE = ROOT / "projects" / "dinsos-binjai-2024.toml"
+UPDATE = os.environ.get("LAKIP_UPDATE_GOLDEN") == "1"
+
+DATA = {
+    "format": 1,
+    "meta": {"pemda": "Pemerintah Kota Contoh", "instansi": "Dinas Contoh", "tahun": 2024,
+             "tempat_tanggal": "Contoh, Maret 2025"},
+    "contoh": {"nama": ["Panti Asuhan Al-Jam'iyatul Washliyah Putra | cabang <utama>",
+                        "Yayasan *Sinar* Sejati"]},
+}
+
+LONG_NAME = ("Fasilitasi Pemulangan Warga Negara Migran Korban Tindak Kekerasan dari titik "
+             "debarkasi di daerah Kab/Kota untuk dipulangkan ke Desa/kelurahan Asal")
+
+
+def tabel(nomor: str = "2.1", rows: int = 3) -> TableBlock:
+    return TableBlock(
+        nomor, "Data Contoh",
+        (Column("No", justify="right"), Column("Nama"), Column("Pagu (Rp)", justify="right")),
+        tuple(Row((str(i), LONG_NAME if i == 2 else f"Kegiatan {i}", f"{i}.000.000"),
+                  style="bold" if i == 1 else "") for i in range(1, rows + 1)),
+        sumber="Data uji",
+        footer=(Row(("", "JUMLAH", "6.000.000")),),
+    )
+
+
+class Pendahuluan:
+    """Owns two chapters, like akuntabilitas (BAB III and BAB IV)."""
+
+    @hookimpl
+    def lakip_register_chapters(self, register):
+        register(Chapter("pendahuluan", "BAB I Pendahuluan", 10))
+        register(Chapter("penutup", "BAB IV Penutup", 40))
+
+    @hookimpl
+    def lakip_render(self, chapter, data, konteks):
+        if chapter.key == "pendahuluan":
+            return [
+                Section("B. Dasar Hukum", (ListBlock(("UU 1", "UU 2")),), order=2),
+                Section("KATA PENGANTAR", (
+                    Paragraph("Puji syukur kita ucapkan."),
+                    Signature(data["meta"]["tempat_tanggal"], "KEPALA DINAS CONTOH", "NAMA KEPALA",
+                              "PEMBINA TK.I", "19751220 199801 1 001")), order=0,
+                        key="kata-pengantar"),
+                Section("A. Latar Belakang", (Paragraph("Paragraf satu.\n\nParagraf dua."),),
+                        order=1),
+            ]
+        if chapter.key == "penutup":
+            return [Section("", (Paragraph("Demikian."),), order=1)]
+        return None
+
+
+class Data:
+    """A data plugin that puts its table into another plugin's chapter when it is present,
+    like pmks (its own chapter otherwise), and a lampiran."""
+
+    @hookimpl
+    def lakip_register_chapters(self, register):
+        register(Chapter("data", "Data Contoh", 15))
+
+    @hookimpl
+    def lakip_render(self, chapter, data, konteks):
+        host = "pendahuluan" if konteks.has_chapter("pendahuluan") else "data"
+        out = []
+        if chapter.key == host:
+            out.append(Section("", (Heading("a. Tabel data", 3), tabel(),
+                                    ListBlock(tuple(data["contoh"]["nama"]), "-")), order=1.5))
+        if chapter.key == "data":
+            out.append(Section("Perjanjian Kinerja", (Paragraph("Ditandatangani."),), order=9,
+                               key="lampiran-pk"))
+        return out
+
+
+class Rusak:
+    @hookimpl
+    def lakip_render(self, chapter, data, konteks):
+        raise RuntimeError("bug di plugin")
+
+
+class Asing:
+    @hookimpl
+    def lakip_render(self, chapter, data, konteks):
+        return ["bukan section"]
+
+
+def registry(*extra) -> Registry:
+    reg = Registry()
+    reg.load_object(Pendahuluan(), "pendahuluan")
+    reg.load_object(Data(), "data")
+    for plugin, name in extra:
+        reg.load_object(plugin, name)
+    return reg
+
+
+def dokumen(reg: Registry | None = None, chapters=None):
+    reg = reg or registry()
+    return assemble(DATA, reg, reg.konteks(DATA), chapters)
+
+
+# -- assembly -----------------------------------------------------------------------------
+
+
+def test_assemble_lays_the_report_out_as_the_seed():
+    doc = dokumen()
+    assert doc.sampul.baris() == ["PEMERINTAH KOTA CONTOH", "LAPORAN KINERJA", "DINAS CONTOH",
+                                  "TAHUN ANGGARAN 2024"]
+    assert [s.title for s in doc.pengantar] == ["KATA PENGANTAR"]
+    assert [b.judul for b in doc.bab] == ["BAB I PENDAHULUAN", "BAB IV PENUTUP", "LAMPIRAN"]
+    bab1 = doc.bab[0]
+    # sections of two plugins interleaved by order; the data chapter, emptied, is not printed
+    assert [(s.title, s.plugin) for s in bab1.sections] == [
+        ("A. Latar Belakang", "pendahuluan"), ("", "data"), ("B. Dasar Hukum", "pendahuluan")]
+    assert [(e.tingkat, e.teks) for e in doc.daftar_isi] == [
+        (1, "BAB I PENDAHULUAN"), (2, "A. Latar Belakang"), (2, "B. Dasar Hukum"),
+        (1, "BAB IV PENUTUP"), (1, "LAMPIRAN"), (2, "Perjanjian Kinerja")]
+    assert [t.caption for t in doc.tables()] == ["Tabel 2.1 Data Contoh"]
+
+
+def test_preview_and_export_share_chapter_sections():
+    reg = registry()
+    konteks = reg.konteks(DATA)
+    preview = chapter_sections(reg.chapters["pendahuluan"], DATA, reg, konteks)
+    assert [s.order for s in preview] == [0, 1, 1.5, 2]
+    doc = assemble(DATA, reg, konteks)
+    assert doc.pengantar + doc.bab[0].sections == tuple(preview)
+
+
+def test_chosen_chapters_count_as_the_only_ones_present():
+    doc = dokumen(chapters=["data"])
+    # without its host chapter the data plugin prints its table in its own chapter
+    assert [b.judul for b in doc.bab] == ["DATA CONTOH", "LAMPIRAN"]
+    assert doc.pengantar == ()
+    assert [t.caption for t in doc.tables()] == ["Tabel 2.1 Data Contoh"]
+
+
+def test_unknown_chapter_names_the_known_ones():
+    with pytest.raises(LakipError) as info:
+        dokumen(chapters=["pendahuluan", "bab9"])
+    assert "bab9" in str(info.value)
+    assert "pendahuluan, data, penutup" in str(info.value)
+
+
+def test_a_plugin_that_raises_in_render_becomes_a_finding_and_the_rest_is_printed():
+    reg = registry((Rusak(), "rusak"))
+    doc = dokumen(reg)
+    assert [b.judul for b in doc.bab] == ["BAB I PENDAHULUAN", "BAB IV PENUTUP", "LAMPIRAN"]
+    assert [p.chapter for p in reg.problems] == ["rusak"]
+    assert "bug di plugin" in reg.problems[0].message
+    assert reg.infos["rusak"].status == "gagal"
+
+
+def test_render_results_that_are_not_sections_are_skipped_and_reported():
+    reg = registry((Asing(), "asing"))
+    doc = dokumen(reg)
+    assert len(doc.bab[0].sections) == 3
+    assert {p.code for p in reg.problems} == {"plugin.render-tidak-valid"}
+    assert all("asing" in p.message for p in reg.problems)
+
+
+def test_missing_meta_leaves_cover_lines_out():
+    reg = registry()
+    data = {**DATA, "meta": {"instansi": "Dinas Contoh"}}
+    doc = assemble(data, reg, reg.konteks(data))
+    assert doc.sampul.baris() == ["LAPORAN KINERJA", "DINAS CONTOH"]
+
+
+# -- formats ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [50, 80, 100, 133])
+def test_txt_lines_never_exceed_the_width(width):
+    text = exporters.render(dokumen(), "txt", width=width)
+    lines = text.splitlines()
+    assert max(lebar(line) for line in lines) <= width
+    assert "Tabel 2.1 Data Contoh" in text
+    assert "Sumber: Data uji" in text
+    assert not any(line != line.rstrip() for line in lines)
+    assert "\x1b" not in text
+
+
+def test_txt_layout_order_and_long_names_wrap_inside_their_cell():
+    text = exporters.render(dokumen(), "txt", width=80)
+    front = ["PEMERINTAH KOTA CONTOH", "KATA PENGANTAR", "NIP. 19751220 199801 1 001",
+             "DAFTAR ISI"]
+    body = ["BAB I PENDAHULUAN", "A. Latar Belakang", "a. Tabel data", "B. Dasar Hukum",
+            "BAB IV PENUTUP", "LAMPIRAN", "Perjanjian Kinerja", "Ditandatangani."]
+    position = 0
+    for marker in front:
+        position = text.index(marker, position)
+    position = text.index("═", position)  # the page turn after the daftar isi
+    for marker in body:
+        position = text.index(marker, position)
+    table = [line for line in text.splitlines() if line.startswith("│")]
+    name_lines = [line.split("│")[2].strip() for line in table]
+    # the long name is spread over several lines of its own cell, none of it lost
+    joined = " ".join(n for n in name_lines if n)
+    assert LONG_NAME in joined
+    assert sum(1 for line in table if line.split("│")[1].strip() == "2") == 1
+
+
+def test_md_writes_headings_lists_and_escaped_pipe_tables():
+    md = exporters.render(dokumen(), "md", width=80)
+    assert "# LAPORAN KINERJA" in md
+    assert "## BAB I PENDAHULUAN" in md and "### A. Latar Belakang" in md
+    assert "#### a. Tabel data" in md
+    assert "| No | Nama | Pagu (Rp) |\n| ---: | --- | ---: |" in md
+    assert "| **1** | **Kegiatan 1** | **1.000.000** |" in md
+    assert "|  | **JUMLAH** | **6.000.000** |" in md
+    assert "*Sumber: Data uji*" in md
+    # text is text: a pipe, angle brackets and asterisks a planner typed are escaped
+    assert r"Washliyah Putra \| cabang \<utama\>" in md
+    assert r"Yayasan \*Sinar\* Sejati" in md
+    assert "1. UU 1\n2. UU 2" in md
+    assert "Paragraf satu.\n\nParagraf dua." in md
+
+
+def test_md_escapes_table_cells_and_line_starts():
+    block = TableBlock("", "T", (Column("a|b"),), (Row(("x|y\nz",)),))
+    section = Section("S", (block, Paragraph("1. bukan daftar\n# bukan judul"),
+                            ListBlock(("satu",), "a.")))
+    from lakip_tui.exporters.markdown import blocks
+
+    out = "\n\n".join(blocks(section, 80))
+    assert "| a\\|b |" in out and "| x\\|y<br>z |" in out
+    assert "1\\. bukan daftar\\\n\\# bukan judul" in out
+    assert out.endswith("\n\na. satu")  # "a." starts no list in CommonMark: left as typed
+
+
+def test_raw_blocks_are_fenced_text_in_md_and_pre_in_html():
+    from rich.text import Text
+
+    reg = registry()
+
+    class Mentah:
+        @hookimpl
+        def lakip_render(self, chapter, data, konteks):
+            if chapter.key == "penutup":
+                return [Section("C. Grafik", (Raw(Text("```x``` <b>")),), order=5)]
+
+    reg.load_object(Mentah(), "mentah")
+    doc = dokumen(reg)
+    md = exporters.render(doc, "md", width=80)
+    assert "````text\n```x``` <b>\n````" in md
+    html = exporters.render(doc, "html", width=80)
+    assert "<pre>```x``` &lt;b&gt;\n</pre>" in html
+
+
+class StrictHTML(HTMLParser):
+    """Every opened non-void element is closed, in order; nothing is left open at the end."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "source", "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.text: list[str] = []
+        self.captions: list[str] = []
+        self._in_caption = False
+        self.external: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("src", "href") and value and not value.startswith("#"):
+                self.external.append(value)
+        if tag == "caption":
+            self._in_caption = True
+            self.captions.append("")
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.errors.append(f"<{tag}/> bukan elemen kosong")
+
+    def handle_endtag(self, tag):
+        if tag == "caption":
+            self._in_caption = False
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> menutup {self.stack[-1:] or 'tidak ada'}")
+            return
+        self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._in_caption:
+            self.captions[-1] += data
+
+
+def parse_html(html: str) -> StrictHTML:
+    parser = StrictHTML()
+    parser.feed(html)
+    parser.close()
+    assert parser.errors == []
+    assert parser.stack == []
+    return parser
+
+
+def test_html_is_well_formed_self_contained_and_escaped():
+    html = exporters.render(dokumen(), "html", width=100)
+    parser = parse_html(html)
+    assert parser.captions == ["Tabel 2.1 Data Contoh"]
+    assert parser.external == []
+    assert "@media print" in html and "@page" in html and "size: A4" in html
+    assert "thead { display: table-header-group; }" in html
+    assert "&lt;utama&gt;" in html and "<utama>" not in html
+    text = "".join(parser.text)
+    assert "Panti Asuhan Al-Jam'iyatul Washliyah Putra | cabang <utama>" in text
+    assert '<a href="#bab-pendahuluan">BAB I PENDAHULUAN</a>' in html
+    assert '<tbody class="jumlah">' in html and "<tr class=\"tebal\">" in html
+
+
+def test_svg_is_well_formed_and_needs_nothing_from_outside():
+    svg = exporters.render(dokumen(), "svg", width=80)
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg")
+    assert "cdnjs" not in svg and "url(\"http" not in svg
+    texts = "".join(el.text or "" for el in root.iter() if el.tag.endswith("text"))
+    assert "LAPORAN" in texts and "Data" in texts
+
+
+def test_unknown_format_is_refused():
+    with pytest.raises(LakipError) as info:
+        exporters.normalise_format("pdf")
+    assert "txt, md, html, svg" in str(info.value)
+    assert exporters.normalise_format(".MD") == "md"
+
+
+# -- the box-drawing table writer ------------------------------------------------------------
+
+
+def test_amounts_stay_on_one_line_and_long_words_fold_at_a_slash():
+    lines = [line for line, _ in tata_letak(tabel(), 50)]
+    assert max(lebar(line) for line in lines) <= 50
+    assert any("2.000.000" in line for line in lines)
+    assert bungkus("Program/Kegiatan", 10) == ["Program/", "Kegiatan"]
+    assert bungkus("abcdefghij", 4) == ["abcd", "efgh", "ij"]
+    assert bungkus("satu dua\ntiga", 20) == ["satu dua", "tiga"]
+
+
+def test_rows_are_ruled_apart_only_when_a_row_wraps():
+    narrow = [line for line, _ in tata_letak(tabel(), 60)]
+    wide = [line for line, _ in tata_letak(tabel(rows=1), 100)]
+    assert sum(line.startswith("├") for line in narrow) == 4  # header, 2 between rows, footer
+    assert sum(line.startswith("├") for line in wide) == 2  # header, footer
+
+
+def test_wide_characters_count_double():
+    block = TableBlock("", "Wide", (Column("名前"), Column("x")), (Row(("名前名前名前名前", "y")),))
+    for width in (12, 14, 30):
+        assert max(lebar(line) for line, _ in tata_letak(block, width)) <= width
+
+
+words = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P")),
+                min_size=1, max_size=30)
+cells = st.lists(words, min_size=0, max_size=8).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(width=st.integers(min_value=40, max_value=160),
+       header=st.lists(cells, min_size=1, max_size=12),
+       body=st.lists(st.lists(cells, min_size=0, max_size=14), max_size=6))
+def test_any_table_fits_any_width_and_keeps_every_character(width, header, body):
+    block = TableBlock("9.9", "Judul", tuple(Column(h) for h in header),
+                       tuple(Row(tuple(r)) for r in body))
+    lines = [line for line, _ in tata_letak(block, width)]
+    assert max(lebar(line) for line in lines) <= width
+    drawn = "".join(lines)
+    for row in body:
+        for cell in row[:len(header)]:
+            assert all(ch in drawn for ch in cell.replace(" ", ""))
+
+
+# -- the command line --------------------------------------------------------------------------
+
+
+PLUGIN_FILE = '''
+from lakip_tui.chapter import Chapter
+from lakip_tui.hookspecs import hookimpl
+from lakip_tui.report import Paragraph, Section
+
+
+@hookimpl
+def lakip_register_chapters(register):
+    register(Chapter("inovasi", "Lampiran Inovasi Daerah", 20))
+
+
+@hookimpl
+def lakip_render(chapter, data, konteks):
+    if chapter.key == "inovasi":
+        return [Section("A. Inovasi", (Paragraph("Aplikasi Cek Bansos."),), order=1)]
+'''
+
+RUSAK_FILE = '''
+from lakip_tui.hookspecs import hookimpl
+
+
+@hookimpl
+def lakip_render(chapter, data, konteks):
+    raise ValueError("rusak sekali")
+'''
+
+PROJECT = '''format = 1
+[meta]
+pemda = "Pemerintah Kota Contoh"
+instansi = "Dinas Contoh"
+tahun = 2024
+[plugins]
+files = ["contoh.py"]
+'''
+
+
+@pytest.fixture
+def proyek(tmp_path, monkeypatch):
+    """A small project whose chapters come from single-file plugins (no built-ins)."""
+    monkeypatch.setenv("LAKIP_LOAD_PLUGINS", "")
+    (tmp_path / "contoh.py").write_text(CONTOH_FILE, encoding="utf-8")
+    path = tmp_path / "kecil.toml"
+    path.write_text(PROJECT, encoding="utf-8")
+    return path
+
+
+CONTOH_FILE = '''
+from lakip_tui.chapter import Chapter
+from lakip_tui.hookspecs import hookimpl
+from lakip_tui.report import Column, ListBlock, Paragraph, Row, Section, TableBlock
+
+
+@hookimpl
+def lakip_register_chapters(register):
+    register(Chapter("satu", "BAB I Pendahuluan", 10))
+    register(Chapter("tiga", "BAB III Akuntabilitas Kinerja", 30))
+
+
+@hookimpl
+def lakip_render(chapter, data, konteks):
+    if chapter.key == "satu":
+        return [Section("A. Latar Belakang", (Paragraph("Latar " * 60),), order=1)]
+    if chapter.key == "tiga":
+        rows = tuple(Row((str(i), "Sub kegiatan dengan nama yang cukup panjang " * 2,
+                          "1.000.000")) for i in range(1, 30))
+        return [Section("A. Capaian", (TableBlock("3.7", "Realisasi Anggaran",
+                (Column("No"), Column("Nama"), Column("Pagu", justify="right")), rows,
+                "Laporan uji"),), order=1)]
+'''
+
+
+def test_export_writes_beside_the_project_by_default(proyek, capsys):
+    assert main(["export", str(proyek)]) == 0
+    out = proyek.with_suffix(".txt")
+    text = out.read_text(encoding="utf-8")
+    assert "BAB III AKUNTABILITAS KINERJA" in text and "Tabel 3.7 Realisasi Anggaran" in text
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert str(out) in captured.err
+    assert main(["export", str(proyek), "-f", "html"]) == 0
+    parse_html(proyek.with_suffix(".html").read_text(encoding="utf-8"))
+
+
+def test_export_to_stdout_writes_only_the_report(proyek, capsys):
+    assert main(["export", str(proyek), "-o", "-", "-f", "md", "--width", "80"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("**PEMERINTAH KOTA CONTOH**")
+    assert "## BAB I PENDAHULUAN" in captured.out
+    assert "Mengekspor" not in captured.out
+
+
+def test_chapters_option_picks_chapters_and_refuses_unknown_ones(proyek, capsys):
+    assert main(["export", str(proyek), "-o", "-", "--chapters", "tiga"]) == 0
+    out = capsys.readouterr().out
+    assert "BAB III AKUNTABILITAS KINERJA" in out and "BAB I PENDAHULUAN" not in out
+    assert main(["export", str(proyek), "-o", "-", "--chapters", "satu,empat"]) == 2
+    err = capsys.readouterr().err
+    assert "bab tidak dikenal: empat" in err and "Bab yang ada: satu, tiga" in err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["-f", "pdf"], "format 'pdf' tidak dikenal"),
+    (["--width", "10"], "--width harus antara"),
+    (["-o", "/tidak/ada/folder/laporan.txt"], "folder keluaran tidak ada"),
+    (["-o", "."], "keluaran adalah folder"),
+])
+def test_bad_input_is_one_indonesian_line_and_exit_2(proyek, capsys, argv, message):
+    assert main(["export", str(proyek), *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_missing_project_file_exits_2(tmp_path, capsys):
+    assert main(["export", str(tmp_path / "tidak-ada.toml")]) == 2
+    assert "berkas tidak ditemukan" in capsys.readouterr().err
+
+
+def test_third_party_plugin_takes_its_place_in_the_order(proyek, tmp_path, capsys):
+    plugin = tmp_path / "inovasi.py"
+    plugin.write_text(PLUGIN_FILE, encoding="utf-8")
+    assert main(["export", str(proyek), "-o", "-", "--plugin", str(plugin)]) == 0
+    out = capsys.readouterr().out
+    assert out.index("BAB I PENDAHULUAN") < out.index("LAMPIRAN INOVASI DAERAH") \
+        < out.index("BAB III AKUNTABILITAS KINERJA", out.index("DAFTAR ISI") + 10)
+    # named in the project file instead
+    proyek.write_text(PROJECT.replace('["contoh.py"]', '["contoh.py", "inovasi.py"]'),
+                      encoding="utf-8")
+    assert main(["export", str(proyek), "-o", "-", "-f", "md"]) == 0
+    md = capsys.readouterr().out
+    assert md.index("## BAB I PENDAHULUAN") < md.index("## LAMPIRAN INOVASI DAERAH") \
+        < md.index("## BAB III AKUNTABILITAS KINERJA")
+    assert "### A. Inovasi" in md
+
+
+def test_a_broken_plugin_is_named_on_stderr_and_the_export_completes(proyek, tmp_path, capsys):
+    plugin = tmp_path / "rusak.py"
+    plugin.write_text(RUSAK_FILE, encoding="utf-8")
+    assert main(["export", str(proyek), "-o", "-", "--plugin", str(plugin)]) == 0
+    captured = capsys.readouterr()
+    assert "BAB I PENDAHULUAN" in captured.out and "Tabel 3.7" in captured.out
+    warnings = [line for line in captured.err.splitlines() if "rusak" in line]
+    assert warnings and warnings[0].startswith("lakip: peringatan: Plugin 'rusak'")
+    assert "rusak sekali" in warnings[0]
+
+
+def test_a_project_with_errors_still_exports_with_a_warning(proyek, capsys):
+    proyek.write_text(PROJECT.replace("tahun = 2024", 'tahun = "dua ribu"'), encoding="utf-8")
+    assert main(["export", str(proyek), "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    assert "proyek memiliki 1 galat; laporan tetap diekspor" in captured.err
+    assert "BAB I PENDAHULUAN" in captured.out
+
+
+def test_progress_goes_to_stderr_on_a_terminal_or_after_a_second():
+    chapter = Chapter("satu", "BAB I Pendahuluan", 10)
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    quiet = io.StringIO()
+    Kemajuan(quiet)(chapter)
+    assert quiet.getvalue() == ""
+    late = io.StringIO()
+    Kemajuan(late, sabar=-1)(chapter)  # as if more than the patience had already passed
+    assert late.getvalue() == "Mengekspor bab BAB I Pendahuluan...\n"
+    tty = Terminal()
+    Kemajuan(tty)(chapter)
+    assert "Mengekspor bab BAB I Pendahuluan..." in tty.getvalue()
+
+
+def test_export_never_imports_textual(proyek, tmp_path):
+    code = (
+        "import sys\n"
+        "from lakip_tui.cli import main\n"
+        "for fmt in ('txt', 'md', 'html', 'svg'):\n"
+        f"    assert main(['export', {str(proyek)!r}, '-f', fmt, '-o', {str(tmp_path / 'x')!r} + '.' + fmt]) == 0\n"
+        "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)\n"
+        "print('bersih')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, env={**os.environ, "LAKIP_LOAD_PLUGINS": ""})
+    assert result.returncode == 0, result.stderr
+    assert "bersih" in result.stdout
+
+
+def test_export_of_the_example_with_every_plugin_never_imports_textual(tmp_path):
+    code = (
+        "import sys\n"
+        "from lakip_tui.cli import main\n"
+        f"assert main(['export', {str(EXAMPLE)!r}, '-o', {str(tmp_path / 'x.txt')!r}]) == 0\n"
+        "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)\n"
+        "print('bersih')\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LAKIP_")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "bersih" in result.stdout
+
+
+# -- the example project: golden files ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def contoh():
+    """The example project assembled with every built-in chapter (entry points only)."""
+    from lakip_tui.project import Project
+
+    project = Project.load(EXAMPLE)
+    reg = load_registry(data=project.data, project_path=project.path, env={})
+    return assemble(project.data, reg, reg.konteks(project.data, project.path))
+
+
+@pytest.mark.parametrize("fmt, name", [("txt", "dinsos-binjai-2024.txt"),
+                                       ("md", "dinsos-binjai-2024.md")])
+def test_golden_export_of_the_example(contoh, fmt, name):
+    text = exporters.render(contoh, fmt, width=100)
+    golden = GOLDEN / name
+    if UPDATE:
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.exists(), f"{golden} belum ada: jalankan dengan LAKIP_UPDATE_GOLDEN=1"
+    expected = golden.read_text(encoding="utf-8")
+    assert text == expected, (
+        f"{fmt} ekspor contoh berbeda dari {golden}; bila perubahan itu disengaja, jalankan "
+        "LAKIP_UPDATE_GOLDEN=1 pytest tests/test_export.py dan periksa diff-nya")
+
+
+@pytest.mark.parametrize("width", [80, 100])
+def test_example_txt_fits_the_width(contoh, width):
+    text = exporters.render(contoh, "txt", width=width)
+    assert max(lebar(line) for line in text.splitlines()) <= width
+
+
+def test_example_html_parses_and_carries_every_table_caption(contoh):
+    html = exporters.render(contoh, "html", width=100)
+    parser = parse_html(html)
+    captions = [t.caption for t in contoh.tables()]
+    assert captions and parser.captions == captions
+    assert parser.external == []
+
+
+def test_example_svg_is_well_formed(contoh):
+    ET.fromstring(exporters.render(contoh, "svg", width=100))
