@@ -16,6 +16,7 @@ import pytest
 import lakip_pmks
 from lakip_pmks.chapter import CHAPTER
 from lakip_pmks.hitung import total_jumlah
+from lakip_pmks.validasi import KODE_TEMUAN
 from lakip_tui.chapter import Chapter
 from lakip_tui.checks import run_checks
 from lakip_tui.cli import main
@@ -106,7 +107,10 @@ def clean() -> dict:
 
 
 def findings(data: dict) -> list:
-    return lakip_pmks.lakip_validate(data=data, konteks=Konteks.dari_data(data, {}))
+    found = lakip_pmks.lakip_validate(data=data, konteks=Konteks.dari_data(data, {}))
+    for f in found:  # every finding is a documented code with its documented severity
+        assert f.chapter == "pmks" and f.severity in KODE_TEMUAN[f.code], f
+    return found
 
 
 def codes(data: dict) -> list[tuple[str, str, tuple]]:
@@ -296,6 +300,11 @@ def test_distinct_sub_row_numbers_are_not_duplicates():
     assert codes(with_row("psks", 11, no="10B")) == []
 
 
+def test_row_without_jenis_is_a_warning():
+    assert codes(with_row("psks", 4, jenis=" ")) == [
+        ("warning", "pmks.jenis-kosong", ("pmks", "psks", 4, "jenis"))]
+
+
 def test_lembaga_without_a_name_is_a_warning():
     data = clean()
     data["pmks"]["lembaga"][1]["nama"] = " "
@@ -476,6 +485,15 @@ def test_importing_the_plugin_pulls_in_neither_textual_nor_rich():
             "assert not bad, bad\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
+
+
+def test_every_finding_code_is_documented():
+    text = (ROOT / "docs" / "chapters.md").read_text(encoding="utf-8")
+    mine = text[text.index("\n## pmks"):]
+    mine = mine[: mine.find("\n## ", 1)] if "\n## " in mine[1:] else mine
+    for code, severities in KODE_TEMUAN.items():
+        row = next((line for line in mine.splitlines() if f"`{code}`" in line), "")
+        assert row and all(s in row for s in severities), code
 
 
 # --- the example project ----------------------------------------------------------------------

@@ -14,6 +14,7 @@ import pytest
 
 import lakip_profil
 from lakip_profil.chapter import CHAPTER
+from lakip_profil.validasi import KODE_TEMUAN
 from lakip_profil.tahun import tahun_lain
 from lakip_tui.checks import run_checks
 from lakip_tui.cli import main
@@ -108,7 +109,10 @@ def data_with(**changes) -> dict:
 
 
 def findings(data: dict) -> list:
-    return lakip_profil.lakip_validate(data=data, konteks=Konteks(data["meta"].get("tahun")))
+    found = lakip_profil.lakip_validate(data=data, konteks=Konteks.dari_data(data, {}))
+    for f in found:  # every finding is a documented code with its documented severity
+        assert f.chapter == "profil" and f.severity in KODE_TEMUAN[f.code], f
+    return found
 
 
 def codes(data: dict) -> list[tuple[str, tuple]]:
@@ -446,6 +450,15 @@ def test_importing_the_plugin_pulls_in_neither_textual_nor_rich():
             "assert not bad, bad\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
+
+
+def test_every_finding_code_is_documented():
+    text = (ROOT / "docs" / "chapters.md").read_text(encoding="utf-8")
+    mine = text[text.index("\n## profil"):]
+    mine = mine[: mine.find("\n## ", 1)] if "\n## " in mine[1:] else mine
+    for code, severities in KODE_TEMUAN.items():
+        row = next((line for line in mine.splitlines() if f"`{code}`" in line), "")
+        assert row and all(s in row for s in severities), code
 
 
 # --- the example project ----------------------------------------------------------------------

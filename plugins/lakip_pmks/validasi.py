@@ -22,6 +22,20 @@ from .jenis import JENIS_PMKS, JENIS_PSKS
 
 KOLOM_HITUNGAN = ("jumlah", "l", "p")
 
+# Every finding code of this chapter, with its severities (docs/chapters.md lists the same).
+KODE_TEMUAN = {
+    "pmks.bukan-bilangan": ("error",),
+    "pmks.negatif": ("error",),
+    "pmks.jenis-kosong": ("warning",),
+    "pmks.jumlah-lp": ("error", "warning"),
+    "pmks.lp-tanpa-jumlah": ("warning",),
+    "pmks.nomor-ganda": ("error",),
+    "pmks.banyak-jenis": ("info",),
+    "pmks.total-tertulis": ("error",),
+    "pmks.total-tidak-valid": ("error",),
+    "pmks.lembaga-tanpa-nama": ("warning",),
+}
+
 
 def periksa(data: dict) -> list[Finding]:
     """Nothing to say about a file without [pmks]: an agency other than a Dinas Sosial has none."""

@@ -23,6 +23,21 @@ TEKS_BERTAHUN = (("kata_pengantar", "Kata pengantar"), ("latar_belakang", "Latar
 DAFTAR_PEGAWAI = (("golongan", "Golongan"), ("pendidikan", "Pendidikan"), ("eselon", "Eselon"))
 PANJANG_NIP = 18
 
+# Every finding code of this chapter, with its severities (docs/chapters.md lists the same).
+KODE_TEMUAN = {
+    "profil.wajib-kosong": ("warning",),
+    "profil.bukan-bilangan": ("error",),
+    "profil.sarana-jumlah": ("warning",),
+    "profil.pegawai-jumlah": ("error",),
+    "profil.pegawai-golongan": ("error",),
+    "profil.pegawai-pendidikan": ("error",),
+    "profil.pegawai-tanpa-angka": ("info",),
+    "profil.tahun-lain": ("warning",),
+    "profil.tanggal-ttd": ("warning",),
+    "profil.penandatangan-kosong": ("info",),
+    "profil.nip": ("warning",),
+}
+
 
 def periksa(data: dict, tahun: int | None) -> list[Finding]:
     tahun = bilangan(tahun)  # the core reports a bad [meta].tahun; here it only disables year checks
