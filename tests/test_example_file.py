@@ -7,6 +7,7 @@ included. Expected values below were read off the seed (LAKIP Dinas Sosial Kota 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -230,11 +231,31 @@ def test_tabel_3_6_rows_exactly_as_printed():
 
 @pytest.mark.parametrize(
     "marked",
-    ['"02 .0 5"', "kode program 06", "tanpa kode", '"h"', "Maret 2024"],
+    [
+        '"02 .0 5"',            # malformed kegiatan code
+        "kode program 06",      # Taman Makam Pahlawan kegiatan under program 07
+        "tanpa kode",           # Koordinasi dan Pelaksanaan Akuntansi SKPD
+        'tercetak "h"',         # Tabel 3.6 row h
+        "#DIV/0!",
+        "Maret 2024",
+        '"Tahun 2023"',         # kata pengantar
+        "L 23",                 # Korban Bencana Alam
+        "L 118",                # Fakir Miskin
+        "120.498",              # neither stated PMKS total
+        "PSkS",
+        '"tinggi"',             # rating word vs Tabel 3.1
+        "bercelah",             # gapped rating scale
+        "empat eselon, tiga angka",
+        "tanpa judul",          # units of F printed without a heading
+        'tercetak "1." di tempat "l."',
+        '"0.16"',
+    ],
 )
-def test_seed_oddities_carry_a_comment(marked):
-    comments = [line for line in TEXT.splitlines() if "# [asli]" in line or line.lstrip().startswith("#")]
-    assert any(marked in line for line in comments), marked
+def test_seed_oddities_carry_an_asli_comment(marked):
+    lines = TEXT.splitlines()
+    # a remark may wrap onto the following comment lines
+    remarks = [" ".join(lines[i:i + 4]) for i, line in enumerate(lines) if "# [asli]" in line]
+    assert any(marked in remark for remark in remarks), marked
 
 
 # --- pmks: BAB I C.b = Tabel 2.3 -------------------------------------------------------------
@@ -443,3 +464,172 @@ def test_penutup_text_and_two_steps():
     assert len(penutup["teks"].split("\n\n")) == 2
     assert len(penutup["langkah"]) == 2
     assert penutup["langkah"][1].endswith("serta berhasil guna.")
+
+
+# --- profil (BAB I) --------------------------------------------------------------------------
+
+
+def test_kata_pengantar_complete_with_its_tahun_2023_slips():
+    kp = DATA["profil"]["kata_pengantar"]
+    paragraphs = kp.split("\n\n")
+    assert len(paragraphs) == 6
+    assert paragraphs[0].startswith("Puji syukur kita ucapkan kehadirat Tuhan Yang Maha Esa")
+    assert "Dinas Sosial Kota Binjai Tahun 2023." in paragraphs[0]
+    assert "Perencanaan dan Perjanjian Kinerja Tahun 2023" in paragraphs[2]
+    assert paragraphs[5].startswith("Akhir kata, harapan kami")
+    assert "bagi seluruh eleman masyarakat" in paragraphs[5]
+
+
+def test_latar_belakang_with_the_page_break_paragraph_joined():
+    paragraphs = DATA["profil"]["latar_belakang"].split("\n\n")
+    assert len(paragraphs) == 5
+    assert ("Laporan akuntabilitas kinerja instansi pemerintah ini disusun untuk memberikan"
+            " gambaran yang objektif") in paragraphs[4]
+
+
+def test_seven_dasar_hukum_as_printed():
+    assert DATA["profil"]["dasar_hukum"] == [
+        "Undang undang no17 tahun 2003 tentang Keuangan Daerah",
+        "Undang undang no.11 Tahun 2009 Tentang Kesejahteraan Sosial",
+        "Undang Undang no.13 Tahun 2011 tentang Fakir Miskin",
+        "Undang Undang no.23 Tentang 2014 Pemerintahan di Daerah",
+        "Permensos no.10 Tahun 2016 Tentang Mekanisme penggunaan data Terpadu program penanganan"
+        " Fakir miskin.",
+        "Peraturan Daerah Kota Binjai no.4 tahun 2016 tentang Pembentukan Perangkat Daerah",
+        "Peraturan Walikota Binjai.No. 25 Tahun 2017 tentang Tupoksi Dinas Sosial Kota Binjai",
+    ]
+
+
+def test_sarana_table_and_its_named_institutions():
+    sarana = DATA["profil"]["sarana"]
+    assert [(s["jenis"], s["jumlah"], s["satuan"]) for s in sarana] == [
+        ("Panti Asuhan", 9, "Unit"),
+        ("Panti Rehabilitasi", 3, "Unit"),
+        ("Taman Makam Pahlawan (TMP) Syuhada", 1, "Unit"),
+        ("Yayasan Sosial", 4, "Unit"),
+        ("Rumah Singgah Dinas Sosial", 1, "Unit"),
+    ]
+    assert [len(s.get("lembaga", [])) for s in sarana] == [9, 3, 0, 4, 0]
+    assert sarana[0]["lembaga"][0] == "Panti Asuhan Al-Jam'iyatul Washliyah Putra"
+    assert sarana[3]["lembaga"][2] == "Yayasan Vihara GO YA KONG"
+    assert DATA["profil"]["sarana_judul"] == "Sasaran Sosial"
+
+
+def test_maksud_tujuan_and_susunan_organisasi():
+    profil = DATA["profil"]
+    assert profil["maksud"].startswith("Penyusunan Laporan Kinerja Instansi Pemerintah (LAKIP)")
+    assert len(profil["manfaat"]) == 4
+    assert profil["manfaat"][0].startswith("Mendorong Dinas Soial Kota Binjai")
+    assert len(profil["fungsi_dinas"]) == 4
+    assert profil["susunan_organisasi"].endswith("Dinas Sosial kota Binjai mempuyai fungsi :")
+    assert "1 (satu) Sekretaris, dan 4 (empat) Bidang" in profil["susunan_penutup"]
+    assert "Jalan Gatot Subroto No. 83 Binjai 20717" in profil["tupoksi_pengantar"]
+
+
+# Units of F in printed order: (nama, number of tugas ayat, number of fungsi items).
+UNITS = [
+    ("Kepala Dinas", 2, 5),
+    ("Bidang Sekretariat", 2, 15),
+    ("Subbagian Umum dan Kepegawaian", 2, 12),
+    ("Subbagian Analisa Dan Keuangan", 2, 14),
+    ("Subbagian Perencana Muda", 2, 15),
+    ("Bidang Rehabilitasi Sosial", 2, 11),
+    ("Pejabat Fungsional Pekerja Sosial Muda", 2, 8),
+    ("", 2, 7),  # Penyuluh Sosial Muda, Penyalahgunaan NAPZA dan Tuna Sosial
+    ("Bidang Pemberdayaan Sosial", 2, 11),
+    ("Pejabat Fungsional Pekerja Muda", 2, 9),
+    ("Pejabat Fungsioan Penggerak Swadaya Masyarakat Muda", 2, 12),
+    ("Pejabat Fungsional Pekerja Sosial Muda", 2, 11),
+    ("Bidang Penanganan Fakir Miskin", 2, 12),
+    ("", 2, 11),  # Penyuluh Sosial Muda, peningkatan penghasilan keluarga fakir miskin
+    ("Pejabat Fungsioanal Penyuluh Muda", 2, 11),
+    ("", 2, 8),  # aksesibilitas pelayanan pendidikan dan kesehatan
+    ("", 2, 12),  # Bidang Perlindungan dan Jaminan Sosial
+    ("", 2, 13),  # perlindungan sosial korban bencana alam
+    ("", 2, 8),  # perlindungan sosial korban bencana sosial
+    ("", 2, 10),  # jaminan sosial keluarga
+    ("Unit Pelaksana Teknis", 1, 0),
+    ("Kelompok Jabatan Fungsional", 7, 0),
+]
+
+
+def test_every_unit_of_f_in_order_with_all_its_tugas_and_fungsi():
+    units = DATA["profil"]["unit"]
+    assert [(u["nama"], len(u["tugas"]), len(u.get("fungsi", []))) for u in units] == UNITS
+    for unit in units:
+        assert ("fungsi_pengantar" in unit) == ("fungsi" in unit), unit["nama"]
+
+
+def test_unit_texts_as_printed():
+    units = DATA["profil"]["unit"]
+    assert units[0]["fungsi"][0] == "Perumusukan Kebijakan di Bidang Sosial"
+    assert units[0]["fungsi_pengantar"] == (
+        "Dalam menyelenggarakan tugas sebagaimana dimaksud pada ayat (2), Kepala Dinas Sosial"
+        " menyelenggarakan fungsi:")
+    assert units[1]["fungsi"][11] == (  # printed "1." where "l." belongs
+        "Melaksanakan dan mengawasi kegiatan pengelolaan urusan umum, kepegawaian, perencanaan dan"
+        " keuangan")
+    assert units[10]["fungsi"][10] == "Melaksanakan kerjasama dan koordinasi di bidang Pemberdayaan"
+    assert units[13]["tugas"][0].startswith("Pejabat Fungsional Pe nyuluh Sosial Muda")
+    assert "serta iocialise, evaluasi" in units[18]["fungsi"][5]
+    assert units[20]["tugas"] == [
+        "Pembentukan Unit PelaksanaTeknis ditetapkan dengan Peraturan Walikota setelah"
+        " dikonsultasikan secara tertulis kepada Gubernur sebagai wakil Pemerintah Pusat."]
+    assert units[21]["tugas"][6] == (
+        "Kelompok Jabatan Fungsional, mempunyai tugas sesuai dengan peraturan perundangundangan.")
+
+
+def test_keadaan_pegawai_with_the_eselon_list_missing_a_number():
+    pegawai = DATA["profil"]["pegawai"]
+    assert (pegawai["jumlah_tertulis"], pegawai["pns"], pegawai["non_pns"]) == (56, 25, 31)
+    assert pegawai["tanggal"] == "31 Desember 2024"
+    assert [(r["nama"], r.get("jumlah")) for r in pegawai["golongan"]] == [
+        ("Golongan IV", 5), ("Golongan III", 18), ("Golongan II", 2), ("Golongan I", None),
+        ("Non Golongan", 31)]
+    assert [(r["nama"], r.get("jumlah")) for r in pegawai["pendidikan"]] == [
+        ("S2", 2), ("S1", 17), ("D3", 1), ("SMA/SLTA", 5), ("SLTP", None)]
+    assert [(r["nama"], r.get("jumlah")) for r in pegawai["eselon"]] == [
+        ("Eselon IIb", None), ("Eselon IIIa", 4), ("Eselon IIIb", 8), ("Eselon IVa", 10)]
+    assert pegawai["pengantar"].startswith("Jumlah Pegawai Dinas Sosial Kota Binjai per 31 Desember")
+
+
+def test_aspek_strategis_permasalahan_and_sistematika():
+    profil = DATA["profil"]
+    assert len(profil["aspek_strategis"].split("\n\n")) == 2
+    assert "pemberdayaan masyarakat miskin di lingkungan" in profil["permasalahan_utama"]
+    assert len(profil["sistematika_pengantar"].split("\n\n")) == 2
+    assert [(s["bab"], s["judul"], "uraian" in s) for s in profil["sistematika"]] == [
+        ("BAB I", "Pendahuluan", True),
+        ("BAB II", "Perencanaan Kinerja", True),
+        ("BAB III", "Akuntabilitas Kinerja", True),
+        ("BAB IV", "Penutup", False),
+    ]
+
+
+def test_penutup_closing_paragraph():
+    assert DATA["penutup"]["teks_akhir"].startswith("Demikian beberapa hal yang perlu disarankan")
+    assert DATA["penutup"]["teks_akhir"].endswith("menuju Binjai yang lebih maju.")
+
+
+# --- transcription conventions ---------------------------------------------------------------
+
+_PRINTED_MARKER = re.compile(r"^(?:\(\d+\)|\d+[.)]|[a-z][.)])\s")
+
+
+def _strings(node, path=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _strings(value, (*path, i))
+    elif isinstance(node, str):
+        yield path, node
+
+
+def test_list_items_carry_no_printed_markers_and_no_conversion_markup():
+    for path, text in _strings(DATA):
+        if isinstance(path[-1], int):
+            assert not _PRINTED_MARKER.match(text), (path, text[:40])
+        assert "**" not in text and "<u>" not in text and "\t" not in text, path
+        assert not text.startswith((" ", "\n")) and not text.endswith((" ", "\n")), path
