@@ -140,6 +140,9 @@ class Project:
         self._redo: list[Op] = []
         self._saved_depth = 0  # len(self._undo) at the last save
         self._listeners: list[Callable[[Change], None]] = []
+        # Set by the TUI when the file is opened read-only: every edit is refused here, at the one
+        # place all edits pass, so no widget can change the data by mistake.
+        self.read_only = False
         # where a removed key stood and its comment, so undo (or typing it again) puts it back
         self._tombstones: dict[Path, tuple] = {}
 
@@ -262,6 +265,9 @@ class Project:
         return True
 
     def _do(self, op: Op) -> None:
+        if self.read_only:
+            raise LakipError("berkas dibuka hanya-baca; perubahan tidak diterima",
+                             where=format_path(op[1]), title="Hanya-baca")
         self._apply(op)
         self._undo.append(op)
         if self._saved_depth > len(self._undo) - 1:

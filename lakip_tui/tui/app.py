@@ -1,0 +1,368 @@
+"""The Textual app: owns the project, the plugins, the lock, and every flow that must never lose
+an edit (save, save as, changed on disk, reload, quit).
+
+`run_app(args)` is what `lakip edit FILE` runs. It loads everything that can fail with a user
+error before the app starts, so a bad file ends as one Indonesian line and exit code 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Any, Callable
+
+from textual import events, work
+from textual.app import App
+
+from ..chapter import Chapter
+from ..errors import LakipError
+from ..lock import FileLock, Locked, LockInfo
+from ..plugins import Registry
+from ..project import ChangedOnDisk, Project
+from .actions import bindings
+from .commands import PerintahLakip
+from .keymap import current_keys, load_user_keymap
+from .screens.confirm_quit import KonfirmasiKeluar
+from .screens.disk_changed import BerkasBerubah
+from .screens.help import LayarBantuan
+from .screens.lock_question import BerkasTerkunci
+from .screens.main import MainScreen
+from .screens.preview import LayarPratinjau
+from .screens.save_as import SimpanSebagai
+from .screens.summary import LayarRingkasan
+from .screens.too_small import TerlaluKecil, terlalu_kecil
+from .widgets.chapter_host import default_view_factory
+
+TEMA_BIASA = "textual-dark"
+TEMA_RENDAH = "ansi-dark"  # the terminal's own 16 colours: readable on any palette
+
+
+class LakipApp(App):
+    TITLE = "lakip"
+    CSS_PATH = "app.tcss"
+    BINDINGS = bindings("app")
+    COMMANDS = {PerintahLakip}
+    COMMAND_PALETTE_BINDING = "ctrl+p"  # kept in sync with actions "palet"; remappable there
+
+    def __init__(
+        self,
+        project: Project,
+        registry: Registry,
+        *,
+        read_only: bool = False,
+        lock: FileLock | None = None,
+        lock_holder: LockInfo | None = None,
+        view_factory: Callable[..., Any] | None = None,
+        env: dict[str, str] | None = None,
+        warna_rendah: bool = False,
+    ) -> None:
+        super().__init__()
+        self.project = project
+        self.registry = registry
+        self.lock = lock
+        self.lock_holder = lock_holder  # another session holds the file: ask first
+        self.view_factory = view_factory or default_view_factory()
+        project.read_only = read_only
+        keymap_file = load_user_keymap(os.environ if env is None else env)
+        self.keymap_file = keymap_file
+        self.user_keys: dict[str, str] = dict(keymap_file.keys)
+        self.theme = TEMA_RENDAH if warna_rendah else TEMA_BIASA
+
+    # -- start -----------------------------------------------------------------------------
+
+    def konteks(self):
+        """What hooks get besides the data; made fresh because the data changes."""
+        return self.registry.konteks(self.project.data, self.project.path)
+
+    def current_keys(self, binding_id: str) -> list[str]:
+        from .actions import BY_ID
+
+        return current_keys(BY_ID[binding_id], self.user_keys) or [""]
+
+    def on_mount(self) -> None:
+        if self.user_keys:
+            self.set_keymap(self.user_keys)
+        for problem in self.keymap_file.problems:
+            self.notify(problem, title="Peta tombol", severity="warning", timeout=15)
+        for problem in self.registry.problems:
+            self.notify(problem.message, title="Plugin", severity="error", timeout=10)
+        self.push_screen(MainScreen())
+        if self.lock_holder is not None:
+            self.push_screen(BerkasTerkunci(self._nama_berkas(), self.lock_holder),
+                             self._jawab_kunci)
+        self._cek_ukuran()
+
+    def _nama_berkas(self) -> str:
+        return self.project.path.name if self.project.path else "(belum bernama)"
+
+    def _jawab_kunci(self, jawaban: str | None) -> None:
+        if jawaban == "keluar":
+            self.exit(0)
+        elif jawaban == "buka_saja":
+            try:
+                if self.lock is not None:
+                    self.lock.acquire(force=True)
+            except OSError as exc:
+                self.notify(f"Berkas kunci tidak dapat ditulis ({exc}); tetap dibuka.",
+                            severity="warning")
+            self.project.read_only = False
+            self.notify("Berkas dibuka untuk disunting. Sesi lain mungkin juga menyimpan.",
+                        severity="warning")
+        else:
+            self.set_hanya_baca(True)
+        self._perbarui_kepala()
+
+    def set_hanya_baca(self, value: bool) -> None:
+        self.project.read_only = value
+        if value:
+            self.notify("Dibuka hanya-baca: perubahan tidak diterima.", title="Hanya-baca")
+        self._perbarui_kepala()
+
+    def _perbarui_kepala(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen._perbarui_kepala()
+
+    @property
+    def layar_utama(self) -> MainScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
+    # -- terminal size ---------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._cek_ukuran()
+
+    def _cek_ukuran(self) -> None:
+        width, height = self.size
+        kecil = next((s for s in self.screen_stack if isinstance(s, TerlaluKecil)), None)
+        if terlalu_kecil(width, height):
+            if kecil is None:
+                self.push_screen(TerlaluKecil(width, height))
+            else:
+                kecil.perbarui(width, height)
+        elif kecil is not None:
+            if self.screen is kecil:
+                self.pop_screen()
+            else:
+                kecil.dismiss()
+
+    # -- a chapter view that fails ---------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An exception from inside a chapter view (its own compose or handlers) replaces that
+        view with an error panel instead of ending the app; anything else is a real crash."""
+        main = self.layar_utama
+        panel = None
+        if main is not None and error.__traceback__ is not None:
+            for frame, _ in traceback.walk_tb(error.__traceback__):
+                candidate = frame.f_locals.get("self")
+                panel = main.panel_dari_widget(candidate)
+                if panel is not None and panel.view is not None:
+                    break
+                panel = None
+        if panel is None:
+            super()._handle_exception(error)
+            return
+        main.tampilan_gagal(panel, error)
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def _tolak_hanya_baca(self) -> bool:
+        if self.project.read_only:
+            self.notify("Berkas dibuka hanya-baca; tidak ada yang disimpan.", title="Hanya-baca",
+                        severity="warning")
+            return True
+        return False
+
+    def simpan(self, path: Path | None = None, *, force: bool = False) -> str:
+        """"ok", "berubah" (changed on disk) or "gagal"; the user is told in every case."""
+        try:
+            target = self.project.save(path, force=force)
+        except ChangedOnDisk:
+            return "berubah"
+        except LakipError as exc:
+            self.notify(str(exc), title=exc.title, severity="error", timeout=15)
+            return "gagal"
+        except OSError as exc:
+            self.notify(f"{exc.filename or ''}: {exc.strerror or exc}", title="Gagal menyimpan",
+                        severity="error", timeout=15)
+            return "gagal"
+        if path is not None:
+            self._pindah_kunci(target)
+        self.notify(f"Tersimpan: {target.name}", timeout=3)
+        self._perbarui_kepala()
+        return "ok"
+
+    def _pindah_kunci(self, target: Path) -> None:
+        """After save as, the session edits the new file: hold its lock, drop the old one."""
+        if self.lock is not None and self.lock.project_file.resolve() == target.resolve():
+            return
+        if self.lock is not None:
+            self.lock.release()
+        self.lock = FileLock(target)
+        try:
+            self.lock.acquire()
+        except Locked as exc:
+            self.notify(f"{target.name} juga sedang dibuka oleh {exc.holder.describe()}.",
+                        severity="warning")
+        except OSError:
+            pass
+
+    @work(exclusive=True, group="simpan")
+    async def alur_simpan(self, lalu_keluar: bool = False) -> bool:
+        """Save; on a file changed on disk ask reload / overwrite / save as. True when saved."""
+        if self._tolak_hanya_baca():
+            return False
+        hasil = self.simpan()
+        if hasil == "berubah":
+            jawaban = await self.push_screen_wait(
+                BerkasBerubah(self._nama_berkas(), self.project.dirty))
+            if jawaban == "timpa":
+                hasil = self.simpan(force=True)
+            elif jawaban == "simpan_sebagai":
+                hasil = await self._tanya_simpan_sebagai()
+            elif jawaban == "muat_ulang":
+                self._muat_ulang()
+                return False
+            else:
+                self.notify("Belum disimpan.", timeout=3)
+                return False
+        if hasil == "ok" and lalu_keluar:
+            self.exit(0)
+        return hasil == "ok"
+
+    async def _tanya_simpan_sebagai(self) -> str:
+        path = await self.push_screen_wait(SimpanSebagai(self.project.path))
+        if path is None:
+            self.notify("Belum disimpan.", timeout=3)
+            return "batal"
+        return self.simpan(path)
+
+    def _muat_ulang(self) -> None:
+        try:
+            self.project.reload()
+        except LakipError as exc:
+            self.notify(str(exc), title=exc.title, severity="error", timeout=15)
+            return
+        self.notify("Dimuat ulang dari disk.", timeout=3)
+
+    def action_simpan(self) -> None:
+        self.alur_simpan()
+
+    @work(exclusive=True, group="simpan")
+    async def action_simpan_sebagai(self) -> None:
+        if self._tolak_hanya_baca():
+            return
+        await self._tanya_simpan_sebagai()
+
+    @work(exclusive=True, group="simpan")
+    async def action_muat_ulang(self) -> None:
+        if self.project.dirty:
+            jawaban = await self.push_screen_wait(BerkasBerubah(self._nama_berkas(), True))
+            if jawaban == "timpa":
+                self.simpan(force=True)
+                return
+            if jawaban == "simpan_sebagai":
+                await self._tanya_simpan_sebagai()
+                return
+            if jawaban != "muat_ulang":
+                return
+        self._muat_ulang()
+
+    # -- quitting --------------------------------------------------------------------------
+
+    @work(exclusive=True, group="keluar")
+    async def action_keluar(self) -> None:
+        if not self.project.dirty or self.project.read_only:
+            self.exit(0)
+            return
+        jawaban = await self.push_screen_wait(KonfirmasiKeluar())
+        if jawaban == "buang":
+            self.exit(0)
+        elif jawaban == "simpan":
+            self.alur_simpan(lalu_keluar=True)
+
+    async def action_quit(self) -> None:  # Textual's own quit paths go through the guard too
+        self.action_keluar()
+
+    # -- other screens ---------------------------------------------------------------------
+
+    def action_bantuan(self) -> None:
+        if isinstance(self.screen, LayarBantuan):
+            return
+        self.push_screen(LayarBantuan(self.user_keys, self.keymap_file.path,
+                                      self.keymap_file.problems))
+
+    def _bab_aktif(self) -> Chapter | None:
+        main = self.layar_utama
+        key = main.bab_aktif if main else None
+        return self.registry.chapters.get(key) if key else None
+
+    def action_pratinjau(self) -> None:
+        chapter = self._bab_aktif()
+        if chapter is None:
+            self.notify("Tidak ada bab yang terbuka.", timeout=3)
+            return
+        import copy
+
+        self.push_screen(LayarPratinjau(chapter, copy.deepcopy(self.project.data),
+                                        self.registry, self.konteks()))
+
+    def action_ringkasan(self) -> None:
+        meta = self.project.data.get("meta") if isinstance(self.project.data.get("meta"), dict) else {}
+        judul = " ".join(str(meta.get(k, "")) for k in ("instansi", "tahun")).strip()
+        self.push_screen(LayarRingkasan(self.project.data, judul or self._nama_berkas()))
+
+    def action_warna_rendah(self) -> None:
+        self.theme = TEMA_BIASA if self.theme == TEMA_RENDAH else TEMA_RENDAH
+        self.notify("Tema warna rendah." if self.theme == TEMA_RENDAH else "Tema biasa.",
+                    timeout=3)
+
+    # -- edits refused by a view -----------------------------------------------------------
+
+    def on_chapter_view_edit_refused(self, event: Any) -> None:
+        self.notify(getattr(event, "message", "Perubahan ditolak."), title="Tidak diubah",
+                    severity="warning", timeout=6)
+
+
+# -- entry point ---------------------------------------------------------------------------------
+
+
+def prepare(args: Any, env: dict[str, str] | None = None) -> LakipApp:
+    """Everything that can fail with a user error, before any terminal output: load the file
+    (tomllib only), the plugins, take the lock. Raises LakipError."""
+    from ..plugins import load_registry
+
+    project = Project.load(args.file)
+    registry = load_registry(getattr(args, "plugin", []) or [], data=project.data,
+                             project_path=project.path)
+    read_only = bool(getattr(args, "read_only", False))
+    lock = None
+    holder = None
+    if not read_only:
+        lock = FileLock(project.path)
+        try:
+            lock.acquire()
+        except Locked as exc:
+            holder = exc.holder
+        except OSError as exc:  # a read-only folder: edit anyway, say so in the app
+            lock = None
+            print(f"lakip: peringatan: berkas kunci tidak dapat dibuat ({exc.strerror or exc})",
+                  file=sys.stderr)
+    environ = dict(os.environ if env is None else env)
+    warna_rendah = environ.get("LAKIP_WARNA", "").lower() == "rendah"
+    return LakipApp(project, registry, read_only=read_only, lock=lock, lock_holder=holder,
+                    env=environ, warna_rendah=warna_rendah)
+
+
+def run_app(args: Any) -> int:
+    """`lakip edit FILE`: exit code 0, or a LakipError (exit 2) raised before the app starts."""
+    app = prepare(args)
+    try:
+        app.run(mouse=not getattr(args, "no_mouse", False))
+    finally:
+        if app.lock is not None:
+            app.lock.release()
+    return app.return_code or 0

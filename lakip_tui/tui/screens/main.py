@@ -1,0 +1,320 @@
+"""The main screen: header, navigation, the open chapter's view, findings panel, footer.
+
+It wires the project's change events to the cheap things (the unsaved marker) at once, and to
+the slow ones (the full check) through a debounce and a thread worker, so a keystroke never
+pays for a re-check.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer
+from textual.worker import Worker, WorkerState
+
+from ...chapter import Chapter
+from ...checks import run_checks
+from ...findings import Finding
+from ...paths import format_path
+from ...project import Change
+from .. import clipboard
+from ..actions import bindings
+from ..widgets.chapter_host import PanelBab
+from ..widgets.findings import PanelTemuan
+from ..widgets.header import KepalaAplikasi
+from ..widgets.navigation import Navigasi, Tujuan
+
+if TYPE_CHECKING:
+    from ..app import LakipApp
+
+# Long enough that typing a number does not start a check per digit, short enough to feel live.
+DEBOUNCE_SECONDS = 0.4
+
+
+def _widget_id(key: str) -> str:
+    return "bab-" + re.sub(r"[^A-Za-z0-9_-]", "_", key)
+
+
+class MainScreen(Screen):
+    BINDINGS = bindings("main")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.panels: dict[str, PanelBab] = {}
+        self.bab_aktif: str | None = None
+        self._timer_periksa: Timer | None = None
+        self._worker_periksa: Worker | None = None
+        self._unsubscribe = None
+        self.findings: list[Finding] = []
+        self.perubahan_terakhir: Change | None = None
+
+    @property
+    def lakip(self) -> "LakipApp":
+        return self.app  # type: ignore[return-value]
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield KepalaAplikasi(id="kepala")
+        with Horizontal(id="tengah"):
+            yield Navigasi(self.lakip.registry.ordered_chapters(), id="navigasi")
+            yield ContentSwitcher(id="isi-bab")
+        yield PanelTemuan(id="temuan")
+        yield Footer(id="kaki", compact=True)
+
+    def on_mount(self) -> None:
+        self._perbarui_kepala()
+        self._unsubscribe = self.lakip.project.subscribe(self._berubah)
+        chapters = self.lakip.registry.ordered_chapters()
+        if chapters:
+            self.call_later(self.buka_bab, chapters[0].key)
+        # Checks are slow: start them only after the first frame is on screen.
+        self.call_after_refresh(self.periksa_nanti, 0.05)
+
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width < 100, "-sempit")
+        self.set_class(event.size.height < 30, "-pendek")
+
+    def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    def _perbarui_kepala(self) -> None:
+        kepala = self.query_one(KepalaAplikasi)
+        meta = self.lakip.project.data.get("meta")
+        meta = meta if isinstance(meta, dict) else {}
+        kepala.instansi = str(meta.get("instansi") or "")
+        kepala.tahun = str(meta.get("tahun") or "")
+        path = self.lakip.project.path
+        kepala.berkas = path.name if path else "(belum bernama)"
+        kepala.belum_disimpan = self.lakip.project.dirty
+        kepala.hanya_baca = self.lakip.project.read_only
+
+    # -- chapters --------------------------------------------------------------------------
+
+    def _chapter(self, key: str) -> Chapter | None:
+        return self.lakip.registry.chapters.get(key) or next(
+            (panel.chapter for k, panel in self.panels.items() if k == key), None)
+
+    async def buka_bab(self, key: str, bagian: str | None = None) -> PanelBab | None:
+        """Show the chapter's view (made on first use, kept afterwards so the cursor stays)."""
+        chapter = self._chapter(key)
+        if chapter is None:
+            return None
+        panel = self.panels.get(key)
+        if panel is None:
+            panel = self._buat_panel(chapter)
+            self.panels[key] = panel
+            await self.query_one("#isi-bab", ContentSwitcher).mount(panel)
+        self.query_one("#isi-bab", ContentSwitcher).current = panel.id
+        self.bab_aktif = key
+        self.query_one(Navigasi).tandai(Tujuan(key, bagian))
+        if bagian is not None:
+            self.panggil_tampilan(key, "show_bagian", bagian)
+        return panel
+
+    def _buat_panel(self, chapter: Chapter) -> PanelBab:
+        lakip = self.lakip
+        try:
+            view = lakip.view_factory(chapter, lakip.project, lakip.registry, lakip.konteks)
+        except Exception as exc:  # a broken chapter must not take the app or the edits down
+            return PanelBab(chapter, None, f"{type(exc).__name__}: {exc}", id=_widget_id(chapter.key))
+        return PanelBab(chapter, view, id=_widget_id(chapter.key))
+
+    def panggil_tampilan(self, key: str | None, method: str, *args: Any) -> Any:
+        """Call a ChapterView method; a view that raises is replaced by its error panel."""
+        panel = self.panels.get(key) if key else None
+        view = panel.view if panel else None
+        if view is None or not hasattr(view, method):
+            return None
+        try:
+            return getattr(view, method)(*args)
+        except Exception as exc:
+            self.tampilan_gagal(panel, exc)
+            return None
+
+    def tampilan_gagal(self, panel: PanelBab, exc: BaseException) -> None:
+        problem = f"{type(exc).__name__}: {exc}"
+        self.app.notify(f"{panel.chapter.title}: tampilan gagal ({problem}). Bab lain tetap bisa "
+                        "disunting dan disimpan.", title="Tampilan bab gagal", severity="error",
+                        timeout=10)
+        self.run_worker(panel.gagal(problem), group="gagal")
+
+    def panel_dari_widget(self, widget: Any) -> PanelBab | None:
+        node = widget
+        while isinstance(node, Widget):
+            if isinstance(node, PanelBab):
+                return node
+            node = node.parent
+        return None
+
+    @property
+    def tampilan_aktif(self) -> Widget | None:
+        panel = self.panels.get(self.bab_aktif) if self.bab_aktif else None
+        return panel.view if panel else None
+
+    @on(Navigasi.Dibuka)
+    async def _navigasi_dibuka(self, event: Navigasi.Dibuka) -> None:
+        await self.buka_bab(event.tujuan.bab, event.tujuan.bagian)
+        view = self.tampilan_aktif
+        if view is not None and view.focusable or (view is not None and view.can_focus_children):
+            self.call_after_refresh(view.focus)
+
+    async def bangun_ulang(self) -> None:
+        """After a reload: every view shows new data, so all are made again."""
+        switcher = self.query_one("#isi-bab", ContentSwitcher)
+        await switcher.remove_children()
+        self.panels.clear()
+        current = self.bab_aktif
+        self.bab_aktif = None
+        if current:
+            await self.buka_bab(current)
+
+    # -- changes and checks ----------------------------------------------------------------
+
+    def _berubah(self, change: Change) -> None:
+        """Every edit passes here: only cheap work, the check is debounced."""
+        self.perubahan_terakhir = change
+        self.query_one(KepalaAplikasi).belum_disimpan = self.lakip.project.dirty
+        if change.kind == "save":
+            self._perbarui_kepala()  # a save-as changes the file name
+            return
+        if change.kind == "reload":
+            self._perbarui_kepala()
+            self.run_worker(self.bangun_ulang(), group="bangun-ulang", exclusive=True)
+        self.periksa_nanti()
+
+    def periksa_nanti(self, delay: float = DEBOUNCE_SECONDS) -> None:
+        if self._timer_periksa is not None:
+            self._timer_periksa.stop()
+        self._timer_periksa = self.set_timer(delay, self.periksa)
+
+    def periksa(self) -> None:
+        """Run every check in a thread on a snapshot of the data (edits go on meanwhile)."""
+        self._timer_periksa = None
+        lakip = self.lakip
+        data = copy.deepcopy(lakip.project.data)
+        self.query_one(PanelTemuan).memeriksa()
+        self._worker_periksa = self.run_worker(
+            partial(run_checks, data, lakip.registry, lakip.project.path),
+            name="periksa", group="periksa", thread=True, exclusive=True, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "periksa" or worker is not self._worker_periksa:
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.findings = list(worker.result or [])
+            titles = {c.key: c.title for c in self.lakip.registry.ordered_chapters()}
+            titles["umum"] = "Umum"
+            self.query_one(PanelTemuan).tampilkan(self.findings, titles)
+            # Computed columns (capaian, totals) follow the data; the view decides what to redraw.
+            self.panggil_tampilan(self.bab_aktif, "refresh_computed")
+        elif event.state == WorkerState.ERROR:
+            self.app.notify(f"Pemeriksaan gagal: {worker.error}", title="Pemeriksaan",
+                            severity="error")
+
+    # -- findings --------------------------------------------------------------------------
+
+    def bab_untuk_path(self, path: tuple, hint: str = "") -> list[str]:
+        """Chapters that may show `path`, most likely first: the one named like the top-level
+        table, the finding's own chapter, then any chapter with an editor on a prefix of it."""
+        chapters = self.lakip.registry.ordered_chapters()
+        keys = {c.key for c in chapters}
+        out: list[str] = []
+        if path and path[0] in keys:
+            out.append(path[0])
+        if hint in keys and hint not in out:
+            out.append(hint)
+        for chapter in chapters:
+            if chapter.key in out:
+                continue
+            for bagian in chapter.bagian:
+                if any(tuple(isi.path) == tuple(path[: len(isi.path)]) for isi in bagian.isi
+                       if getattr(isi, "path", None)):
+                    out.append(chapter.key)
+                    break
+        return out
+
+    async def lompat_ke(self, path: tuple, hint: str = "") -> bool:
+        for key in self.bab_untuk_path(path, hint):
+            await self.buka_bab(key)
+            if self.panggil_tampilan(key, "jump_to", tuple(path)):
+                return True
+        return False
+
+    @on(PanelTemuan.Dipilih)
+    async def _temuan_dipilih(self, event: PanelTemuan.Dipilih) -> None:
+        finding = event.finding
+        if not finding.path:
+            self.app.notify(finding.message, title="Temuan tentang berkas secara umum")
+            return
+        if not await self.lompat_ke(finding.path, finding.chapter):
+            self.app.notify(f"Lokasi {format_path(finding.path)} tidak ada di tampilan bab mana "
+                            "pun; sunting langsung di berkas TOML.", title="Tidak dapat melompat",
+                            severity="warning")
+
+    # -- actions ---------------------------------------------------------------------------
+
+    async def _setelah_urung(self, ok: bool, kata: str) -> None:
+        project = self.lakip.project
+        if not ok:
+            self.app.notify(f"Tidak ada yang bisa di{kata}.", timeout=3)
+            return
+        change = self.perubahan_terakhir
+        if change is not None and change.path:
+            await self.lompat_ke(change.path)
+        self.panggil_tampilan(self.bab_aktif, "refresh_computed")
+        where = format_path(change.path) if change is not None else ""
+        self.app.notify(f"Di{kata}: {where}" if where else f"Di{kata}.", timeout=3)
+        self.query_one(KepalaAplikasi).belum_disimpan = project.dirty
+
+    async def action_urungkan(self) -> None:
+        await self._setelah_urung(self.lakip.project.undo(), "urungkan")
+
+    async def action_ulangi(self) -> None:
+        await self._setelah_urung(self.lakip.project.redo(), "ulangi")
+
+    def action_ke_navigasi(self) -> None:
+        navigasi = self.query_one(Navigasi)
+        navigasi.display = True
+        navigasi.focus()
+
+    def action_ke_temuan(self) -> None:
+        panel = self.query_one(PanelTemuan)
+        panel.display = True
+        panel.daftar.focus()
+
+    def action_panel_navigasi(self) -> None:
+        navigasi = self.query_one(Navigasi)
+        navigasi.display = not navigasi.display
+
+    def action_panel_temuan(self) -> None:
+        panel = self.query_one(PanelTemuan)
+        panel.display = not panel.display
+
+    def action_periksa(self) -> None:
+        self.periksa_nanti(0)
+
+    def action_salin(self) -> None:
+        selected = self.get_selected_text()
+        text = selected if selected else self.panggil_tampilan(self.bab_aktif, "current_cell_text")
+        if not text:
+            self.app.notify("Tidak ada sel atau isian terpilih untuk disalin.", timeout=3)
+            return
+        problem = clipboard.copy(self.app, text)
+        if problem:
+            self.app.notify(problem, severity="warning")
+            return
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        self.app.notify(f"Disalin: {shown}", timeout=3)

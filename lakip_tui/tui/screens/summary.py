@@ -1,0 +1,33 @@
+"""The summary: capaian per indikator and pagu vs realisasi per program, as bars."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ..actions import bindings
+from ..widgets.summary_bars import GrafikRingkasan
+
+
+class LayarRingkasan(Screen):
+    BINDINGS = bindings("ringkasan")
+    DEFAULT_CSS = """
+    LayarRingkasan #ringkasan-judul { dock: top; height: 1; background: $panel; padding: 0 1;
+                                      text-style: bold; }
+    """
+
+    def __init__(self, data: dict, judul: str) -> None:
+        super().__init__()
+        self.data = data
+        self.judul = judul
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"Ringkasan: {self.judul}", id="ringkasan-judul")
+        with VerticalScroll(id="ringkasan-isi"):
+            yield GrafikRingkasan(self.data, id="grafik")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#ringkasan-isi").focus()

@@ -1,0 +1,96 @@
+"""The findings panel: every problem `lakip check` would report, live, with Enter to jump there."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...findings import SEVERITY_LABEL, Finding, count
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+# A marker that still says the severity without colour (NO_COLOR, monochrome terminals).
+_MARK = {"error": "✖", "warning": "▲", "info": "·"}
+
+
+def ringkas(findings: list[Finding]) -> str:
+    galat, peringatan, info = (count(findings, s) for s in ("error", "warning", "info"))
+    if not findings:
+        return "Temuan: tidak ada. Semua pemeriksaan lolos."
+    return f"Temuan: {galat} galat · {peringatan} peringatan · {info} info  (F8, lalu Enter: lompat)"
+
+
+def _prompt(finding: Finding, titles: dict[str, str]) -> Text:
+    text = Text(no_wrap=False)
+    text.append(f"{_MARK[finding.severity]} {SEVERITY_LABEL[finding.severity]:<10} ",
+                style=_STYLE[finding.severity])
+    text.append(finding.message)
+    where = finding.location or titles.get(finding.chapter, finding.chapter)
+    text.append(f"  [{where}]", style="dim")
+    return text
+
+
+class PanelTemuan(Vertical):
+    """A count line and the list. Updating keeps the highlighted finding when it still exists."""
+
+    DEFAULT_CSS = """
+    PanelTemuan {
+        height: 8;
+    }
+    PanelTemuan > #temuan-ringkas {
+        height: 1;
+        padding: 0 1;
+        text-style: bold;
+        background: $panel;
+    }
+    PanelTemuan > OptionList {
+        height: 1fr;
+        border: none;
+        padding: 0;
+    }
+    """
+
+    class Dipilih(Message):
+        """Enter on a finding: the app jumps to its row or field."""
+
+        def __init__(self, finding: Finding) -> None:
+            super().__init__()
+            self.finding = finding
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.findings: list[Finding] = []
+        self.titles: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("Temuan: memeriksa…", id="temuan-ringkas")
+        yield OptionList(id="temuan-daftar")
+
+    @property
+    def daftar(self) -> OptionList:
+        return self.query_one("#temuan-daftar", OptionList)
+
+    def memeriksa(self) -> None:
+        self.query_one("#temuan-ringkas", Static).update(
+            ringkas(self.findings) + "  (memeriksa…)" if self.findings else "Temuan: memeriksa…")
+
+    def tampilkan(self, findings: list[Finding], titles: dict[str, str]) -> None:
+        daftar = self.daftar
+        previous = None
+        if daftar.highlighted is not None and daftar.highlighted < len(self.findings):
+            previous = self.findings[daftar.highlighted]
+        self.findings, self.titles = list(findings), dict(titles)
+        self.query_one("#temuan-ringkas", Static).update(ringkas(self.findings))
+        daftar.set_options(Option(_prompt(f, titles)) for f in self.findings)
+        if previous in self.findings:
+            daftar.highlighted = self.findings.index(previous)
+        elif self.findings:
+            daftar.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.findings):
+            self.post_message(self.Dipilih(self.findings[event.option_index]))
