@@ -446,6 +446,15 @@ def test_tables_render_through_rich_with_sumber_lines():
 # --- editing structure and lakip new ----------------------------------------------------------
 
 
+def test_checks_and_rendering_leave_the_data_unchanged():
+    data = copy.deepcopy(SEED)
+    findings(data)
+    for key in (*HOSTS, "pmks"):
+        render(key, data)
+        render(key, data, "pmks")
+    assert data == SEED
+
+
 def test_registers_its_chapter_with_tables_to_edit():
     registry = Registry()
     registry.load_object(lakip_pmks, "pmks")

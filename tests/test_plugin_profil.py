@@ -395,6 +395,14 @@ def test_renders_through_rich_with_indonesian_text():
     assert "NIP. 19751220 199801 1 001" in text and "3 Unit" in text and "I. Sistematika" in text
 
 
+def test_checks_and_rendering_leave_the_data_unchanged():
+    data = data_with(profil__kata_pengantar=PENGANTAR, meta__kepala__nip="123")
+    before = copy.deepcopy(data)
+    findings(data)
+    render(data)
+    assert data == before
+
+
 def test_other_chapters_get_nothing_from_profil():
     other = CHAPTER.__class__("pmks", "Data PMKS dan PSKS", 15)
     assert lakip_profil.lakip_render(chapter=other, data=FIXTURE, konteks=Konteks(2024)) is None

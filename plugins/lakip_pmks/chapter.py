@@ -40,7 +40,7 @@ BAGIAN = (
             Kolom("jenis", "Jenis PMKS", wajib=True),
             *_kolom_hitungan(("jumlah", "l", "p")),
             Kolom("lp", "L + P", hitung=_l_plus_p),
-        ), baris_baru=lambda: {"no": 0, "jenis": ""}),
+        ), baris_baru=lambda: {"jenis": ""}),
         Isian("pmks_sumber", "Judul dan sumber", (KEY,), (
             Kolom("pmks_sumber", "Sumber (BAB I dan Tabel 2.3)"),
             Kolom("pmks_tabel_sumber", "Sumber khusus Tabel 2.3", bantuan="kosong: sama dengan di atas"),
@@ -62,7 +62,7 @@ BAGIAN = (
             Kolom("jenis", "PSKS", wajib=True),
             *_kolom_hitungan(("jumlah", "p", "l")),
             Kolom("lp", "P + L", hitung=_l_plus_p),
-        ), baris_baru=lambda: {"no": "", "jenis": ""}),
+        ), baris_baru=lambda: {"jenis": ""}),
         Isian("psks_sumber", "Judul, sumber dan jumlah tertulis", (KEY,), (
             Kolom("psks_sumber", "Sumber Tabel 2.4"),
             Kolom("psks_tabel_judul", "Judul Tabel 2.4", bantuan=_JUDUL),
