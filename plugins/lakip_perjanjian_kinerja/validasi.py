@@ -21,6 +21,15 @@ from .data import (
     teks,
 )
 
+# Every finding code this chapter raises (documented in docs/chapters.md).
+KODE_TEMUAN = tuple(f"{BAB}.{k}" for k in (
+    "bagian-kosong", "visi-kosong", "misi-kosong", "sasaran-kosong", "renstra-periode",
+    "kode-kosong", "kode-ganda", "uraian-kosong", "sasaran-tanpa-indikator",
+    "polaritas-tidak-dikenal", "jenis-tidak-dikenal", "target-kosong", "target-bukan-angka",
+    "urutan-kosong", "target-di-luar-urutan", "renstra-target-beda",
+    "tujuan-sasaran-tidak-dikenal",
+))
+
 
 def periksa(data: Mapping, tahun: int | None) -> list[Finding]:
     if not isinstance(data.get(BAB), dict):
