@@ -153,6 +153,8 @@ def _isi_air(ingin: list[int], lantai: list[int], anggaran: int) -> list[int]:
 
 
 def _rata(teks: str, w: int, justify: str) -> str:
+    if justify == "left" and teks.isascii():
+        return teks.ljust(w)
     kurang = w - lebar(teks)
     if kurang <= 0:
         return teks
@@ -186,18 +188,20 @@ def tata_letak(tabel: TableBlock, width: int) -> list[tuple[str, str]]:
     lebar_ = _lebar_kolom(isi, tersedia, [c.ratio for c in kolom] or [None],
                           [c.min_width or 0 for c in kolom] or [0])
     celah = " " * pad
+    awal, tengah, akhir = "│" + celah, celah + "│" + celah, celah + "│"
 
     def garis(kiri: str, tengah: str, kanan: str) -> str:
         return kiri + tengah.join("─" * (w + 2 * pad) for w in lebar_) + kanan
 
     def baris_data(cells: list[str], rata: list[str]) -> list[str]:
-        potong = [bungkus(c, w) for c, w in zip(cells, lebar_)]
+        potong = [(c,) if c.isascii() and len(c) <= w and "\n" not in c else bungkus(c, w)
+                  for c, w in zip(cells, lebar_)]
         tinggi = max(len(p) for p in potong)
         keluar = []
         for j in range(tinggi):
             bagian = [_rata(p[j] if j < len(p) else "", w, r)
                       for p, w, r in zip(potong, lebar_, rata)]
-            keluar.append("│" + "│".join(celah + b + celah for b in bagian) + "│")
+            keluar.append(awal + tengah.join(bagian) + akhir)
         return keluar
 
     lebar_tabel = sum(lebar_) + (n + 1) + 2 * pad * n

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 from ..export import BabLaporan, Document
 from ..report import Heading, Section, TableBlock
-from .kotak import Kotak
+from .kotak import Kotak, tata_letak
 
 
 def konsol(width: int, *, record: bool = False) -> Any:
@@ -131,4 +131,14 @@ def teks_polos(renderable: Any, width: int) -> str:
 
 
 def render(document: Document, *, width: int = 100) -> str:
-    return rapikan(cetak(renderables(document), width).file.getvalue())
+    """The report as plain text. Table lines are written straight to the output, past Rich:
+    they are already laid out to the width, and Rich's segment handling of a 20.000-row table
+    would cost more than laying it out."""
+    console = konsol(width)
+    out = console.file
+    for item in renderables(document):
+        if isinstance(item, Kotak):
+            out.write("".join(f"{line}\n" for line, _ in tata_letak(item.tabel, width)))
+        else:
+            console.print(item)  # an unbuffered print is in `out` when it returns
+    return rapikan(out.getvalue())
