@@ -1,0 +1,283 @@
+"""ChapterView: the editing area of one chapter, built from Chapter.bagian or given by its plugin.
+
+The app shows one Bagian at a time (show_bagian); each Bagian's editors are built the first
+time it is shown. A plugin may hand over its own widget through `lakip_chapter_view`. Whatever
+goes wrong while building a view stays in this chapter: an error panel names the plugin, the
+plugin is switched off through the registry (so the findings panel shows it), and the app goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Static
+
+from lakip_tui.chapter import Bagian, Chapter, Isian, Narasi, Tabel
+from lakip_tui.paths import Path
+
+from .editors.form import FormEditor
+from .editors.lokasi import baris_narasi, cari_isi
+from .editors.messages import EditRefused
+from .editors.narrative import NarrativeEditor
+from .editors.table import TableEditor
+
+Editor = TableEditor | NarrativeEditor | FormEditor
+
+
+def _id_aman(key: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "_", key)
+
+
+class BagianView(VerticalScroll):
+    """The editors of one Bagian, top to bottom; a lone table or narrative fills the height."""
+
+    DEFAULT_CSS = """
+    BagianView {
+        height: 1fr;
+        padding: 0 1;
+    }
+    BagianView > .judul-bagian {
+        text-style: bold;
+        background: $panel;
+        width: 100%;
+        padding: 0 1;
+        margin-bottom: 1;
+    }
+    """
+
+    def __init__(self, bagian: Bagian, project: Any, konteks_factory: Callable[[], Any]) -> None:
+        super().__init__(id=f"bagian-{_id_aman(bagian.key)}")
+        self.bagian = bagian
+        tunggal = len(bagian.isi) == 1
+        self.editors: list[Editor] = [
+            self._buat_editor(isi, project, konteks_factory, tunggal) for isi in bagian.isi
+        ]
+
+    @staticmethod
+    def _buat_editor(isi: Any, project: Any, konteks_factory: Callable[[], Any],
+                     tunggal: bool) -> Editor:
+        if isinstance(isi, Tabel):
+            return TableEditor(isi, project, konteks_factory, tunggal=tunggal)
+        if isinstance(isi, Narasi):
+            return NarrativeEditor(isi, project, tunggal=tunggal)
+        if isinstance(isi, Isian):
+            return FormEditor(isi, project, konteks_factory)
+        raise TypeError(f"isi bagian tidak dikenal: {type(isi).__name__}")
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.bagian.judul, classes="judul-bagian", markup=False)
+        yield from self.editors
+
+
+class GalatBab(Static):
+    """The panel shown instead of a chapter whose view could not be built."""
+
+    DEFAULT_CSS = """
+    GalatBab {
+        border: round $error;
+        color: $text-error;
+        padding: 1 2;
+        margin: 1 2;
+        height: auto;
+    }
+    """
+
+
+class ChapterView(Widget):
+    """The editing area of one chapter. See the module docstring."""
+
+    EditRefused = EditRefused
+
+    DEFAULT_CSS = """
+    ChapterView {
+        height: 1fr;
+        width: 1fr;
+    }
+    """
+
+    def __init__(self, chapter: Chapter, project: Any, registry: Any,
+                 konteks_factory: Callable[[], Any], *, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.chapter = chapter
+        self.project = project
+        self.registry = registry
+        self.konteks_factory = konteks_factory
+        self.plugin_view: Widget | None = None
+        self.galat: str | None = None
+        self._views: dict[str, BagianView] = {}
+        self._aktif: str | None = None
+        self._tertunda: str | None = None
+
+    # -- building ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        self.plugin_view = self._view_plugin()
+        if self.galat is not None:
+            yield GalatBab(self.galat, markup=False)
+        elif self.plugin_view is not None:
+            yield self.plugin_view
+
+    def on_mount(self) -> None:
+        if self.galat is None and self.plugin_view is None:
+            first = self.chapter.bagian[0].key if self.chapter.bagian else None
+            key = self._tertunda or first
+            self._tertunda = None
+            if key is not None:
+                self.show_bagian(key)
+            else:
+                self.mount(Static("Bab ini tidak punya bagian yang dapat disunting.",
+                                  markup=False))
+
+    @property
+    def nama_plugin(self) -> str:
+        return self.chapter.plugin or "?"
+
+    def _view_plugin(self) -> Widget | None:
+        """The plugin's own widget, or None to build one from Chapter.bagian."""
+        name = self.chapter.plugin
+        if not name:
+            return None
+        info = self.registry.infos.get(name)
+        try:
+            konteks = self.konteks_factory()
+            results = self.registry.call("lakip_chapter_view", only=name, chapter=self.chapter,
+                                         project=self.project, konteks=konteks)
+        except Exception as exc:
+            self._gagal(f"{type(exc).__name__}: {exc}")
+            return None
+        if info is not None and info.status == "gagal":  # registry.call caught it and said so
+            self._gagal(info.problem, sudah_dicatat=True)
+            return None
+        for _, widget in results:
+            if not isinstance(widget, Widget):
+                self._gagal("lakip_chapter_view tidak mengembalikan widget Textual "
+                            f"({type(widget).__name__})")
+                return None
+            self._jaga_compose(widget)
+            return widget
+        return None
+
+    def _jaga_compose(self, widget: Widget) -> None:
+        """A plugin widget whose compose raises shows the error panel instead of ending the app."""
+        original = widget.compose
+
+        def compose() -> ComposeResult:
+            try:
+                yield from original()
+            except Exception as exc:
+                self._gagal(f"{type(exc).__name__}: {exc}")
+                yield GalatBab(self.galat or "", markup=False)
+
+        widget.compose = compose  # type: ignore[method-assign]
+
+    def _gagal(self, problem: str, *, sudah_dicatat: bool = False) -> None:
+        self.galat = (f"Bab ini gagal dimuat: {problem}\n\nPlugin: {self.nama_plugin}. "
+                      "Bab lain tetap dapat disunting; masalahnya tercantum di daftar temuan.")
+        if not sudah_dicatat and self.chapter.plugin:
+            self.registry.disable(self.chapter.plugin, f"gagal membangun tampilan bab: {problem}")
+
+    def _tampilkan_galat(self) -> None:
+        for view in self._views.values():
+            view.remove()
+        self._views.clear()
+        self.mount(GalatBab(self.galat or "", markup=False))
+
+    # -- the interface the app uses ------------------------------------------------------------
+
+    @property
+    def bagian_aktif(self) -> str | None:
+        return self._aktif
+
+    def show_bagian(self, key: str) -> None:
+        """Show one Bagian (built on first use); unknown keys are ignored."""
+        if self.plugin_view is not None:
+            self._ke_plugin("show_bagian", key)
+            return
+        if self.galat is not None:
+            return
+        if not self.is_mounted:
+            self._tertunda = key
+            return
+        bagian = next((b for b in self.chapter.bagian if b.key == key), None)
+        if bagian is None:
+            return
+        view = self._views.get(key)
+        if view is None:
+            try:
+                view = BagianView(bagian, self.project, self.konteks_factory)
+            except Exception as exc:
+                self._gagal(f"{type(exc).__name__}: {exc}")
+                self._tampilkan_galat()
+                return
+            self._views[key] = view
+            self.mount(view)
+        for other_key, other in self._views.items():
+            other.display = other_key == key
+        self._aktif = key
+
+    def jump_to(self, path: Path) -> bool:
+        """Show the Bagian holding `path` and put the cursor on its row/cell or field."""
+        path = tuple(path)
+        if self.plugin_view is not None:
+            return bool(self._ke_plugin("jump_to", path))
+        if self.galat is not None:
+            return False
+        found = cari_isi(self.chapter.bagian, path)
+        if found is None:
+            return False
+        bagian = self.chapter.bagian[found[0]]
+        self.show_bagian(bagian.key)
+        view = self._views.get(bagian.key)
+        if view is None:
+            return False
+        editor = view.editors[found[1]]
+        if isinstance(editor, NarrativeEditor):
+            editor.fokus_ke(path, baris_narasi(editor.narasi, path))
+        else:
+            editor.fokus_ke(path)
+        return True
+
+    def refresh_computed(self) -> None:
+        if self.plugin_view is not None:
+            self._ke_plugin("refresh_computed")
+            return
+        for view in self._views.values():
+            for editor in view.editors:
+                editor.segarkan_hitungan()
+
+    def current_cell_text(self) -> str | None:
+        if self.plugin_view is not None:
+            return self._ke_plugin("current_cell_text")
+        focused = self.screen.focused if self.is_mounted else None
+        if focused is None:
+            return None
+        for view in self._views.values():
+            for editor in view.editors:
+                if focused is editor or editor in focused.ancestors:
+                    if isinstance(editor, TableEditor):
+                        return editor.teks_sel_kursor()
+                    if isinstance(editor, NarrativeEditor):
+                        return editor.teks_fokus()
+                    return editor.teks_fokus(focused)
+        return None
+
+    def _ke_plugin(self, method: str, *args: Any) -> Any:
+        """Pass a call on to the plugin's widget, if it has that method; its errors stay here."""
+        target = getattr(self.plugin_view, method, None)
+        if not callable(target):
+            return None
+        try:
+            return target(*args)
+        except Exception as exc:
+            self.notify(f"Plugin {self.nama_plugin}: {type(exc).__name__}: {exc}",
+                        severity="error", title="Galat plugin")
+            return None
+
+    def editors(self) -> list[Editor]:
+        """The editors built so far (of the Bagian shown at least once)."""
+        return [editor for view in self._views.values() for editor in view.editors]

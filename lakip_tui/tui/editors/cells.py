@@ -1,0 +1,178 @@
+"""What a cell shows and what typed text becomes, per Kolom.jenis.
+
+Pure functions over plain data (no Textual), shared by the table and the form editor. Parsing
+and formatting of numbers is lakip_tui.angka's job; this module only picks the right function,
+applies the column's rules (wajib, negatif, pilihan) and names the column in the message.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from lakip_tui import angka
+from lakip_tui.chapter import Kolom
+from lakip_tui.errors import AngkaError, LakipError
+from lakip_tui.paths import Path, get_in
+
+# A list held in one cell (e.g. the codes of a tujuan's sasaran) is shown on one line; a semicolon
+# separates items because Indonesian names and sentences often contain commas.
+PEMISAH_DAFTAR = "; "
+_KOSONG = ""
+_ANGKA = ("rupiah", "bilangan", "desimal", "persen", "angka")
+
+
+class NilaiDitolak(LakipError):
+    """Typed text that this column does not accept; the message names the column."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, title="Nilai ditolak")
+
+
+def kunci_path(key: str) -> Path:
+    """A dotted Kolom.key ("kepala.nama") as path parts below the row or form."""
+    return tuple(key.split("."))
+
+
+def path_nilai(row_path: Path, kolom: Kolom) -> Path:
+    return (*row_path, *kunci_path(kolom.key))
+
+
+def nilai_di(row: Any, kolom: Kolom) -> Any:
+    return get_in(row, kunci_path(kolom.key))
+
+
+def _angka_murni(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def teks_tampil(kolom: Kolom, value: Any) -> str:
+    """The text a cell shows. Never raises: a value of an unexpected type is shown as it is."""
+    if value is None:
+        return _KOSONG
+    if isinstance(value, list):
+        return PEMISAH_DAFTAR.join(teks_tampil(kolom, item) for item in value)
+    if isinstance(value, dict):
+        return PEMISAH_DAFTAR.join(f"{k}: {teks_tampil(kolom, v)}" for k, v in value.items())
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if kolom.jenis in _ANGKA and _angka_murni(value):
+        try:
+            return _format_angka(kolom.jenis, value, digits=None)
+        except (TypeError, ValueError):
+            return str(value)
+    return str(value)
+
+
+def teks_sunting(kolom: Kolom, value: Any) -> str:
+    """The text an editor starts from: like teks_tampil, but never rounded, so that confirming
+    it unchanged gives back exactly the stored value."""
+    if kolom.jenis in _ANGKA and _angka_murni(value) and isinstance(value, float):
+        try:
+            return _format_angka(kolom.jenis, value, digits=_digit_penuh(value))
+        except (TypeError, ValueError):
+            return str(value)
+    return teks_tampil(kolom, value)
+
+
+def _digit_penuh(value: float) -> int:
+    exponent = Decimal(repr(value)).as_tuple().exponent
+    return min(max(-exponent, 0), 12) if isinstance(exponent, int) else 2
+
+
+def _format_angka(jenis: str, value: int | float, *, digits: int | None) -> str:
+    whole = isinstance(value, int)
+    if jenis == "rupiah":
+        return angka.format_rupiah(value) if whole else angka.format_desimal(value, digits or 2)
+    if jenis == "persen":
+        return angka.format_persen(value) if digits is None else angka.format_persen(value, digits)
+    if jenis == "desimal":
+        if whole:
+            return angka.format_bilangan(value)
+        return angka.format_desimal(value) if digits is None else angka.format_desimal(value, digits)
+    # bilangan and angka: whole numbers with dots, decimals (if any) with a comma
+    if whole:
+        return angka.format_bilangan(value)
+    return angka.format_desimal(value, 2 if digits is None else digits)
+
+
+def urai(kolom: Kolom, text: str, lama: Any = None) -> Any:
+    """The value to store for `text` typed into `kolom`; None means "leave the key out".
+
+    Raises NilaiDitolak with an Indonesian message naming the column. `lama` is the value now
+    stored: a cell that holds a list stays a list.
+    """
+    try:
+        value = _urai(kolom, text, lama)
+    except AngkaError as exc:
+        raise NilaiDitolak(f"{kolom.label}: {exc.message}") from None
+    if value is None and kolom.wajib:
+        raise NilaiDitolak(f"{kolom.label} wajib diisi.")
+    return value
+
+
+def _urai(kolom: Kolom, text: str, lama: Any) -> Any:
+    jenis = kolom.jenis
+    if isinstance(lama, list) and jenis in ("teks", "pilihan"):
+        items = [part.strip() for part in text.split(PEMISAH_DAFTAR.strip())]
+        items = [_urai_satu(kolom, item) for item in items if item]
+        return items or None
+    return _urai_satu(kolom, text)
+
+
+def _urai_satu(kolom: Kolom, text: str) -> Any:
+    jenis = kolom.jenis
+    if jenis == "teks":
+        value = text.strip()
+        return value or None
+    if jenis == "pilihan":
+        return _urai_pilihan(kolom, text)
+    if jenis == "rupiah":
+        return angka.parse_rupiah(text, negatif=kolom.negatif)
+    if jenis == "bilangan":
+        return _urai_bilangan(kolom, text)
+    if jenis == "desimal":
+        return _tolak_negatif(kolom, text, angka.parse_desimal(text))
+    if jenis == "persen":
+        return _bulat_bila_utuh(_tolak_negatif(kolom, text, angka.parse_persen(text)))
+    if jenis == "angka":
+        return _bulat_bila_utuh(_tolak_negatif(kolom, text, angka.parse_desimal(text)))
+    raise NilaiDitolak(f"{kolom.label}: jenis kolom tidak dikenal ({jenis}).")
+
+
+def _urai_pilihan(kolom: Kolom, text: str) -> str | None:
+    wanted = text.strip()
+    if not wanted:
+        return None
+    for option in kolom.pilihan:
+        if option.casefold() == wanted.casefold():
+            return option
+    daftar = ", ".join(kolom.pilihan) or "(tidak ada pilihan)"
+    raise NilaiDitolak(f'{kolom.label}: "{wanted}" bukan pilihan yang dikenal; pilih salah satu: '
+                       f"{daftar}.")
+
+
+def _urai_bilangan(kolom: Kolom, text: str) -> int | None:
+    body = text.strip()
+    if kolom.negatif and body[:1] in ("-", "\u2212") and body[1:].strip():
+        value = angka.parse_bilangan(body[1:])
+        return None if value is None else -value
+    return angka.parse_bilangan(text)
+
+
+def _tolak_negatif(kolom: Kolom, text: str, value: float | None) -> float | None:
+    if value is not None and value < 0 and not kolom.negatif:
+        raise AngkaError(f'"{text.strip()}" tidak boleh negatif.')
+    return value
+
+
+def _bulat_bila_utuh(value: float | None) -> int | float | None:
+    """85% is stored as 85, not 85.0, so the file reads as the planner wrote it."""
+    if value is not None and float(value).is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def rata_kanan(kolom: Kolom) -> bool:
+    """Numbers line up on the right, as in the printed tables."""
+    return kolom.jenis in _ANGKA

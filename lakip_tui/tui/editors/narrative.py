@@ -1,0 +1,190 @@
+"""The narrative editor: a TextArea for a Narasi (paragraphs, or one list item per line).
+
+Typing does not touch the project; the text is written when the area loses focus or after a
+short pause, and only when it means something different from what is stored, so one burst of
+typing is one undo step and not one per key.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.timer import Timer
+from textual.widgets import Static, TextArea
+
+from lakip_tui.chapter import Narasi
+from lakip_tui.errors import LakipError
+from lakip_tui.paths import Path
+
+JEDA_SIMPAN = 1.0  # seconds of quiet before typed text is written to the project
+
+
+def nilai_ke_teks(narasi: Narasi, value: Any) -> str:
+    if value is None:
+        return ""
+    if narasi.daftar:
+        items = value if isinstance(value, list) else [value]
+        # an item is one line: a newline inside an item would split it in two on the way back
+        return "\n".join(str(item).replace("\n", " ") for item in items)
+    return str(value)
+
+
+def teks_ke_nilai(narasi: Narasi, text: str) -> Any:
+    """None (leave the key out) for an empty text; a list of non-empty lines for a daftar."""
+    if narasi.daftar:
+        items = [line.strip() for line in text.splitlines()]
+        return [item for item in items if item] or None
+    text = text.rstrip()
+    return text or None
+
+
+def _terkait(a: Path, b: Path) -> bool:
+    """Does a change at one path touch the value at the other?"""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+class NarasiArea(TextArea):
+    """The text area; Escape is left to the app (back to navigation), after a blur commits."""
+
+
+class NarrativeEditor(Vertical):
+    DEFAULT_CSS = """
+    NarrativeEditor {
+        height: auto;
+    }
+    NarrativeEditor > .judul-isi {
+        text-style: bold;
+        color: $text-primary;
+    }
+    NarrativeEditor > NarasiArea {
+        height: auto;
+        min-height: 5;
+        max-height: 20;
+    }
+    NarrativeEditor.tunggal {
+        height: 1fr;
+    }
+    NarrativeEditor.tunggal > NarasiArea {
+        height: 1fr;
+        max-height: 100%;
+    }
+    NarrativeEditor > .pesan {
+        height: 1;
+        color: $text-muted;
+    }
+    NarrativeEditor > .pesan.galat {
+        color: $text-error;
+    }
+    """
+
+    def __init__(self, narasi: Narasi, project: Any, *, tunggal: bool = False) -> None:
+        super().__init__(classes="tunggal" if tunggal else "")
+        self.narasi = narasi
+        self.project = project
+        self.area = NarasiArea(nilai_ke_teks(narasi, project.get(narasi.path)),
+                               soft_wrap=True, tab_behavior="focus")
+        self.pesan = Static(self._petunjuk(), classes="pesan", markup=False)
+        self._tersimpan = self.area.text  # the text that matches what the project holds
+        self._timer: Timer | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._baris_tertunda: int | None = None
+        self._fokus_tertunda = False
+
+    def _petunjuk(self) -> str:
+        if self.narasi.daftar:
+            return "Satu butir per baris; tersimpan saat berpindah atau setelah jeda mengetik."
+        return "Paragraf dipisah baris kosong; tersimpan saat berpindah atau setelah jeda mengetik."
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.narasi.judul, classes="judul-isi", markup=False)
+        yield self.area
+        yield self.pesan
+
+    def on_mount(self) -> None:
+        self._unsubscribe = self.project.subscribe(self._perubahan)
+        if self._fokus_tertunda:
+            self._fokus_tertunda = False
+            self._fokus(self._baris_tertunda)
+
+    def on_unmount(self) -> None:
+        self.simpan()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    # -- typing and committing -------------------------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.area.text != self._tersimpan:
+            self._timer = self.set_timer(JEDA_SIMPAN, self.simpan)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget is self.area:
+            self.simpan()
+
+    def simpan(self) -> bool:
+        """Write the text to the project if it changed; True when something was written."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        text = self.area.text
+        if text == self._tersimpan:
+            return False
+        value = teks_ke_nilai(self.narasi, text)
+        self._tersimpan = text
+        if value == self.project.get(self.narasi.path):
+            return False
+        try:
+            self.project.set(self.narasi.path, value)
+        except LakipError as exc:
+            self.pesan.update(exc.message)
+            self.pesan.add_class("galat")
+            return False
+        self.pesan.update(self._petunjuk())
+        self.pesan.remove_class("galat")
+        return True
+
+    # -- project changes (undo, redo, reload) ----------------------------------------------------
+
+    def _perubahan(self, change: Any) -> None:
+        if change.kind == "save" or not (change.kind == "reload"
+                                         or _terkait(change.path, self.narasi.path)):
+            return
+        stored = self.project.get(self.narasi.path)
+        if teks_ke_nilai(self.narasi, self.area.text) == stored:
+            self._tersimpan = self.area.text
+            return
+        text = nilai_ke_teks(self.narasi, stored)
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._tersimpan = text
+        self.area.load_text(text)
+
+    # -- for ChapterView ---------------------------------------------------------------------------
+
+    def segarkan_hitungan(self) -> None:
+        """Narratives hold no computed values."""
+
+    def fokus_ke(self, path: Path, baris: int | None = None) -> None:
+        if self.is_mounted:
+            self._fokus(baris)
+        else:
+            self._fokus_tertunda, self._baris_tertunda = True, baris
+
+    def _fokus(self, baris: int | None) -> None:
+        self.area.focus()
+        if baris is not None:
+            line = min(max(baris, 0), max(self.area.document.line_count - 1, 0))
+            self.area.move_cursor((line, 0))
+
+    def teks_fokus(self) -> str:
+        return self.area.selected_text or self.area.text

@@ -1,0 +1,856 @@
+"""The table editor: a virtualized grid for a (nested) Tabel, edited cell by cell.
+
+TableGrid draws with the Line API: render_line renders only the rows on screen, so 20,000 rows
+cost no more to show than 20. Column widths come from Kolom.lebar or a small sample of rows.
+Every edit goes through the Project edit API (set / insert / delete / move), so undo, redo and
+change events work; the grid listens to the project and rebuilds its row index only when the
+structure changed, otherwise it only repaints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Input, OptionList, Static
+
+from lakip_tui.chapter import Kolom, Tabel
+from lakip_tui.errors import LakipError
+from lakip_tui.paths import Path
+
+from . import cells
+from .confirm import Konfirmasi
+from .messages import EditRefused
+from .table_model import Baris, TabelModel
+
+PEMISAH = "│"
+LEBAR_MAKS_TEKS = 40
+LEBAR_MAKS_ANGKA = 18
+SAMPEL = 40  # rows looked at to guess a column's width when Kolom.lebar is not set
+_LEBAR_HITUNG = {"rupiah": 15, "persen": 10, "desimal": 10, "bilangan": 10, "angka": 10}
+
+
+def _pas(text: str, width: int, kanan: bool) -> str:
+    """`text` cut (with an ellipsis) or padded to exactly `width` cells."""
+    if width <= 0:
+        return ""
+    text = text.replace("\n", " ")
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    pad = width - cell_len(text)
+    return " " * pad + text if kanan else text + " " * pad
+
+
+BINDING_GRID = [
+    Binding("up,k", "gerak(-1, 0)", "Naik", show=False, id="tabel_naik"),
+    Binding("down,j", "gerak(1, 0)", "Turun", show=False, id="tabel_turun"),
+    Binding("left,h", "kiri", "Kiri / lipat", show=False, id="tabel_kiri"),
+    Binding("right,l", "kanan", "Kanan / buka", show=False, id="tabel_kanan"),
+    Binding("pageup,ctrl+u", "halaman(-1)", "Halaman naik", show=False, id="tabel_halaman_naik"),
+    Binding("pagedown,ctrl+d", "halaman(1)", "Halaman turun", show=False,
+            id="tabel_halaman_turun"),
+    Binding("home,g", "ujung(-1)", "Baris pertama", show=False, id="tabel_baris_pertama"),
+    Binding("end,G", "ujung(1)", "Baris terakhir", show=False, id="tabel_baris_terakhir"),
+    Binding("enter,e", "sunting", "Sunting", id="tabel_sunting"),
+    Binding("a,insert", "tambah_baris", "Tambah baris", id="tabel_tambah_baris"),
+    Binding("A,r", "tambah_rincian", "Tambah rincian", show=False, id="tabel_tambah_rincian"),
+    Binding("d,delete", "hapus_baris", "Hapus baris", id="tabel_hapus_baris"),
+    Binding("shift+up,K", "pindah_baris(-1)", "Naikkan baris", show=False,
+            id="tabel_naikkan_baris"),
+    Binding("shift+down,J", "pindah_baris(1)", "Turunkan baris", show=False,
+            id="tabel_turunkan_baris"),
+    Binding("space,z", "lipat", "Lipat/buka", id="tabel_lipat"),
+    Binding("minus,left_square_bracket", "lipat_semua(True)", "Lipat semua", show=False,
+            id="tabel_lipat_semua"),
+    Binding("plus,right_square_bracket", "lipat_semua(False)", "Buka semua", show=False,
+            id="tabel_buka_semua"),
+]
+
+
+class TableGrid(ScrollView, can_focus=True):
+    """The rows of one table, drawn line by line; the cursor is a cell."""
+
+    COMPONENT_CLASSES = {
+        "tabel--kepala",
+        "tabel--kepala-kursor",
+        "tabel--kursor",
+        "tabel--baris-kursor",
+        "tabel--induk",
+        "tabel--hitung",
+        "tabel--galat",
+        "tabel--pemisah",
+        "tabel--petunjuk",
+    }
+
+    DEFAULT_CSS = """
+    TableGrid {
+        background: $surface;
+        color: $foreground;
+        height: auto;
+        max-height: 16;
+        & > .tabel--kepala { text-style: bold; background: $panel; }
+        & > .tabel--kepala-kursor { text-style: bold; background: $panel; color: $accent; }
+        & > .tabel--kursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+        }
+        & > .tabel--baris-kursor { background: $boost; }
+        & > .tabel--induk { text-style: bold; }
+        & > .tabel--hitung { color: $text-muted; text-style: italic; }
+        & > .tabel--galat { color: $text-error; }
+        & > .tabel--pemisah { color: $foreground 30%; }
+        & > .tabel--petunjuk { color: $text-muted; }
+        &:focus > .tabel--kursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+
+    BINDINGS = BINDING_GRID
+
+    def __init__(self, model: TabelModel, editor: "TableEditor", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.model = model
+        self.editor = editor
+        self._lebar: list[int] | None = None
+        self._lebar_awalan = 2 * len(model.levels) if len(model.levels) > 1 else 0
+        self.jumlah_render_baris = 0  # render_line calls, so tests can see the grid is virtual
+        self._gaya_cache: dict[str, Style] = {}
+
+    # -- geometry ------------------------------------------------------------------------------
+
+    @property
+    def lebar_kolom(self) -> list[int]:
+        if self._lebar is None:
+            self._lebar = self._ukur_kolom()
+        return self._lebar
+
+    def _ukur_kolom(self) -> list[int]:
+        """Kolom.lebar where given, else a guess from the label and a sample of rows."""
+        model = self.model
+        rows = model.rows
+        step = max(1, len(rows) // SAMPEL)
+        sample = rows[:SAMPEL] + rows[SAMPEL::step][:SAMPEL]
+        widths = []
+        for index in range(model.jumlah_kolom):
+            kolom_all = [lvl.kolom[index] for lvl in model.levels if index < len(lvl.kolom)]
+            given = [k.lebar for k in kolom_all if k.lebar]
+            if given:
+                widths.append(max(given))
+                continue
+            first = kolom_all[0]
+            width = min(cell_len(first.label), 14)
+            if first.computed:
+                width = max(width, _LEBAR_HITUNG.get(first.jenis, 12))
+            else:
+                for baris in sample:
+                    kolom = model.kolom_di(baris, index)
+                    if kolom is not None and not kolom.computed:
+                        text = cells.teks_tampil(kolom, cells.nilai_di(baris.row, kolom))
+                        width = max(width, cell_len(text))
+            cap = LEBAR_MAKS_ANGKA if cells.rata_kanan(first) else LEBAR_MAKS_TEKS
+            widths.append(max(3, min(width, cap)))
+        return widths
+
+    @property
+    def lebar_tetap(self) -> int:
+        """Width of the first column, which stays put while the others scroll sideways."""
+        return self.lebar_kolom[0] + self._lebar_awalan + 2
+
+    def _awal_kolom(self) -> list[int]:
+        """Start of each column after the first, in the scrolling part."""
+        starts, x = [0], 0
+        for width in self.lebar_kolom[1:]:
+            starts.append(x)
+            x += width + 3
+        return starts
+
+    def perbarui_ukuran(self) -> None:
+        """Set the virtual size from the row count; called when the structure changed."""
+        total = self.lebar_tetap + sum(w + 3 for w in self.lebar_kolom[1:])
+        height = len(self.model.rows) + 1
+        self.virtual_size = Size(total, height)
+
+    @property
+    def tinggi_data(self) -> int:
+        """How many data rows fit (the header takes the first line)."""
+        return max(1, self.scrollable_content_region.height - 1)
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.perbarui_ukuran()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self.tampilkan_kursor)
+
+    # -- rendering -----------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._gaya_cache.clear()
+
+    def _gaya(self, name: str) -> Style:
+        """A component's own style, to lay over a row's: only what the component declares,
+        with colours blended (a partial style would show `$boost` as solid white)."""
+        style = self._gaya_cache.get(name)
+        if style is None:
+            full = self.get_component_rich_style(name)
+            own = self.get_component_rich_style(name, partial=True)
+            style = Style(color=full.color if own.color else None,
+                          bgcolor=full.bgcolor if own.bgcolor else None) + own.without_color
+            self._gaya_cache[name] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        self.jumlah_render_baris += 1
+        width = self.scrollable_content_region.width
+        if y == 0:
+            return self._strip_kepala(width)
+        index = self.scroll_offset.y + y - 1
+        rows = self.model.rows
+        if index < len(rows):
+            return self._strip_baris(rows[index], index, width)
+        if not rows and y == 1:
+            text = " Belum ada baris. Tekan a (atau Insert) untuk menambah baris."
+            style = self.rich_style + self._gaya("tabel--petunjuk")
+            return Strip([Segment(_pas(text, width, False), style)])
+        return Strip.blank(width, self.rich_style)
+
+    def _gabung(self, tetap: list[Segment], geser: list[Segment], width: int, base: Style) -> Strip:
+        fixed = Strip(tetap)
+        fixed_len = fixed.cell_length
+        if fixed_len >= width:
+            return fixed.crop(0, width)
+        scroll_x = self.scroll_offset.x
+        moving = Strip(geser).crop(scroll_x, scroll_x + width - fixed_len)
+        return Strip.join([fixed, moving]).extend_cell_length(width, base)
+
+    def _strip_kepala(self, width: int) -> Strip:
+        model = self.model
+        base = self.rich_style
+        head = base + self._gaya("tabel--kepala")
+        head_cursor = head + self._gaya("tabel--kepala-kursor")
+        sep = head + self._gaya("tabel--pemisah")
+        widths = self.lebar_kolom
+        tetap: list[Segment] = []
+        geser: list[Segment] = []
+        for index in range(model.jumlah_kolom):
+            kolom = next(lvl.kolom[index] for lvl in model.levels if index < len(lvl.kolom))
+            style = head_cursor if index == model.kursor_kolom else head
+            kanan = cells.rata_kanan(kolom)
+            if index == 0:
+                text = _pas(kolom.label, widths[0] + self._lebar_awalan, False)
+                tetap.append(Segment(f" {text} ", style))
+            else:
+                geser.append(Segment(PEMISAH, sep))
+                geser.append(Segment(f" {_pas(kolom.label, widths[index], kanan)} ", style))
+        return self._gabung(tetap, geser, width, head)
+
+    def _strip_baris(self, baris: Baris, index: int, width: int) -> Strip:
+        model = self.model
+        base = self.rich_style
+        gaya = self._gaya
+        is_cursor_row = index == model.kursor_baris
+        row_style = base
+        if baris.jumlah_anak:
+            row_style += gaya("tabel--induk")
+        if is_cursor_row:
+            row_style += gaya("tabel--baris-kursor")
+        sep = row_style + gaya("tabel--pemisah")
+        widths = self.lebar_kolom
+        tetap: list[Segment] = []
+        geser: list[Segment] = []
+        for col in range(model.jumlah_kolom):
+            kolom = model.kolom_di(baris, col)
+            text, galat = model.teks_sel(baris, col)
+            style = row_style
+            if kolom is not None and kolom.computed:
+                style += gaya("tabel--hitung")
+            if galat:
+                style += gaya("tabel--galat")
+            if is_cursor_row and col == model.kursor_kolom:
+                style += gaya("tabel--kursor")
+            kanan = kolom is not None and cells.rata_kanan(kolom)
+            if col == 0:
+                prefix = self._awalan(baris)
+                body = _pas(text, widths[0] + self._lebar_awalan - cell_len(prefix), kanan)
+                tetap.append(Segment(" " + prefix, row_style))
+                tetap.append(Segment(body + " ", style))
+            else:
+                geser.append(Segment(PEMISAH, sep))
+                geser.append(Segment(f" {_pas(text, widths[col], kanan)} ", style))
+        return self._gabung(tetap, geser, width, base)
+
+    def _awalan(self, baris: Baris) -> str:
+        """Indentation and fold marker of the tree column."""
+        if not self._lebar_awalan:
+            return ""
+        if baris.jumlah_anak:
+            marker = "▸ " if self.model.terlipat(baris.row) else "▾ "
+        else:
+            marker = "  "
+        return "  " * baris.tingkat + marker
+
+    # -- cursor --------------------------------------------------------------------------------
+
+    def tampilkan_kursor(self) -> None:
+        """Scroll so that the cursor cell is on screen."""
+        model = self.model
+        row = model.kursor_baris
+        height = self.tinggi_data
+        scroll_y = self.scroll_offset.y
+        if row < scroll_y:
+            scroll_y = row
+        elif row > scroll_y + height - 1:
+            scroll_y = row - height + 1
+        scroll_x = self.scroll_offset.x
+        col = model.kursor_kolom
+        if col > 0:
+            starts = self._awal_kolom()
+            start = starts[col]
+            end = start + self.lebar_kolom[col] + 3
+            room = max(1, self.scrollable_content_region.width - self.lebar_tetap)
+            if start < scroll_x:
+                scroll_x = start
+            elif end > scroll_x + room:
+                # the first column boundary that lets the cursor column fit, so no column
+                # is shown cut in half on the left
+                scroll_x = next((s for s in starts[1:col + 1] if end - s <= room), start)
+        if (scroll_x, scroll_y) != tuple(self.scroll_offset):
+            self.scroll_to(scroll_x, scroll_y, animate=False, force=True)
+
+    def pindah(self, baris: int | None = None, kolom: int | None = None) -> None:
+        self.model.pindah_kursor(baris, kolom)
+        self.tampilkan_kursor()
+        self.refresh()
+        self.editor.kursor_berpindah()
+
+    def posisi_sel(self) -> tuple[int, int, int]:
+        """(x, y, width) of the cursor cell inside this widget's content area."""
+        model = self.model
+        y = model.kursor_baris - self.scroll_offset.y + 1
+        col = model.kursor_kolom
+        if col == 0:
+            baris = model.baris_kursor
+            prefix = cell_len(self._awalan(baris)) if baris is not None else 0
+            return 1 + prefix, y, self.lebar_kolom[0] + self._lebar_awalan - prefix + 1
+        x = self.lebar_tetap + self._awal_kolom()[col] - self.scroll_offset.x + 1
+        return x, y, self.lebar_kolom[col] + 2
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_gerak(self, baris: int, kolom: int) -> None:
+        model = self.model
+        self.pindah(model.kursor_baris + baris, model.kursor_kolom + kolom)
+
+    def action_halaman(self, arah: int) -> None:
+        self.pindah(self.model.kursor_baris + arah * self.tinggi_data)
+
+    def action_ujung(self, arah: int) -> None:
+        self.pindah(0 if arah < 0 else len(self.model.rows) - 1)
+
+    def action_kiri(self) -> None:
+        model = self.model
+        baris = model.baris_kursor
+        if baris is not None and model.kursor_kolom == 0 and self._lebar_awalan:
+            if baris.jumlah_anak and not model.terlipat(baris.row):
+                self.editor.lipat(baris, True)
+                return
+            if baris.tingkat > 0:  # as in a tree view: left on a child goes to its parent
+                for index in range(model.kursor_baris - 1, -1, -1):
+                    if model.rows[index].tingkat < baris.tingkat:
+                        self.pindah(index)
+                        return
+        self.action_gerak(0, -1)
+
+    def action_kanan(self) -> None:
+        model = self.model
+        baris = model.baris_kursor
+        if (baris is not None and model.kursor_kolom == 0 and baris.jumlah_anak
+                and model.terlipat(baris.row)):
+            self.editor.lipat(baris, False)
+            return
+        self.action_gerak(0, 1)
+
+    def action_sunting(self) -> None:
+        self.editor.mulai_sunting()
+
+    def action_tambah_baris(self) -> None:
+        self.editor.tambah_baris()
+
+    def action_tambah_rincian(self) -> None:
+        self.editor.tambah_rincian()
+
+    def action_hapus_baris(self) -> None:
+        self.editor.hapus_baris()
+
+    def action_pindah_baris(self, arah: int) -> None:
+        self.editor.pindah_baris(arah)
+
+    def action_lipat(self) -> None:
+        baris = self.model.baris_kursor
+        if baris is None:
+            return
+        if not baris.jumlah_anak:
+            self.editor.tampilkan_pesan("Baris ini tidak punya rincian untuk dilipat.")
+            return
+        self.editor.lipat(baris, not self.model.terlipat(baris.row))
+
+    def action_lipat_semua(self, terlipat: bool) -> None:
+        self.editor.lipat_semua(terlipat)
+
+    # -- mouse ---------------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y < 1:
+            return
+        index = self.scroll_offset.y + event.y - 1
+        if index >= len(self.model.rows):
+            return
+        col = 0
+        if event.x >= self.lebar_tetap:
+            x = event.x - self.lebar_tetap + self.scroll_offset.x
+            for number, start in enumerate(self._awal_kolom()):
+                if number and start <= x:
+                    col = number
+        self.pindah(index, col)
+        if event.chain >= 2:
+            self.editor.mulai_sunting()
+
+
+class CellInput(Input):
+    """The one-line editor laid over the cell being edited."""
+
+    BINDINGS = [
+        Binding("escape", "batal", "Batal", show=False, id="tabel_batal_sunting"),
+    ]
+
+    def __init__(self, editor: "TableEditor", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.editor = editor
+
+    def action_batal(self) -> None:
+        self.editor.batal_sunting()
+
+    def on_blur(self, event: events.Blur) -> None:
+        self.editor.sunting_kehilangan_fokus()
+
+
+class PilihanList(OptionList):
+    """The list a `pilihan` cell is picked from."""
+
+    BINDINGS = [
+        Binding("escape", "batal", "Batal", show=False, id="tabel_batal_pilihan"),
+    ]
+
+    def __init__(self, editor: "TableEditor", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.editor = editor
+
+    def action_batal(self) -> None:
+        self.editor.batal_sunting()
+
+    def on_blur(self, event: events.Blur) -> None:
+        self.editor.sunting_kehilangan_fokus()
+
+
+@dataclass
+class _Sunting:
+    """The cell being edited: where its value lives and the text the editor started from."""
+
+    path: Path
+    kolom: Kolom
+    awal: str
+
+
+class TableEditor(Vertical):
+    """Title, grid, the cell editor laid over it, and a message line under it."""
+
+    DEFAULT_CSS = """
+    TableEditor {
+        height: auto;
+        layers: dasar sunting;
+    }
+    TableEditor.tunggal {
+        height: 1fr;
+    }
+    TableEditor.tunggal > TableGrid {
+        height: 1fr;
+        max-height: 100%;
+    }
+    TableEditor > .judul-isi {
+        text-style: bold;
+        color: $text-primary;
+    }
+    TableEditor > .pesan {
+        height: 1;
+        color: $text-muted;
+    }
+    TableEditor > .pesan.galat {
+        color: $text-error;
+        text-style: bold;
+    }
+    TableEditor > CellInput {
+        position: absolute;
+        layer: sunting;
+        display: none;
+        border: none;
+        height: 1;
+        padding: 0;
+        background: $boost;
+        color: $foreground;
+        text-style: bold;
+    }
+    TableEditor > PilihanList {
+        position: absolute;
+        layer: sunting;
+        display: none;
+        width: auto;
+        min-width: 20;
+        max-height: 8;
+    }
+    """
+
+    def __init__(self, tabel: Tabel, project: Any, konteks_factory: Callable[[], Any],
+                 *, tunggal: bool = False) -> None:
+        super().__init__(classes="tunggal" if tunggal else "")
+        self.tabel = tabel
+        self.project = project
+        self.model = TabelModel(tabel, lambda: project.data, konteks_factory)
+        self.grid = TableGrid(self.model, self)
+        self.cell_input = CellInput(self, compact=True)
+        self.pilihan = PilihanList(self)
+        self.pesan = Static("", classes="pesan", markup=False)
+        self._sunting: _Sunting | None = None
+        self._menutup = False  # closing the cell editor moves focus; that blur is not a commit
+        self._unsubscribe: Callable[[], None] | None = None
+        self._fokus_tertunda = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.tabel.judul, classes="judul-isi", markup=False)
+        yield self.grid
+        yield self.cell_input
+        yield self.pilihan
+        yield self.pesan
+
+    def on_mount(self) -> None:
+        self._unsubscribe = self.project.subscribe(self._perubahan)
+        self.kursor_berpindah()
+        if self._fokus_tertunda:
+            self._fokus_tertunda = False
+            self.grid.focus()
+            self.grid.call_after_refresh(self.grid.tampilkan_kursor)
+
+    def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    # -- project changes -------------------------------------------------------------------------
+
+    def _perubahan(self, change: Any) -> None:
+        if change.kind == "save":
+            return
+        jenis = self.model.jenis_perubahan(change.kind, change.path)
+        if change.kind == "reload":
+            self.model.lupakan_lipatan()
+        elif jenis == "struktur":
+            self.model.tandai_struktur_berubah()
+        else:
+            self.model.tandai_nilai_berubah()
+        if jenis == "struktur":
+            if self._sunting is not None:
+                self._tutup_sunting()
+            self.grid.perbarui_ukuran()
+            self.grid.tampilkan_kursor()
+        self.grid.refresh()
+
+    def segarkan_hitungan(self) -> None:
+        self.model.tandai_nilai_berubah()
+        self.grid.refresh()
+
+    # -- messages under the table ----------------------------------------------------------------
+
+    def tampilkan_pesan(self, text: str, *, galat: bool = False) -> None:
+        self.pesan.update(text)
+        self.pesan.set_class(galat, "galat")
+
+    def kursor_berpindah(self) -> None:
+        """Under the table: what the cursor's column is, unless an error is on show."""
+        kolom = self.model.kolom_kursor()
+        if kolom is None:
+            self.tampilkan_pesan("")
+            return
+        text = kolom.label
+        if kolom.computed:
+            text += " (dihitung otomatis)"
+        if kolom.bantuan:
+            text += f": {kolom.bantuan}"
+        self.tampilkan_pesan(text)
+
+    def _tolak(self, message: str, path: Path) -> None:
+        self.tampilkan_pesan(message, galat=True)
+        self.post_message(EditRefused(message, path))
+
+    # -- editing a cell ---------------------------------------------------------------------------
+
+    def mulai_sunting(self) -> None:
+        model = self.model
+        baris = model.baris_kursor
+        if baris is None:
+            self.tampilkan_pesan("Tabel masih kosong; tekan a untuk menambah baris.", galat=True)
+            return
+        kolom = model.kolom_kursor()
+        if kolom is None:
+            return
+        path = cells.path_nilai(baris.path, kolom)
+        if kolom.computed:
+            self._tolak(f"Kolom {kolom.label} dihitung otomatis dan tidak dapat disunting.", path)
+            return
+        value = cells.nilai_di(baris.row, kolom)
+        text = cells.teks_sunting(kolom, value)
+        self._sunting = _Sunting(path, kolom, text)
+        x, y, width = self.grid.posisi_sel()
+        offset = self.grid.content_region.offset - self.content_region.offset
+        if kolom.jenis == "pilihan" and kolom.pilihan and not isinstance(value, list):
+            self._buka_pilihan(kolom, value, offset.x + x, offset.y + y + 1)
+            return
+        editor = self.cell_input
+        editor.value = text
+        editor.styles.width = max(width, 12)
+        editor.styles.offset = (offset.x + x, offset.y + y)
+        editor.display = True
+        editor.cursor_position = len(text)
+        editor.focus()
+
+    def _buka_pilihan(self, kolom: Kolom, value: Any, x: int, y: int) -> None:
+        listing = self.pilihan
+        listing.clear_options()
+        listing.add_options(kolom.pilihan)
+        if value in kolom.pilihan:
+            listing.highlighted = kolom.pilihan.index(value)
+        else:
+            listing.highlighted = 0
+        listing.styles.offset = (x, y)
+        listing.display = True
+        listing.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input is not self.cell_input:
+            return
+        event.stop()
+        self._simpan_sunting(event.value)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list is not self.pilihan or self._sunting is None:
+            return
+        event.stop()
+        self._simpan_sunting(str(event.option.prompt))
+
+    def _simpan_sunting(self, text: str) -> bool:
+        """Store the typed text; on refusal the editor stays open with the text and a message."""
+        sunting = self._sunting
+        if sunting is None:
+            return False
+        if text == sunting.awal:
+            self._tutup_sunting()
+            return True
+        lama = self.project.get(sunting.path)
+        try:
+            value = cells.urai(sunting.kolom, text, lama)
+            self.project.set(sunting.path, value)
+        except LakipError as exc:
+            self._tolak(exc.message, sunting.path)
+            return False
+        self._tutup_sunting()
+        self.kursor_berpindah()
+        return True
+
+    def batal_sunting(self) -> None:
+        if self._sunting is not None:
+            self._tutup_sunting()
+            self.kursor_berpindah()
+
+    def sunting_kehilangan_fokus(self) -> None:
+        """Focus left the cell editor (a click elsewhere): keep a valid value, drop an invalid one."""
+        if self._menutup or self._sunting is None:
+            return
+        if self.pilihan.display:
+            self._tutup_sunting(fokus=False)
+            return
+        if not self._simpan_sunting(self.cell_input.value):
+            self._tutup_sunting(fokus=False)
+
+    def _tutup_sunting(self, *, fokus: bool = True) -> None:
+        self._sunting = None
+        self._menutup = True
+        try:
+            self.cell_input.display = False
+            self.pilihan.display = False
+            if fokus:
+                self.grid.focus()
+        finally:
+            self._menutup = False
+        self.grid.refresh()
+
+    @property
+    def sedang_menyunting(self) -> bool:
+        return self._sunting is not None
+
+    # -- rows -------------------------------------------------------------------------------------
+
+    def _baris_baru(self, tingkat: int) -> dict | None:
+        try:
+            return self.model.baris_baru(tingkat)
+        except Exception as exc:  # the plugin's baris_baru raised
+            self.tampilkan_pesan(f"Baris baru tidak dapat dibuat: {type(exc).__name__}: {exc}",
+                                 galat=True)
+            return None
+
+    def _pilih_path(self, row_path: Path, kolom: int | None = None) -> None:
+        self.model.buka_jalur(row_path)
+        row = self.project.get(row_path)
+        index = self.model.cari_row(row) if isinstance(row, dict) else -1
+        if index >= 0:
+            self.grid.perbarui_ukuran()
+            self.grid.pindah(index, kolom)
+
+    def tambah_baris(self) -> None:
+        """A new row below the cursor, at the cursor's level (the first row of an empty table)."""
+        baris = self.model.baris_kursor
+        if baris is None:
+            list_path, index, tingkat = self.tabel.path, 0, 0
+        else:
+            list_path, index, tingkat = baris.list_path, baris.index + 1, baris.tingkat
+        self._sisipkan(list_path, index, tingkat)
+
+    def tambah_rincian(self) -> None:
+        """A new child row (kegiatan under a program...) at the end of the cursor row's children."""
+        baris = self.model.baris_kursor
+        if baris is None:
+            self.tambah_baris()
+            return
+        anak = self.model.levels[baris.tingkat].anak
+        if anak is None:
+            self.tampilkan_pesan("Baris pada tingkat ini tidak punya rincian.", galat=True)
+            return
+        self.model.lipat(baris, False)
+        self._sisipkan((*baris.path, *anak.path), baris.jumlah_anak, baris.tingkat + 1)
+
+    def _sisipkan(self, list_path: Path, index: int, tingkat: int) -> None:
+        row = self._baris_baru(tingkat)
+        if row is None:
+            return
+        try:
+            self.project.insert(list_path, index, row)
+        except LakipError as exc:
+            self.tampilkan_pesan(exc.message, galat=True)
+            return
+        self._pilih_path((*list_path, index), self.model.indeks_kolom(tingkat, None))
+        self.tampilkan_pesan("Baris baru ditambahkan; tekan Enter untuk mengisi sel.")
+
+    def hapus_baris(self) -> None:
+        baris = self.model.baris_kursor
+        if baris is None:
+            return
+        try:
+            perlu_tanya = self.model.berisi(baris)
+        except Exception:  # baris_baru of the plugin raised: ask, to be safe
+            perlu_tanya = True
+        if not perlu_tanya:
+            self._hapus(baris.path)
+            return
+        nama = self._nama_baris(baris)
+        extra = f" beserta {baris.jumlah_anak} rinciannya" if baris.jumlah_anak else ""
+        question = f"Hapus baris {nama}{extra}? Perubahan dapat diurungkan."
+
+        def jawab(ya: bool | None) -> None:
+            if ya:
+                self._hapus(baris.path)
+
+        self.app.push_screen(Konfirmasi(question), jawab)
+
+    def _nama_baris(self, baris: Baris) -> str:
+        parts = []
+        for col in range(min(2, self.model.jumlah_kolom)):
+            text, _ = self.model.teks_sel(baris, col)
+            if text:
+                parts.append(text)
+        return "“" + " ".join(parts)[:60] + "”" if parts else f"ke-{baris.index + 1}"
+
+    def _hapus(self, row_path: Path) -> None:
+        try:
+            self.project.delete(row_path[:-1], row_path[-1])
+        except LakipError as exc:
+            self.tampilkan_pesan(exc.message, galat=True)
+            return
+        self.grid.pindah()
+        self.tampilkan_pesan("Baris dihapus; urungkan bila keliru.")
+
+    def pindah_baris(self, arah: int) -> None:
+        baris = self.model.baris_kursor
+        if baris is None:
+            return
+        siblings = self.project.get(baris.list_path) or []
+        target = baris.index + arah
+        if not 0 <= target < len(siblings):
+            where = "paling atas" if arah < 0 else "paling bawah"
+            self.tampilkan_pesan(f"Baris sudah {where} di tingkatnya.")
+            return
+        self.project.move(baris.list_path, baris.index, target)
+        self.grid.pindah()  # the cursor follows the row (same dict) after the rebuild
+
+    # -- folding ----------------------------------------------------------------------------------
+
+    def lipat(self, baris: Baris, terlipat: bool) -> None:
+        if self.model.lipat(baris, terlipat):
+            self.grid.perbarui_ukuran()
+            self.grid.pindah()
+
+    def lipat_semua(self, terlipat: bool) -> None:
+        self.model.lipat_semua(terlipat)
+        self.grid.perbarui_ukuran()
+        self.grid.pindah()
+
+    # -- for ChapterView ----------------------------------------------------------------------------
+
+    def fokus_ke(self, path: Path) -> None:
+        """Put the cursor on the row and column `path` points at, unfolding its ancestors."""
+        row_path, field = self.model.urai_path(path)
+        if row_path is not None:
+            self.model.buka_jalur(row_path)
+            tingkat = self.model.tingkat_path(row_path)
+            row = self.project.get(row_path)
+            index = self.model.cari_row(row)
+            if index >= 0:
+                self.model.pindah_kursor(index, self.model.indeks_kolom(tingkat, field))
+        if self.is_mounted:
+            self.grid.perbarui_ukuran()
+            self.grid.focus()
+            self.grid.refresh()
+            self.grid.call_after_refresh(self.grid.tampilkan_kursor)
+            self.kursor_berpindah()
+        else:
+            self._fokus_tertunda = True
+
+    def teks_sel_kursor(self) -> str | None:
+        if self._sunting is not None and self.cell_input.display:
+            return self.cell_input.value
+        baris = self.model.baris_kursor
+        if baris is None:
+            return None
+        text, _ = self.model.teks_sel(baris, self.model.kursor_kolom)
+        return text
