@@ -57,18 +57,19 @@ def bungkus(teks: str, batas: int) -> list[str]:
     """Greedy word wrap of a cell's text into lines no wider than `batas`; newlines are kept."""
     baris: list[str] = []
     for paragraf in teks.split("\n"):
-        if lebar(paragraf) <= batas:
+        ukur = len if paragraf.isascii() else lebar
+        if ukur(paragraf) <= batas:
             baris.append(paragraf.rstrip())
             continue
         sekarang, terpakai = "", 0
         for kata in paragraf.split():
-            w = lebar(kata)
+            w = ukur(kata)
             if w > batas:
                 if sekarang:
                     baris.append(sekarang)
                 *penuh, sisa = _potong(kata, batas)
                 baris.extend(penuh)
-                sekarang, terpakai = sisa, lebar(sisa)
+                sekarang, terpakai = sisa, ukur(sisa)
             elif not sekarang:
                 sekarang, terpakai = kata, w
             elif terpakai + 1 + w <= batas:
@@ -153,9 +154,8 @@ def _isi_air(ingin: list[int], lantai: list[int], anggaran: int) -> list[int]:
 
 
 def _rata(teks: str, w: int, justify: str) -> str:
-    if justify == "left" and teks.isascii():
-        return teks.ljust(w)
-    kurang = w - lebar(teks)
+    """`teks` padded to `w` cells: left, right or centred."""
+    kurang = w - (len(teks) if teks.isascii() else lebar(teks))
     if kurang <= 0:
         return teks
     if justify == "right":
@@ -193,16 +193,22 @@ def tata_letak(tabel: TableBlock, width: int) -> list[tuple[str, str]]:
     def garis(kiri: str, tengah: str, kanan: str) -> str:
         return kiri + tengah.join("─" * (w + 2 * pad) for w in lebar_) + kanan
 
+    kosong = [" " * w for w in lebar_]
+
     def baris_data(cells: list[str], rata: list[str]) -> list[str]:
-        potong = [(c,) if c.isascii() and len(c) <= w and "\n" not in c else bungkus(c, w)
-                  for c, w in zip(cells, lebar_)]
-        tinggi = max(len(p) for p in potong)
-        keluar = []
-        for j in range(tinggi):
-            bagian = [_rata(p[j] if j < len(p) else "", w, r)
-                      for p, w, r in zip(potong, lebar_, rata)]
-            keluar.append(awal + tengah.join(bagian) + akhir)
-        return keluar
+        kolom_baris = []
+        for c, w, r, k in zip(cells, lebar_, rata, kosong):
+            if not c:
+                kolom_baris.append((k,))
+            elif c.isascii() and len(c) <= w and "\n" not in c:
+                kolom_baris.append((_rata(c, w, r),))
+            else:
+                kolom_baris.append([_rata(b, w, r) for b in bungkus(c, w)])
+        tinggi = max(len(p) for p in kolom_baris)
+        if tinggi == 1:
+            return [awal + tengah.join(p[0] for p in kolom_baris) + akhir]
+        return [awal + tengah.join(p[j] if j < len(p) else k for p, k in zip(kolom_baris, kosong))
+                + akhir for j in range(tinggi)]
 
     lebar_tabel = sum(lebar_) + (n + 1) + 2 * pad * n
     out: list[tuple[str, str]] = []
