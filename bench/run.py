@@ -58,6 +58,32 @@ sys.stdout.write("SIAP\n")
 sys.stdout.flush()
 '''
 
+# Reference, not a target: the least Textual itself costs to a first frame. The floor plus an
+# App with one Static, exited when its first frame has been rendered.
+BARE_APP = r'''
+import os, sys, tomllib
+from textual.app import App
+from textual.widgets import Static
+
+with open(sys.argv[1], "rb") as f:
+    data = tomllib.load(f)
+
+
+class Bare(App):
+    def compose(self):
+        yield Static(str(data.get("meta", {}).get("instansi", "")))
+
+    def _display(self, screen, renderable):
+        super()._display(screen, renderable)
+        if renderable is not None and screen.children and not getattr(self, "_marked", False):
+            self._marked = True
+            os.write(1, b"SIAP\n")
+            self.exit()
+
+
+Bare().run(headless=True, size=(int(os.environ["BENCH_W"]), int(os.environ["BENCH_H"])))
+'''
+
 # `lakip edit FILE` as a user runs it, with App.run forced headless; "SIAP" is written when the
 # first frame that shows the main screen with its first chapter has been rendered.
 FIRST_SCREEN = r'''
@@ -146,13 +172,21 @@ async def bench(path, count, key):
             if main is None or "anggaran" not in app.registry.chapters:
                 out({"belum_ada": "bab anggaran tidak ada di aplikasi"})
                 return
-            await main.buka_bab("anggaran")
-            await settle(app, pilot)
-            tables = [w for w in app.screen.query("*") if isinstance(w, kinds)]
-            if not tables:
+            # The biggest table of the chapter, whichever of its sections (bagian) holds it.
+            best = None
+            bagian = [b.key for b in app.registry.chapters["anggaran"].bagian] or [None]
+            for bagian_key in bagian:
+                await main.buka_bab("anggaran", bagian_key)
+                await settle(app, pilot)
+                for table in app.screen.query("*"):
+                    if isinstance(table, kinds) and table.region.height > 0:
+                        if best is None or table.virtual_size.height > best[1].virtual_size.height:
+                            best = (bagian_key, table)
+            if best is None:
                 out({"belum_ada": "tabel anggaran belum ada di tampilan bab"})
                 return
-            table = max(tables, key=lambda w: w.virtual_size.height)
+            await main.buka_bab("anggaran", best[0])
+            table = best[1]
             table.focus()
             await settle(app, pilot)
             waits = []
@@ -195,7 +229,7 @@ if Project.load(path).get(where) != project.get(where):
 sys.stdout.write(json.dumps(result) + "\n")
 '''
 
-PROGRAMS = {"floor": FLOOR, "first_screen": FIRST_SCREEN, "keystroke": KEYSTROKE, "save": SAVE}
+PROGRAMS = {"floor": FLOOR, "bare_app": BARE_APP, "first_screen": FIRST_SCREEN, "keystroke": KEYSTROKE, "save": SAVE}
 
 
 # --- running children -----------------------------------------------------------------------
@@ -219,6 +253,10 @@ class Child:
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.update(BENCH_W=str(TERMINAL[0]), BENCH_H=str(TERMINAL[1]), PYTHONHASHSEED="0")
+    # A user's install has bytecode (pip compiles it; an editable install writes it on the first
+    # run). Without it every start compiles lakip_tui from source, which no user pays for twice.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")
     env.pop("LAKIP_LOAD_PLUGINS", None)
     env.pop("LAKIP_DISABLE_PLUGINS", None)
     return env
@@ -314,6 +352,11 @@ def measure_floor(file: Path, scripts: Path, work: Path):
     return child.seconds, child.maxrss_mib, {}
 
 
+def measure_bare_app(file: Path, scripts: Path, work: Path):
+    child = run_child([_python(), str(scripts / "bare_app.py"), str(file)], until_line="SIAP")
+    return child.seconds, child.maxrss_mib, {}
+
+
 def measure_first_screen(file: Path, scripts: Path, work: Path):
     copy = _copy(file, work)
     child = run_child([_python(), str(scripts / "first_screen.py"), str(copy)],
@@ -364,6 +407,7 @@ def _copy(file: Path, work: Path) -> Path:
 
 MEASURES = [
     (Measure("floor", "floor (import textual.app + tomllib)", "s"), measure_floor),
+    (Measure("bare_app", "bare Textual app, first frame (reference)", "s"), measure_bare_app),
     (Measure("first_screen", "first screen, cold", "s", "lakip_tui.tui.app"),
      measure_first_screen),
     (Measure("keystroke", "keystroke -> repaint, anggaran table", "ms", "lakip_tui.tui.app"),
@@ -400,7 +444,8 @@ class Series:
         return statistics.median(self.values) if self.values and self.status == "ok" else None
 
     def as_json(self, unit: str) -> dict:
-        out = {"status": self.status, "unit": unit, "median": self.median, "runs": self.values,
+        out = {"status": self.status, "unit": unit, "median": self.median,
+               "min": min(self.values) if self.values else None, "runs": self.values,
                "maxrss_mib": self.maxrss}
         if self.note:
             out["note"] = self.note
@@ -416,7 +461,7 @@ def run_size(size: str, repeat: int, keystrokes: int, scripts: Path, work: Path)
         if m.needs and not _module_exists(m.needs):
             series[m.key].status = BELUM_ADA
             series[m.key].note = f"{m.needs} belum ada"
-    for rep in range(repeat):
+    for rep in range(-1, repeat):  # run -1 warms bytecode and the disk cache; not counted
         for m, fn in MEASURES:  # interleaved, so a slow moment of the machine hits all alike
             s = series[m.key]
             if s.status != "ok":
@@ -432,12 +477,15 @@ def run_size(size: str, repeat: int, keystrokes: int, scripts: Path, work: Path)
             except Gagal as exc:
                 s.status, s.note = "gagal", str(exc)
                 continue
+            label = "warm-up" if rep < 0 else f"#{rep + 1}"
+            print(f"  {size:<6} {label:<7} {m.key:<13} {value:10.3f} {m.unit:<2} "
+                  f"{rss:7.1f} MiB", file=sys.stderr, flush=True)
+            if rep < 0:
+                continue
             s.values.append(value)
             s.maxrss.append(rss)
             if extra:
                 s.extra.append(extra)
-            print(f"  {size:<6} #{rep + 1} {m.key:<13} {value:10.3f} {m.unit:<2} "
-                  f"{rss:7.1f} MiB", file=sys.stderr, flush=True)
     return {"file": file_info(file), "series": series}
 
 
@@ -481,7 +529,8 @@ def summarize(size: str, result: dict) -> dict:
     ratio = first / floor if first is not None and floor else None
     save_cold = [e["cold_ms"] for e in s["save"].extra] if s["save"].status == "ok" else []
     waits = [w for e in s["keystroke"].extra for w in e.get("waits_ms", [])]
-    peaks = {k: max(v.maxrss) for k, v in s.items() if v.maxrss and k != "floor"}
+    peaks = {k: max(v.maxrss) for k, v in s.items()
+             if v.maxrss and k not in ("floor", "bare_app")}
     values = {
         "first_screen_ratio": ratio,
         "keystroke_ms": statistics.median(waits) if waits else None,
@@ -502,6 +551,7 @@ def summarize(size: str, result: dict) -> dict:
         "file": result["file"],
         "floor_s": floor,
         "first_screen_s": first,
+        "bare_app_s": s["bare_app"].median,
         "first_screen_ratio": ratio,
         "keystroke_ms": values["keystroke_ms"],
         "keystroke_p95_ms": _percentile(waits, 95) if waits else None,
@@ -559,6 +609,8 @@ def table(summaries: dict[str, dict], repeat: int) -> str:
 
     row("floor (python + textual.app + tomllib)",
         lambda s: _fmt(summaries[s]["floor_s"], "s", series(s, "floor")))
+    row("bare Textual app + tomllib, first frame (reference)",
+        lambda s: _fmt(summaries[s]["bare_app_s"], "s", series(s, "bare_app")))
     row("first screen, cold",
         lambda s: _fmt(summaries[s]["first_screen_s"], "s", series(s, "first_screen")))
     row("  ratio to floor [<=1.25x; huge <=2x]",
@@ -633,9 +685,18 @@ def machine() -> dict:
     except OSError:
         commit, dirty = "", False
     return {"nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
+            "loadavg_at_end": _loadavg(),
             "platform": platform.platform(), "packages": versions,
             "git": commit + ("+perubahan" if dirty else ""),
             "date": time.strftime("%Y-%m-%d %H:%M:%S %z")}
+
+
+def _loadavg() -> list[float] | None:
+    """Other work on the machine skews every number; the report says how busy it was."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
 
 
 # --- profiling ------------------------------------------------------------------------------
@@ -694,6 +755,7 @@ def main(argv: list[str] | None = None) -> int:
     keystrokes = 10 if args.quick else KEYSTROKES
 
     OUT.mkdir(parents=True, exist_ok=True)
+    load_start = _loadavg()
     summaries: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(prefix="lakip-bench-") as tmp:
         work = Path(tmp)
@@ -708,14 +770,14 @@ def main(argv: list[str] | None = None) -> int:
             summaries[size] = summarize(size, result)
             if args.profile:
                 profile(size, scripts, work)
-    report = {"machine": machine(), "repeat": repeat, "keystrokes_per_run": keystrokes,
+    report = {"machine": {**machine(), "loadavg_at_start": load_start}, "repeat": repeat, "keystrokes_per_run": keystrokes,
               "terminal": list(TERMINAL), "targets": TARGETS, "sizes": summaries}
     results = OUT / "results.json"
     results.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     m = report["machine"]
     print(f"\n{m['cpu']}, {m['nproc']} CPU, Python {m['python']}, "
           + ", ".join(f"{k} {v}" for k, v in m["packages"].items() if v)
-          + f", git {m['git']}")
+          + f", git {m['git']}, load {m['loadavg_at_start']} -> {m['loadavg_at_end']}")
     print(table(summaries, repeat))
     print(f"\nbench/out/results.json ditulis.")
     return 0
