@@ -374,6 +374,30 @@ def test_amounts_stay_on_one_line_and_long_words_fold_at_a_slash():
     assert bungkus("satu dua\ntiga", 20) == ["satu dua", "tiga"]
 
 
+def test_when_words_do_not_fit_text_folds_before_codes_and_padding_goes_first():
+    block = TableBlock("3.7", "Realisasi", (
+        Column("Kode"), Column("Program/Kegiatan"), Column("Pagu", justify="right"),
+        Column("Realisasi", justify="right"), Column("K", justify="right")),
+        (Row(("1.06.01.2.02.0001", "Penyelenggaraan Pemberdayaan Masyarakat", "3.190.068.739",
+              "3.039.121.635", "95,27%")),))
+    lines = [line for line, _ in tata_letak(block, 66)]
+    assert max(lebar(line) for line in lines) <= 66
+    row = next(line for line in lines if "1.06" in line)
+    assert row.startswith("│1.06.01.2.02.0001│")  # no padding, code whole
+    assert "3.190.068.739" in row and "3.039.121.635" in row
+    assert any("Penyelengg" in line for line in lines)  # the long word gave way
+
+
+def test_room_goes_where_it_saves_lines():
+    block = TableBlock("3.2", "Capaian", (
+        Column("Sasaran Strategis"), Column("Capaian", justify="right"), Column("Peringkat")),
+        (Row(("Terwujudnya kebutuhan dasar perlindungan dan jaminan sosial serta perubahan "
+              "perilaku bagi Penyandang Masalah Kesejahteraan Sosial (PMKS)", "98,82%",
+              "Sangat Tinggi")),))
+    lines = [line for line, _ in tata_letak(block, 60)]
+    assert any("│ Sangat Tinggi │" in line for line in lines)  # the label is not wrapped
+
+
 def test_rows_are_ruled_apart_only_when_a_row_wraps():
     narrow = [line for line, _ in tata_letak(tabel(), 60)]
     wide = [line for line, _ in tata_letak(tabel(rows=1), 100)]

@@ -10,11 +10,14 @@ when any row wraps onto several lines (otherwise the rows of a long name would r
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 
 from ..report import TableBlock
 
 _PAD = 1  # spaces either side of a cell's text
+_LIPAT = 10  # running text keeps at least this width before codes and amounts are folded
+_PENGGAL = re.compile(r"\s+|(?<=[/-])(?=.)")  # where a line may break: spaces, after "/" "-"
 
 
 def lebar(teks: str) -> int:
@@ -82,16 +85,25 @@ def bungkus(teks: str, batas: int) -> list[str]:
     return baris
 
 
-def _lebar_kolom(isi: list[list[str]], tersedia: int, rasio: list[int | None],
-                 minimum: list[int]) -> list[int]:
-    """Column widths that add up to `tersedia` (or less when no column could use more).
-
-    Each column wants its longest line; when they do not fit, the widest ones give way first,
-    down to their longest word, and only then are words folded.
-    """
-    n = len(rasio)
+def _ukur(isi: list[list[str]], minimum: list[int]) -> tuple[list[int], list[int], list[int]]:
+    """Per column: its longest line, its longest word (at most the line; a word breaks after
+    "/" or "-" too) and its widest character, all in terminal cells."""
     maks = [max([minimum[i], 1] + [lebar(b) for sel in kol for b in sel.split("\n")])
             for i, kol in enumerate(isi)]
+    kata = [max([minimum[i], 1] + [lebar(k) for sel in kol for k in _PENGGAL.split(sel)])
+            for i, kol in enumerate(isi)]
+    return maks, [min(k, m) for k, m in zip(kata, maks)], _huruf_terlebar(isi)
+
+
+def _lebar_kolom(isi: list[list[str]], tersedia: int, rasio: list[int | None],
+                 maks: list[int], kata: list[int], huruf: list[int]) -> list[int]:
+    """Column widths that add up to `tersedia` (or less when no column could use more).
+
+    Each column wants its longest line; when they do not fit, the room goes where it saves the
+    most lines, no column below its longest word; only when even the words do not fit are the
+    longest words folded.
+    """
+    n = len(rasio)
     if sum(maks) <= tersedia:
         lebih = tersedia - sum(maks)
         berat = [r or 0 for r in rasio] if any(rasio) else maks
@@ -101,13 +113,8 @@ def _lebar_kolom(isi: list[list[str]], tersedia: int, rasio: list[int | None],
         for i in sorted(range(n), key=lambda i: -berat[i])[:sisa]:
             tambah[i] += 1
         return [m + t for m, t in zip(maks, tambah)]
-    kata = [max([minimum[i], 1] + [lebar(k) for sel in kol for k in sel.split()])
-            for i, kol in enumerate(isi)]
-    kata = [min(k, m) for k, m in zip(kata, maks)]
-    huruf = _huruf_terlebar(isi)
-    # Fold the longest words first (long codes, headers), so that amounts stay on one line.
-    lantai = _isi_air(kata, huruf, tersedia)
-    lebar_ = _isi_air(maks, lantai, tersedia)
+    lantai = _lantai(isi, kata, huruf, tersedia)
+    lebar_ = _paling_pendek(isi, maks, lantai, tersedia)
     while sum(lebar_) > tersedia:  # not even a character per column fits: squeeze the widest
         lebih = [i for i in range(n) if lebar_[i] > huruf[i]]
         if not lebih:
@@ -124,6 +131,24 @@ def _lebar_kolom(isi: list[list[str]], tersedia: int, rasio: list[int | None],
     return lebar_
 
 
+def _lantai(isi: list[list[str]], kata: list[int], huruf: list[int], tersedia: int) -> list[int]:
+    """Each column's floor: its longest word, unless the words do not fit side by side. Then
+    words in running text are folded first (their longest first), and codes and amounts (columns
+    whose cells are single tokens) only when that is not enough."""
+    if sum(kata) <= tersedia:
+        return list(kata)
+    utuh = [all(len(sel.split()) <= 1 for sel in kol[1:]) for kol in isi]  # header excluded
+    prosa = [i for i in range(len(kata)) if not utuh[i]]
+    ruang = tersedia - sum(k for k, u in zip(kata, utuh) if u)
+    if prosa and ruang >= sum(max(huruf[i], min(kata[i], _LIPAT)) for i in prosa):
+        dilipat = _isi_air([kata[i] for i in prosa], [huruf[i] for i in prosa], ruang)
+        lantai = list(kata)
+        for i, w in zip(prosa, dilipat):
+            lantai[i] = w
+        return lantai
+    return _isi_air(kata, huruf, tersedia)
+
+
 def _huruf_terlebar(isi: list[list[str]]) -> list[int]:
     """Per column, the widest single character (2 for CJK), below which no column can go."""
     out = []
@@ -134,6 +159,65 @@ def _huruf_terlebar(isi: list[list[str]]) -> list[int]:
                 lebar_huruf = max([lebar_huruf] + [lebar(h) for h in sel if not h.isascii()])
         out.append(lebar_huruf)
     return out
+
+
+_CONTOH = 240  # rows sampled to judge the widths of a long table
+_LIHAT = 16  # how many widths ahead a column is tried
+_PENDEK = 16  # a column no wider than this is a label, kept on one line when there is room
+_SEL = 1.0  # weight of a line saved inside one cell, against a line of the whole table
+
+
+def _paling_pendek(isi: list[list[str]], maks: list[int], lantai: list[int],
+                   anggaran: int) -> list[int]:
+    """Widths from the floors up, each step given to the column that shortens the printed table
+    most (judged on a sample of rows), so the room goes where text actually wraps."""
+    n = len(maks)
+    baris = len(isi[0])
+    pilih = range(baris) if baris <= _CONTOH else sorted(
+        {round(k * (baris - 1) / (_CONTOH - 1)) for k in range(_CONTOH)})
+    contoh = [[kol[r] for r in pilih] for kol in isi]
+    cache: dict[tuple[int, int], list[int]] = {}
+
+    def tinggi(i: int, w: int) -> list[int]:
+        if (i, w) not in cache:
+            cache[(i, w)] = [1 if (c.isascii() and len(c) <= w and "\n" not in c)
+                             else len(bungkus(c, w)) for c in contoh[i]]
+        return cache[(i, w)]
+
+    lebar_ = list(lantai)
+    sisa = anggaran - sum(lebar_)
+    # short labels ("Sangat Tinggi", "DINAS SOSIAL") are not wrapped while there is room
+    for i in sorted(range(n), key=lambda i: maks[i] - lebar_[i]):
+        if maks[i] <= _PENDEK and 0 < maks[i] - lebar_[i] <= sisa:
+            sisa -= maks[i] - lebar_[i]
+            lebar_[i] = maks[i]
+    while sisa > 0:
+        bebas = [i for i in range(n) if lebar_[i] < maks[i]]
+        if not bebas:
+            break
+        kolom = [tinggi(i, lebar_[i]) for i in range(n)]
+        per_baris = list(zip(*kolom))
+        puncak = [max(h) for h in per_baris]
+        total = sum(puncak)
+        terbaik, untung_terbaik, maju_terbaik = -1, 0.0, 0
+        for i in bebas:
+            lain = [max(h[:i] + h[i + 1:], default=0) for h in per_baris]
+            batas = min(maks[i], lebar_[i] + sisa)
+            # look ahead: a label saves nothing until it fits whole ("Sangat Tinggi")
+            for w in sorted({*range(lebar_[i] + 1, min(batas, lebar_[i] + _LIHAT) + 1), batas}):
+                baru = tinggi(i, w)
+                maju = w - lebar_[i]
+                # lines saved in the table, and lines saved inside cells: a short label
+                # that wraps where a long name already does is still worth unwrapping
+                untung = (total - sum(max(a, b) for a, b in zip(lain, baru))
+                          + _SEL * (sum(kolom[i]) - sum(baru))) / maju
+                if untung > untung_terbaik:
+                    terbaik, untung_terbaik, maju_terbaik = i, untung, maju
+        if terbaik < 0:
+            break  # no column would save a line: the rest is shared out below
+        lebar_[terbaik] += maju_terbaik
+        sisa -= maju_terbaik
+    return lebar_
 
 
 def _isi_air(ingin: list[int], lantai: list[int], anggaran: int) -> list[int]:
@@ -181,12 +265,13 @@ def tata_letak(tabel: TableBlock, width: int) -> list[tuple[str, str]]:
     semua = [kepala] + badan + kaki
     isi = [[baris[i] for baris in semua] for i in range(n)]
     justify = [c.justify for c in kolom] or ["left"]
+    rasio = [c.ratio for c in kolom] or [None]
+    maks, kata, huruf = _ukur(isi, [c.min_width or 0 for c in kolom] or [0])
     pad = _PAD
-    if width - (n + 1) - 2 * pad * n < sum(_huruf_terlebar(isi)):
-        pad = 0  # a very narrow page: give the padding to the text
+    if width - (n + 1) - 2 * pad * n < sum(kata):
+        pad = 0  # words would have to be folded: the padding goes to the text first
     tersedia = width - (n + 1) - 2 * pad * n
-    lebar_ = _lebar_kolom(isi, tersedia, [c.ratio for c in kolom] or [None],
-                          [c.min_width or 0 for c in kolom] or [0])
+    lebar_ = _lebar_kolom(isi, tersedia, rasio, maks, kata, huruf)
     celah = " " * pad
     awal, tengah, akhir = "│" + celah, celah + "│" + celah, celah + "│"
 
