@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:
     from .chapter import Chapter
@@ -15,6 +15,9 @@ class Konteks:
     tahun: int | None
     chapters: dict[str, "Chapter"] = field(default_factory=dict)
     project_path: Path | None = None
+    # The whole project (read-only), for a computed column that needs more than its own row,
+    # e.g. the capaian of a realisasi row needs the indicator's target from another chapter.
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def has_chapter(self, key: str) -> bool:
         return key in self.chapters
@@ -22,4 +25,4 @@ class Konteks:
     @classmethod
     def dari_data(cls, data: dict, chapters: dict[str, "Chapter"], path: Path | None = None):
         tahun = (data.get("meta") or {}).get("tahun")
-        return cls(tahun if isinstance(tahun, int) else None, dict(chapters), path)
+        return cls(tahun if isinstance(tahun, int) else None, dict(chapters), path, data)
