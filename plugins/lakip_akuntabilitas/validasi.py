@@ -26,6 +26,15 @@ from .data import (
 )
 from .hitung import Evaluasi, HasilSasaran, evaluasi
 
+# Every finding code this plugin raises (documented in docs/chapters.md).
+KODE_TEMUAN = tuple(f"{BAB}.{k}" for k in (
+    "bagian-kosong", "pk-tidak-ada", "realisasi-tanpa-indikator", "indikator-tidak-dikenal",
+    "realisasi-ganda", "realisasi-kosong", "capaian-tak-terhitung", "capaian-tertulis",
+    "skala-bawaan", "skala", "analisis-sasaran-tidak-dikenal", "peringkat-narasi",
+    "persen-narasi", "efisiensi-tak-terhitung", "efisiensi-tertulis", "persen-efisiensi",
+    "tahun-narasi",
+)) + (f"{PENUTUP}.teks-kosong", f"{PENUTUP}.tahun-narasi")
+
 
 def periksa(data: Mapping, tahun: int | None) -> list[Finding]:
     temuan: list[Finding] = []
