@@ -45,7 +45,6 @@ class BagianView(VerticalScroll):
         background: $panel;
         width: 100%;
         padding: 0 1;
-        margin-bottom: 1;
     }
     """
 
@@ -112,6 +111,7 @@ class ChapterView(Widget):
         self._views: dict[str, BagianView] = {}
         self._aktif: str | None = None
         self._tertunda: str | None = None
+        self._siap = False  # mounted (is_mounted is still False inside on_mount)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -123,6 +123,7 @@ class ChapterView(Widget):
             yield self.plugin_view
 
     def on_mount(self) -> None:
+        self._siap = True
         if self.galat is None and self.plugin_view is None:
             first = self.chapter.bagian[0].key if self.chapter.bagian else None
             key = self._tertunda or first
@@ -200,7 +201,7 @@ class ChapterView(Widget):
             return
         if self.galat is not None:
             return
-        if not self.is_mounted:
+        if not self._siap:
             self._tertunda = key
             return
         bagian = next((b for b in self.chapter.bagian if b.key == key), None)

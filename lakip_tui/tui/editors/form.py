@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
@@ -22,10 +23,18 @@ from lakip_tui.paths import Path
 from . import cells
 from .lokasi import kolom_isian
 from .messages import EditRefused
+from .navigasi import ke_navigasi
 
 
 class IsianInput(Input):
     """A text field that knows its column; focus leaving it commits the text."""
+
+    BINDINGS = [
+        Binding("escape", "ke_navigasi", "Ke navigasi", show=False, id="isian_ke_navigasi"),
+    ]
+
+    async def action_ke_navigasi(self) -> None:
+        await ke_navigasi(self)  # the blur on the way commits the text
 
     def __init__(self, kolom: Kolom, path: Path, **kwargs: Any) -> None:
         super().__init__(**kwargs)

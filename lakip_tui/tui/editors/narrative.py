@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
@@ -18,6 +19,8 @@ from textual.widgets import Static, TextArea
 from lakip_tui.chapter import Narasi
 from lakip_tui.errors import LakipError
 from lakip_tui.paths import Path
+
+from .navigasi import ke_navigasi
 
 JEDA_SIMPAN = 1.0  # seconds of quiet before typed text is written to the project
 
@@ -48,7 +51,17 @@ def _terkait(a: Path, b: Path) -> bool:
 
 
 class NarasiArea(TextArea):
-    """The text area; Escape is left to the app (back to navigation), after a blur commits."""
+    """The text area; Escape writes the text and goes back to navigation."""
+
+    BINDINGS = [
+        Binding("escape", "ke_navigasi", "Ke navigasi", show=False, id="narasi_ke_navigasi"),
+    ]
+
+    async def action_ke_navigasi(self) -> None:
+        editor = self.parent
+        if isinstance(editor, NarrativeEditor):
+            editor.simpan()
+        await ke_navigasi(self)
 
 
 class NarrativeEditor(Vertical):

@@ -31,6 +31,7 @@ from lakip_tui.paths import Path
 from . import cells
 from .confirm import Konfirmasi
 from .messages import EditRefused
+from .navigasi import ke_navigasi
 from .table_model import Baris, TabelModel
 
 PEMISAH = "│"
@@ -74,6 +75,7 @@ BINDING_GRID = [
             id="tabel_lipat_semua"),
     Binding("plus,right_square_bracket", "lipat_semua(False)", "Buka semua", show=False,
             id="tabel_buka_semua"),
+    Binding("escape", "ke_navigasi", "Ke navigasi", show=False, id="tabel_ke_navigasi"),
 ]
 
 
@@ -332,10 +334,23 @@ class TableGrid(ScrollView, can_focus=True):
         if (scroll_x, scroll_y) != tuple(self.scroll_offset):
             self.scroll_to(scroll_x, scroll_y, animate=False, force=True)
 
-    def pindah(self, baris: int | None = None, kolom: int | None = None) -> None:
-        self.model.pindah_kursor(baris, kolom)
+    def pindah(self, baris: int | None = None, kolom: int | None = None, *,
+               penuh: bool = False) -> None:
+        """Move the cursor; `penuh` redraws everything (after the rows themselves changed)."""
+        model = self.model
+        before, before_col = model.kursor_baris, model.kursor_kolom
+        offset = self.scroll_offset
+        model.pindah_kursor(baris, kolom)
         self.tampilkan_kursor()
-        self.refresh()
+        if self.scroll_offset == offset and not penuh:
+            # no scrolling: only the two rows the cursor left and entered need drawing again
+            # (and the header, whose cursor column is highlighted)
+            self.refresh_line(before + 1)
+            self.refresh_line(model.kursor_baris + 1)
+            if model.kursor_kolom != before_col:
+                self.refresh_line(offset.y)
+        else:
+            self.refresh()
         self.editor.kursor_berpindah()
 
     def posisi_sel(self) -> tuple[int, int, int]:
@@ -412,6 +427,9 @@ class TableGrid(ScrollView, can_focus=True):
     def action_lipat_semua(self, terlipat: bool) -> None:
         self.editor.lipat_semua(terlipat)
 
+    async def action_ke_navigasi(self) -> None:
+        await ke_navigasi(self)
+
     # -- mouse ---------------------------------------------------------------------------------
 
     def on_click(self, event: events.Click) -> None:
@@ -436,6 +454,10 @@ class CellInput(Input):
 
     BINDINGS = [
         Binding("escape", "batal", "Batal", show=False, id="tabel_batal_sunting"),
+        # as in a spreadsheet: confirm and go to the cell above / below
+        Binding("up", "simpan_pindah(-1)", "Simpan, naik", show=False, id="tabel_simpan_naik"),
+        Binding("down", "simpan_pindah(1)", "Simpan, turun", show=False,
+                id="tabel_simpan_turun"),
     ]
 
     def __init__(self, editor: "TableEditor", **kwargs: Any) -> None:
@@ -444,6 +466,10 @@ class CellInput(Input):
 
     def action_batal(self) -> None:
         self.editor.batal_sunting()
+
+    def action_simpan_pindah(self, arah: int) -> None:
+        if self.editor.simpan_sunting(self.value):
+            self.editor.grid.action_gerak(arah, 0)
 
     def on_blur(self, event: events.Blur) -> None:
         self.editor.sunting_kehilangan_fokus()
@@ -538,6 +564,7 @@ class TableEditor(Vertical):
         self._menutup = False  # closing the cell editor moves focus; that blur is not a commit
         self._unsubscribe: Callable[[], None] | None = None
         self._fokus_tertunda = False
+        self._pesan_kini: tuple[str, bool] = ("", False)
 
     def compose(self) -> ComposeResult:
         yield Static(self.tabel.judul, classes="judul-isi", markup=False)
@@ -585,6 +612,11 @@ class TableEditor(Vertical):
     # -- messages under the table ----------------------------------------------------------------
 
     def tampilkan_pesan(self, text: str, *, galat: bool = False) -> None:
+        # updating a Static lays the screen out again: skip it when nothing changes, as on
+        # most cursor moves
+        if (text, galat) == self._pesan_kini:
+            return
+        self._pesan_kini = (text, galat)
         self.pesan.update(text)
         self.pesan.set_class(galat, "galat")
 
@@ -652,15 +684,15 @@ class TableEditor(Vertical):
         if event.input is not self.cell_input:
             return
         event.stop()
-        self._simpan_sunting(event.value)
+        self.simpan_sunting(event.value)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list is not self.pilihan or self._sunting is None:
             return
         event.stop()
-        self._simpan_sunting(str(event.option.prompt))
+        self.simpan_sunting(str(event.option.prompt))
 
-    def _simpan_sunting(self, text: str) -> bool:
+    def simpan_sunting(self, text: str) -> bool:
         """Store the typed text; on refusal the editor stays open with the text and a message."""
         sunting = self._sunting
         if sunting is None:
@@ -691,7 +723,7 @@ class TableEditor(Vertical):
         if self.pilihan.display:
             self._tutup_sunting(fokus=False)
             return
-        if not self._simpan_sunting(self.cell_input.value):
+        if not self.simpan_sunting(self.cell_input.value):
             self._tutup_sunting(fokus=False)
 
     def _tutup_sunting(self, *, fokus: bool = True) -> None:
@@ -726,7 +758,7 @@ class TableEditor(Vertical):
         index = self.model.cari_row(row) if isinstance(row, dict) else -1
         if index >= 0:
             self.grid.perbarui_ukuran()
-            self.grid.pindah(index, kolom)
+            self.grid.pindah(index, kolom, penuh=True)
 
     def tambah_baris(self) -> None:
         """A new row below the cursor, at the cursor's level (the first row of an empty table)."""
@@ -797,7 +829,7 @@ class TableEditor(Vertical):
         except LakipError as exc:
             self.tampilkan_pesan(exc.message, galat=True)
             return
-        self.grid.pindah()
+        self.grid.pindah(penuh=True)
         self.tampilkan_pesan("Baris dihapus; urungkan bila keliru.")
 
     def pindah_baris(self, arah: int) -> None:
@@ -811,19 +843,19 @@ class TableEditor(Vertical):
             self.tampilkan_pesan(f"Baris sudah {where} di tingkatnya.")
             return
         self.project.move(baris.list_path, baris.index, target)
-        self.grid.pindah()  # the cursor follows the row (same dict) after the rebuild
+        self.grid.pindah(penuh=True)  # the cursor follows the row (same dict) after the rebuild
 
     # -- folding ----------------------------------------------------------------------------------
 
     def lipat(self, baris: Baris, terlipat: bool) -> None:
         if self.model.lipat(baris, terlipat):
             self.grid.perbarui_ukuran()
-            self.grid.pindah()
+            self.grid.pindah(penuh=True)
 
     def lipat_semua(self, terlipat: bool) -> None:
         self.model.lipat_semua(terlipat)
         self.grid.perbarui_ukuran()
-        self.grid.pindah()
+        self.grid.pindah(penuh=True)
 
     # -- for ChapterView ----------------------------------------------------------------------------
 

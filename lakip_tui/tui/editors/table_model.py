@@ -52,6 +52,9 @@ class TabelModel:
                  konteks_getter: Callable[[], Any]) -> None:
         self.tabel = tabel
         self.levels = tingkat_tabel(tabel)
+        for level in self.levels:
+            if not level.kolom:
+                raise ValueError(f"tabel '{level.key}' tidak punya kolom")
         self._data = data_getter
         self._konteks = konteks_getter
         self.jumlah_kolom = max(len(level.kolom) for level in self.levels)

@@ -1,0 +1,666 @@
+"""The chapter view and its editors, driven as a person would (Textual Pilot at 80x24).
+
+A tiny app mounts one ChapterView over a project built from TOML text here, with a test chapter
+registered through Registry.load_object: a budget tree (program -> kegiatan -> sub), a flat table
+with a computed column, a narrative, a list narrative and a form with a nested key.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from typing import Any, Callable
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import TextArea
+
+from lakip_tui import kinerja
+from lakip_tui.angka import format_persen, format_rupiah
+from lakip_tui.chapter import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
+from lakip_tui.hookspecs import hookimpl
+from lakip_tui.plugins import Registry
+from lakip_tui.project import Project
+from lakip_tui.tui.chapter_view import ChapterView, GalatBab
+from lakip_tui.tui.editors import cells
+from lakip_tui.tui.editors.form import FormEditor, IsianInput
+from lakip_tui.tui.editors.narrative import NarrativeEditor
+from lakip_tui.tui.editors.table import TableEditor, TableGrid
+
+PROJECT_TEXT = '''\
+format = 1
+
+[meta]
+tahun = 2024
+kepala = { nama = "Budi", nip = "1975" }
+
+[uji]
+pengantar = "Paragraf awal."
+langkah = ["Satu", "Dua"]
+
+[[uji.belanja]]
+nama = "Gaji"
+pagu = 1000
+realisasi = 500
+sumber = "APBD"
+
+[[uji.belanja]]
+nama = "Listrik"
+pagu = 200
+realisasi = 200
+
+[[uji.program]]
+kode = "1"
+nama = "Program Satu"
+
+  [[uji.program.kegiatan]]
+  kode = "1.1"
+  nama = "Kegiatan Satu"
+
+    [[uji.program.kegiatan.sub]]
+    kode = "1.1.1"
+    nama = "Sub Satu"
+    pagu = 100
+
+    [[uji.program.kegiatan.sub]]
+    kode = "1.1.2"
+    nama = "Sub Dua"
+    pagu = 300
+
+  [[uji.program.kegiatan]]
+  kode = "1.2"
+  nama = "Kegiatan Dua"
+
+    [[uji.program.kegiatan.sub]]
+    kode = "1.2.1"
+    nama = "Sub Tiga"
+    pagu = 50
+
+[[uji.program]]
+kode = "2"
+nama = "Program Dua"
+'''
+
+
+def _persen(row: dict, konteks: Any) -> str:
+    return format_persen(kinerja.persen_anggaran(row.get("pagu"), row.get("realisasi")))
+
+
+def _jumlah_pagu(row: dict, konteks: Any) -> str:
+    subs = [s for k in row.get("kegiatan", []) for s in k.get("sub", [])] or row.get("sub", [])
+    return format_rupiah(sum(s.get("pagu", 0) for s in subs))
+
+
+def _kolom_pohon(sub: bool) -> tuple[Kolom, ...]:
+    pagu = (Kolom("pagu", "Pagu", "rupiah", lebar=12) if sub
+            else Kolom("pagu", "Pagu", "rupiah", lebar=12, hitung=_jumlah_pagu))
+    return (Kolom("kode", "Kode", lebar=8), Kolom("nama", "Nama", lebar=16), pagu)
+
+
+POHON = Tabel("pohon", "Program", ("uji", "program"), _kolom_pohon(False),
+              anak=Tabel("kegiatan", "Kegiatan", ("kegiatan",), _kolom_pohon(False),
+                         anak=Tabel("sub", "Sub", ("sub",), _kolom_pohon(True))))
+
+BELANJA = Tabel("belanja", "Belanja", ("uji", "belanja"), (
+    Kolom("nama", "Nama", lebar=12),
+    Kolom("pagu", "Pagu", "rupiah", lebar=12),
+    Kolom("realisasi", "Realisasi", "rupiah", lebar=12),
+    Kolom("persen", "%", "persen", lebar=8, hitung=_persen),
+    Kolom("sumber", "Sumber", "pilihan", pilihan=("APBD", "DAK")),
+), baris_baru=lambda: {"nama": ""})
+
+BAGIAN = (
+    Bagian("belanja", "Belanja", (BELANJA,)),
+    Bagian("pohon", "Program", (POHON,)),
+    Bagian("teks", "Teks", (
+        Narasi("pengantar", "Pengantar", ("uji", "pengantar")),
+        Narasi("langkah", "Langkah", ("uji", "langkah"), daftar=True),
+    )),
+    Bagian("meta", "Penanda tangan", (
+        Isian("kepala", "Kepala", ("meta",), (
+            Kolom("kepala.nama", "Nama kepala", wajib=True),
+            Kolom("tahun", "Tahun", "bilangan"),
+        )),
+    )),
+)
+
+
+class PluginUji:
+    @hookimpl
+    def lakip_register_chapters(self, register):
+        register(Chapter("uji", "Bab Uji", 50, bagian=BAGIAN))
+
+
+class PluginViewRusak:
+    @hookimpl
+    def lakip_register_chapters(self, register):
+        register(Chapter("rusak", "Bab Rusak", 60, bagian=BAGIAN))
+
+    @hookimpl
+    def lakip_chapter_view(self, chapter, project, konteks):
+        raise RuntimeError("widget rusak")
+
+
+class AppUji(App):
+    def __init__(self, project: Project, registry: Registry, key: str = "uji",
+                 bagian: str | None = None) -> None:
+        super().__init__()
+        self.project = project
+        self.registry = registry
+        self.chapter = registry.chapters[key]
+        self.bagian = bagian
+        self.refused: list[ChapterView.EditRefused] = []
+
+    def compose(self) -> ComposeResult:
+        self.view = ChapterView(self.chapter, self.project, self.registry,
+                                lambda: self.registry.konteks(self.project.data))
+        yield self.view
+
+    def on_mount(self) -> None:
+        if self.bagian:
+            self.view.show_bagian(self.bagian)
+
+    def on_chapter_view_edit_refused(self, message: ChapterView.EditRefused) -> None:
+        self.refused.append(message)
+
+
+def make_app(text: str = PROJECT_TEXT, bagian: str | None = None, plugin: Any = None,
+             key: str = "uji") -> AppUji:
+    registry = Registry()
+    registry.load_object(plugin or PluginUji(), "uji")
+    return AppUji(Project(text), registry, key, bagian)
+
+
+def editor_of(app: AppUji, kind: type) -> Any:
+    return next(e for e in app.view.editors() if isinstance(e, kind) and e.display
+                and e.parent.display)
+
+
+async def open_table(app: AppUji, pilot, bagian: str) -> TableEditor:
+    app.view.show_bagian(bagian)
+    await pilot.pause()
+    editor = editor_of(app, TableEditor)
+    editor.grid.focus()
+    await pilot.pause()
+    return editor
+
+
+def pilot_test(test: Callable) -> Callable:
+    """Run an async Pilot test without an asyncio pytest plugin (none is a dependency)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def row_text(grid: TableGrid, index: int) -> str:
+    """What the screen shows for data row `index` (when it is on screen)."""
+    return grid.render_line(index - grid.scroll_offset.y + 1).text
+
+
+async def type_text(pilot, text: str) -> None:
+    for char in text:
+        await pilot.press(char)
+
+
+# -- parsing and formatting per column kind ------------------------------------------------------
+
+
+def test_cells_parse_and_format_follow_column_kind():
+    rupiah = Kolom("pagu", "Pagu", "rupiah")
+    assert cells.urai(rupiah, "1.500.000") == 1500000
+    assert cells.teks_tampil(rupiah, 1500000) == "1.500.000"
+    with pytest.raises(cells.NilaiDitolak, match="Pagu: .*negatif"):
+        cells.urai(rupiah, "-5.000")
+    assert cells.urai(Kolom("x", "X", "rupiah", negatif=True), "-5.000") == -5000
+    persen = Kolom("t", "Target", "persen")
+    assert cells.urai(persen, "85%") == 85 and isinstance(cells.urai(persen, "85%"), int)
+    assert cells.urai(persen, "83,42") == 83.42
+    desimal = Kolom("e", "Efisiensi", "desimal")
+    # what the editor starts from parses back to exactly the stored value
+    assert cells.urai(desimal, cells.teks_sunting(desimal, 0.16085)) == 0.16085
+    assert cells.teks_tampil(desimal, 0.16085) == "0,16"
+    pilihan = Kolom("p", "Polaritas", "pilihan", pilihan=("positif", "negatif"))
+    assert cells.urai(pilihan, "NEGATIF") == "negatif"
+    with pytest.raises(cells.NilaiDitolak, match="bukan pilihan"):
+        cells.urai(pilihan, "netral")
+    with pytest.raises(cells.NilaiDitolak, match="wajib diisi"):
+        cells.urai(Kolom("n", "Nama", wajib=True), "  ")
+    assert cells.urai(Kolom("n", "Nama"), "") is None
+    # a cell holding a list stays a list
+    assert cells.urai(Kolom("s", "Sasaran"), "SS1; SS2", ["SS1"]) == ["SS1", "SS2"]
+
+
+# -- table: editing cells -----------------------------------------------------------------------
+
+
+@pilot_test
+async def test_edit_rupiah_cell_updates_project_and_computed_column():
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "belanja")
+        assert "50%" in row_text(editor.grid, 0)
+        await pilot.press("right", "enter")
+        assert editor.cell_input.display and editor.cell_input.value == "1.000"
+        # the prefilled text is selected: what is typed replaces it
+        await type_text(pilot, "1.500.000")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.project.data["uji"]["belanja"][0]["pagu"] == 1500000
+        assert not editor.cell_input.display
+        line = row_text(editor.grid, 0)
+        assert "1.500.000" in line
+        assert "0,03%" in line  # 500 / 1.500.000, recomputed after the edit
+        assert app.project.can_undo
+
+
+@pilot_test
+async def test_invalid_text_is_refused_in_place_and_nothing_changes():
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "belanja")
+        await pilot.press("right", "enter")
+        await type_text(pilot, "abc")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.project.data["uji"]["belanja"][0]["pagu"] == 1000
+        assert not app.project.can_undo
+        assert editor.cell_input.display and editor.cell_input.value == "abc"  # still editable
+        message = str(editor.pesan.render())
+        assert "bukan angka" in message and "Pagu" in message
+        assert [m.path for m in app.refused] == [("uji", "belanja", 0, "pagu")]
+
+
+@pilot_test
+async def test_negative_rupiah_is_refused():
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "belanja")
+        await pilot.press("right", "right", "enter")
+        await type_text(pilot, "-5.000")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.project.data["uji"]["belanja"][0]["realisasi"] == 500
+        assert "tidak boleh negatif" in str(editor.pesan.render())
+        assert app.refused and "negatif" in app.refused[0].message
+
+
+@pilot_test
+async def test_escape_cancels_the_edit():
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "belanja")
+        await pilot.press("right", "enter")
+        await type_text(pilot, "999")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not editor.cell_input.display
+        assert editor.grid.has_focus
+        assert app.project.data["uji"]["belanja"][0]["pagu"] == 1000
+        assert not app.project.can_undo and not app.refused
+
+
+@pilot_test
+async def test_computed_column_cannot_be_edited():
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "belanja")
+        await pilot.press("right", "right", "right", "enter")
+        await pilot.pause()
+        assert not editor.cell_input.display
+        assert "dihitung otomatis" in str(editor.pesan.render())
+        assert app.refused[0].path == ("uji", "belanja", 0, "persen")
+
+
+@pilot_test
+async def test_pilihan_cell_is_picked_from_a_list():
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "belanja")
+        await pilot.press("right", "right", "right", "right", "enter")
+        await pilot.pause()
+        assert editor.pilihan.display and editor.pilihan.has_focus
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.project.data["uji"]["belanja"][0]["sumber"] == "DAK"
+        assert not editor.pilihan.display and editor.grid.has_focus
+        assert "DAK" in row_text(editor.grid, 0)
+
+
+@pilot_test
+async def test_up_and_down_in_the_cell_editor_confirm_and_move():
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "belanja")
+        await pilot.press("right", "enter")
+        await type_text(pilot, "7")
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.project.data["uji"]["belanja"][0]["pagu"] == 7
+        assert editor.model.kursor_baris == 1 and editor.grid.has_focus
+
+
+# -- table: rows --------------------------------------------------------------------------------
+
+
+@pilot_test
+async def test_add_delete_and_move_rows():
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "belanja")
+        rows = lambda: [r.get("nama") for r in app.project.data["uji"]["belanja"]]  # noqa: E731
+        await pilot.press("a")  # below the cursor, from baris_baru
+        await pilot.pause()
+        assert rows() == ["Gaji", "", "Listrik"]
+        assert editor.model.kursor_baris == 1
+        await pilot.press("enter")
+        await type_text(pilot, "Air")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert rows() == ["Gaji", "Air", "Listrik"]
+        await pilot.press("shift+down")  # move the row down; the cursor follows it
+        await pilot.pause()
+        assert rows() == ["Gaji", "Listrik", "Air"]
+        assert editor.model.kursor_baris == 2
+        await pilot.press("K")  # the second key for moving up
+        await pilot.pause()
+        assert rows() == ["Gaji", "Air", "Listrik"]
+        await pilot.press("d")  # a row with data asks first
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert rows() == ["Gaji", "Air", "Listrik"]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert rows() == ["Gaji", "Listrik"]
+        assert "Listrik" in row_text(editor.grid, 1)
+        await pilot.press("insert")  # an empty new row is deleted without a question
+        await pilot.pause()
+        assert len(rows()) == 3
+        await pilot.press("delete")
+        await pilot.pause()
+        assert rows() == ["Gaji", "Listrik"]
+
+
+@pilot_test
+async def test_add_child_row_under_a_parent():
+    app = make_app(bagian="pohon")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "pohon")
+        await pilot.press("G")  # last row: Program Dua, no kegiatan yet
+        await pilot.press("A")
+        await pilot.pause()
+        assert app.project.data["uji"]["program"][1]["kegiatan"] == [{}]
+        baris = editor.model.baris_kursor
+        assert baris.tingkat == 1 and baris.path == ("uji", "program", 1, "kegiatan", 0)
+
+
+@pilot_test
+async def test_fold_and_unfold_hierarchy():
+    app = make_app(bagian="pohon")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "pohon")
+        model = editor.model
+        assert len(model.rows) == 7  # 2 programs, 2 kegiatan, 3 subs, unfolded
+        assert "▾" in row_text(editor.grid, 0) and "Sub Satu" in row_text(editor.grid, 2)
+        assert "400" in row_text(editor.grid, 1)  # computed: Kegiatan Satu = 100 + 300
+        await pilot.press("down", "space")  # fold Kegiatan Satu
+        await pilot.pause()
+        assert [b.row["nama"] for b in model.rows][:4] == [
+            "Program Satu", "Kegiatan Satu", "Kegiatan Dua", "Sub Tiga"]
+        assert "▸" in row_text(editor.grid, 1)
+        await pilot.press("right")  # right on a folded parent unfolds it
+        await pilot.pause()
+        assert len(model.rows) == 7
+        await pilot.press("minus")  # fold all
+        await pilot.pause()
+        assert [b.row["nama"] for b in model.rows] == ["Program Satu", "Program Dua"]
+        await pilot.press("plus")  # unfold all
+        await pilot.pause()
+        assert len(model.rows) == 7
+        assert model.jumlah_hitung < 40  # computed lazily, only for rows drawn
+
+
+@pilot_test
+async def test_undo_is_reflected_in_the_table():
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "belanja")
+        await pilot.press("right", "enter")
+        await type_text(pilot, "2.000")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "2.000" in row_text(editor.grid, 0)
+        app.project.undo()
+        await pilot.pause()
+        assert "1.000" in row_text(editor.grid, 0) and "2.000" not in row_text(editor.grid, 0)
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(editor.model.rows) == 3
+        app.project.undo()  # a structural undo rebuilds the row index
+        await pilot.pause()
+        assert len(editor.model.rows) == 2
+        assert "Listrik" in row_text(editor.grid, 1)
+        app.project.redo()
+        await pilot.pause()
+        assert len(editor.model.rows) == 3
+
+
+# -- narrative and form -------------------------------------------------------------------------
+
+
+@pilot_test
+async def test_narrative_is_committed_on_blur_only_when_changed():
+    app = make_app(bagian="teks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        editors = [e for e in app.view.editors() if isinstance(e, NarrativeEditor)]
+        pengantar, langkah = editors
+        pengantar.area.focus()
+        await pilot.pause()
+        pengantar.area.move_cursor(pengantar.area.document.end)
+        await type_text(pilot, " Tambahan")
+        assert app.project.data["uji"]["pengantar"] == "Paragraf awal."  # not on every key
+        langkah.area.focus()  # blur commits
+        await pilot.pause()
+        assert app.project.data["uji"]["pengantar"] == "Paragraf awal. Tambahan"
+        assert len(app.project._undo) == 1  # one burst of typing, one undo step
+        pengantar.area.focus()
+        await pilot.pause()
+        langkah.area.focus()  # no change: nothing written
+        await pilot.pause()
+        assert len(app.project._undo) == 1
+        langkah.area.move_cursor(langkah.area.document.end)
+        await pilot.press("enter")
+        await type_text(pilot, "Tiga")
+        pengantar.area.focus()
+        await pilot.pause()
+        assert app.project.data["uji"]["langkah"] == ["Satu", "Dua", "Tiga"]
+        app.project.undo()
+        await pilot.pause()
+        assert langkah.area.text == "Satu\nDua"
+        langkah.area.focus()
+        await pilot.pause()
+        langkah.area.move_cursor(langkah.area.document.end)
+        await type_text(pilot, "!")
+        await pilot.press("escape")  # writes the text and leaves the editor
+        await pilot.pause()
+        assert app.project.data["uji"]["langkah"] == ["Satu", "Dua!"]
+        assert not langkah.area.has_focus
+
+
+@pilot_test
+async def test_form_edits_a_nested_key_and_refuses_bad_numbers():
+    app = make_app(bagian="meta")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        form = editor_of(app, FormEditor)
+        nama, tahun = form.fields
+        assert isinstance(nama, IsianInput) and nama.value == "Budi"
+        nama.focus()
+        await pilot.pause()
+        nama.value = "Siti Aminah"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.project.data["meta"]["kepala"] == {"nama": "Siti Aminah", "nip": "1975"}
+        tahun.focus()
+        await pilot.pause()
+        tahun.value = "dua ribu"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.project.data["meta"]["tahun"] == 2024
+        assert "bukan angka" in str(form.pesan.render())
+        assert app.refused[-1].path == ("meta", "tahun")
+        nama.focus()  # leaving the field with a refused value shows the stored one again
+        await pilot.pause()
+        assert tahun.value == "2.024"
+        app.project.undo()
+        await pilot.pause()
+        assert nama.value == "Budi"
+
+
+# -- jumping to a finding -----------------------------------------------------------------------
+
+
+@pilot_test
+async def test_jump_to_sub_kegiatan_field_in_folded_hierarchy():
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "pohon")
+        await pilot.press("minus")  # everything folded
+        await pilot.pause()
+        assert len(editor.model.rows) == 2
+        app.view.show_bagian("belanja")
+        await pilot.pause()
+        assert app.view.jump_to(("uji", "program", 0, "kegiatan", 0, "sub", 1, "pagu"))
+        await pilot.pause()
+        assert app.view.bagian_aktif == "pohon"
+        baris = editor.model.baris_kursor
+        assert baris.row["nama"] == "Sub Dua"
+        assert editor.model.kolom_kursor().key == "pagu"
+        assert editor.grid.has_focus
+        assert app.view.current_cell_text() == "300"
+        # a path of another chapter is not here
+        assert not app.view.jump_to(("lain", "x"))
+
+
+@pilot_test
+async def test_jump_to_form_field_and_list_item():
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.view.jump_to(("meta", "kepala", "nama"))
+        await pilot.pause()
+        form = editor_of(app, FormEditor)
+        assert form.fields[0].has_focus
+        assert app.view.current_cell_text() == "Budi"
+        assert app.view.jump_to(("uji", "langkah", 1))
+        await pilot.pause()
+        area = app.screen.focused
+        assert isinstance(area, TextArea) and area.cursor_location == (1, 0)
+
+
+# -- failures stay in the chapter ---------------------------------------------------------------
+
+
+@pilot_test
+async def test_plugin_view_that_raises_shows_error_panel():
+    registry = Registry()
+    registry.load_object(PluginViewRusak(), "rusak_plugin")
+    app = AppUji(Project(PROJECT_TEXT), registry, "rusak")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        panel = app.view.query_one(GalatBab)
+        text = str(panel.render())
+        assert "Bab ini gagal dimuat" in text and "widget rusak" in text
+        assert "rusak_plugin" in text
+        assert registry.infos["rusak_plugin"].status == "gagal"
+        assert any("rusak_plugin" in f.message for f in registry.problems)
+        assert not app.view.jump_to(("uji", "belanja", 0))
+
+
+@pilot_test
+async def test_declared_view_that_cannot_be_built_shows_error_panel():
+    class PluginTabelKosong:
+        @hookimpl
+        def lakip_register_chapters(self, register):
+            register(Chapter("kosong", "Bab", 70, bagian=(
+                Bagian("t", "T", (Tabel("t", "T", ("x",), ()),)),)))
+
+    registry = Registry()
+    registry.load_object(PluginTabelKosong(), "kosong_plugin")
+    app = AppUji(Project(PROJECT_TEXT), registry, "kosong")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "kosong_plugin" in str(app.view.query_one(GalatBab).render())
+        assert registry.infos["kosong_plugin"].status == "gagal"
+
+
+# -- a big table --------------------------------------------------------------------------------
+
+
+def _big_project(rows: int) -> str:
+    lines = ["format = 1", "[uji]"]
+    for index in range(rows):
+        lines += ["[[uji.belanja]]", f'nama = "Baris {index}"', f"pagu = {index * 1000}",
+                  "realisasi = 10"]
+    return "\n".join(lines) + "\n"
+
+
+@pilot_test
+async def test_20000_rows_render_only_what_is_visible():
+    calls = {"n": 0}
+
+    def persen(row: dict, konteks: Any) -> str:
+        calls["n"] += 1
+        return _persen(row, konteks)
+
+    big = Tabel("belanja", "Belanja", ("uji", "belanja"), BELANJA.kolom[:3] + (
+        Kolom("persen", "%", "persen", lebar=8, hitung=persen),))
+
+    class PluginBesar:
+        @hookimpl
+        def lakip_register_chapters(self, register):
+            register(Chapter("besar", "Besar", 1, bagian=(Bagian("b", "B", (big,)),)))
+
+    registry = Registry()
+    registry.load_object(PluginBesar(), "besar")
+    app = AppUji(Project(_big_project(20_000)), registry, "besar")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        editor = editor_of(app, TableEditor)
+        grid = editor.grid
+        grid.focus()
+        await pilot.pause()
+        assert grid.virtual_size.height == 20_001
+        grid.jumlah_render_baris = 0
+        await pilot.press("down", "down", "pagedown", "end")
+        await pilot.pause()
+        assert editor.model.kursor_baris == 19_999
+        assert "Baris 19999" in row_text(grid, 19_999)
+        # each repaint draws at most the lines on screen, never the 20,000 rows
+        assert 0 < grid.jumlah_render_baris < 4 * 24
+        assert calls["n"] < 3 * 24
+        assert editor.model.jumlah_bangun == 1  # moving the cursor never rebuilds the index
+        await pilot.press("right", "enter")
+        await type_text(pilot, "5")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.project.data["uji"]["belanja"][19_999]["pagu"] == 5
+        assert editor.model.jumlah_bangun == 1  # a value edit repaints only
+
+
+# -- what it looks like -------------------------------------------------------------------------
+
+
+def test_snapshot_small_table(snap_compare):
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        pilot.app.view.jump_to(("uji", "program", 0, "kegiatan", 0, "sub", 1, "pagu"))
+        await pilot.pause()
+
+    assert snap_compare(make_app(bagian="pohon"), terminal_size=(80, 24), run_before=run_before)
