@@ -20,10 +20,8 @@ URUTAN_PENUTUP = 40
 
 def _data(konteks: Any) -> Mapping | None:
     """The project data, when the caller's konteks carries it (Konteks alone does not)."""
-    if isinstance(konteks, Mapping):
-        return konteks
-    data = getattr(konteks, "data", None)
-    return data if isinstance(data, Mapping) else None
+    data = konteks if isinstance(konteks, Mapping) else getattr(konteks, "data", None)
+    return data if isinstance(data, Mapping) and data else None
 
 
 def _kolom_hasil(bagian: str):
