@@ -38,18 +38,19 @@ nav ul { list-style: none; padding-left: 0; }
 nav ul ul { padding-left: 2em; }
 nav a { color: inherit; text-decoration: none; }
 .tabel { margin: 1em 0 1.2em; }
-table { border-collapse: collapse; width: 100%; font-size: 10pt; line-height: 1.3; }
+table { border-collapse: collapse; width: 100%; font-size: 9.5pt; line-height: 1.3; }
 caption { caption-side: top; font-weight: bold; padding-bottom: 0.4em; }
 th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left;
-       overflow-wrap: anywhere; }
+       overflow-wrap: break-word; hyphens: manual; }
 th { background: #e8e8e8; text-align: center; vertical-align: middle; }
-td.kanan { text-align: right; }
+td.kanan { text-align: right; white-space: nowrap; }
 td.tengah { text-align: center; }
 tr.tebal td, tbody.jumlah td { font-weight: bold; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .sumber { font-size: 10pt; font-style: italic; margin-top: 0.3em; text-align: left; }
-.ttd { width: 50%; margin: 2em 0 0 auto; text-align: center; }
+.ttd { width: 50%; margin: 2em 0 0 auto; text-align: center; break-inside: avoid;
+       page-break-inside: avoid; }
 .ttd p { text-align: center; margin: 0; }
 .ttd .ruang { height: 3.5em; }
 pre { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 8.5pt;
