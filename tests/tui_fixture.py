@@ -6,7 +6,9 @@ move when a colleague changes a built-in chapter; the example project is tested 
 
 from __future__ import annotations
 
-import os
+import asyncio
+import functools
+
 from pathlib import Path
 
 from lakip_tui.chapter import Bagian, Chapter, Kolom, Narasi, Tabel
@@ -151,3 +153,13 @@ def make_app(folder: Path, *, env: dict | None = None, view_factory=None, read_o
                     view_factory=view_factory, **kwargs)
 
 
+
+
+def pilot_test(test):
+    """Run an async Pilot test without an async pytest plugin (none is a dependency)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    return run

@@ -7,6 +7,7 @@ error before the app starts, so a bad file ends as one Indonesian line and exit 
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 import traceback
@@ -92,7 +93,7 @@ class LakipApp(App):
         if self.lock_holder is not None:
             self.push_screen(BerkasTerkunci(self._nama_berkas(), self.lock_holder),
                              self._jawab_kunci)
-        self._cek_ukuran()
+        # the terminal size is checked once the main screen is mounted (MainScreen.on_mount)
 
     def _nama_berkas(self) -> str:
         return self.project.path.name if self.project.path else "(belum bernama)"
@@ -132,9 +133,11 @@ class LakipApp(App):
     # -- terminal size ---------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        self._cek_ukuran()
+        self.cek_ukuran()
 
-    def _cek_ukuran(self) -> None:
+    def cek_ukuran(self) -> None:
+        if self.layar_utama is None:  # too early: the main screen checks once it is mounted
+            return
         width, height = self.size
         kecil = next((s for s in self.screen_stack if isinstance(s, TerlaluKecil)), None)
         if terlalu_kecil(width, height):
@@ -142,11 +145,8 @@ class LakipApp(App):
                 self.push_screen(TerlaluKecil(width, height))
             else:
                 kecil.perbarui(width, height)
-        elif kecil is not None:
-            if self.screen is kecil:
-                self.pop_screen()
-            else:
-                kecil.dismiss()
+        elif kecil is not None and self.screen is kecil:
+            self.pop_screen()
 
     # -- a chapter view that fails ---------------------------------------------------------
 
@@ -210,11 +210,25 @@ class LakipApp(App):
         except OSError:
             pass
 
+    async def tuntaskan_ketikan(self) -> None:
+        """Text being typed in a cell or narrative is written to the project when its editor
+        loses focus; do that now, so a save or a quit never misses what is on screen."""
+        main = self.layar_utama
+        focused = main.focused if main is not None else None
+        if focused is None or main.panel_dari_widget(focused) is None:
+            return
+        main.set_focus(None)
+        for _ in range(3):  # let the blur handlers run
+            await asyncio.sleep(0)
+        if focused.is_attached and focused.display and focused.focusable:
+            main.set_focus(focused)
+
     @work(exclusive=True, group="simpan")
     async def alur_simpan(self, lalu_keluar: bool = False) -> bool:
         """Save; on a file changed on disk ask reload / overwrite / save as. True when saved."""
         if self._tolak_hanya_baca():
             return False
+        await self.tuntaskan_ketikan()
         hasil = self.simpan()
         if hasil == "berubah":
             jawaban = await self.push_screen_wait(
@@ -275,6 +289,7 @@ class LakipApp(App):
 
     @work(exclusive=True, group="keluar")
     async def action_keluar(self) -> None:
+        await self.tuntaskan_ketikan()
         if not self.project.dirty or self.project.read_only:
             self.exit(0)
             return

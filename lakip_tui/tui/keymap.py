@@ -1,17 +1,59 @@
-"""The user's key map, applied over the defaults of `actions.AKSI` with Textual's own keymap
-support (`App.set_keymap`), and the keys now in force for each action (for the help screen)."""
+"""The user's key map, applied over the default keys with Textual's own keymap support
+(`App.set_keymap`), and the keys now in force for each binding (for the help screen).
+
+A binding id may be one of the app's actions (`actions.AKSI`) or one of the editors' own bindings
+(the table, form and narrative editors define theirs with ids too); both can be remapped.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Mapping
+
+from textual.binding import Binding
+from textual.dom import DOMNode
 
 from ..config import KeymapFile, keymap_path, read_keymap
 from .actions import AKSI, Aksi, binding_ids
 
 
+@dataclass(frozen=True)
+class BindingLain:
+    """A binding with an id that a widget outside actions.AKSI defines (an editor's)."""
+
+    owner: str  # the widget class, for grouping in the help screen
+    binding: Binding
+
+
+def _load_editors() -> None:
+    """Import the chapter view, so the editors' widget classes (and their bindings) exist."""
+    try:
+        from . import chapter_view  # noqa: F401
+    except ImportError:
+        pass
+
+
+def other_bindings() -> dict[str, BindingLain]:
+    """Every binding with an id in a loaded lakip widget class that is not an app action."""
+    _load_editors()
+    own = {aksi.id for aksi in AKSI}
+    found: dict[str, BindingLain] = {}
+    stack: list[type] = [DOMNode]
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if cls.__module__.startswith("textual"):
+            continue
+        for binding in cls.__dict__.get("BINDINGS", ()):
+            if isinstance(binding, Binding) and binding.id and binding.id not in own:
+                found.setdefault(binding.id, BindingLain(cls.__name__, binding))
+    return dict(sorted(found.items(), key=lambda item: (item[1].owner, item[0])))
+
+
 def load_user_keymap(env: Mapping[str, str] | None = None) -> KeymapFile:
     """Read `keymap.toml` from the user's config folder; problems are collected, never raised."""
-    return read_keymap(keymap_path(env), binding_ids())
+    known = set(binding_ids()) | set(other_bindings())
+    return read_keymap(keymap_path(env), known)
 
 
 def current_keys(aksi: Aksi, user_keys: Mapping[str, str]) -> list[str]:
@@ -20,11 +62,13 @@ def current_keys(aksi: Aksi, user_keys: Mapping[str, str]) -> list[str]:
     return [key for key in keys.split(",") if key]
 
 
+def current_keys_of(binding: Binding, user_keys: Mapping[str, str]) -> list[str]:
+    keys = user_keys.get(binding.id or "", binding.key)
+    return [key for key in keys.split(",") if key]
+
+
 def describe_keys(keys: list[str]) -> str:
-    """"ctrl+s, f2"; "question_mark" is shown as the character the user presses."""
-    shown = {"question_mark": "?", "escape": "esc"}
+    """"ctrl+s, f2"; key names that stand for a character are shown as that character."""
+    shown = {"question_mark": "?", "escape": "esc", "minus": "-", "plus": "+",
+             "left_square_bracket": "[", "right_square_bracket": "]", "space": "spasi"}
     return ", ".join(shown.get(key, key) for key in keys) or "(palet saja)"
-
-
-def remapped(user_keys: Mapping[str, str]) -> list[Aksi]:
-    return [aksi for aksi in AKSI if aksi.id in user_keys]

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..actions import AKSI, SCOPE_TITLE, bindings
-from ..keymap import current_keys, describe_keys
+from ..keymap import current_keys, current_keys_of, describe_keys, other_bindings
 
 
 def isi_bantuan(user_keys: Mapping[str, str], keymap_file: Path, problems: list[str]) -> Group:
@@ -41,6 +41,19 @@ def isi_bantuan(user_keys: Mapping[str, str], keymap_file: Path, problems: list[
             keys = describe_keys(current_keys(aksi, user_keys))
             ubah = " *" if aksi.id in user_keys else ""
             table.add_row(keys + ubah, aksi.description, aksi.help, aksi.id)
+        parts += [table, Text("")]
+    lain = other_bindings()
+    if lain:
+        table = Table(title="Di dalam penyunting bab (tabel, isian, narasi)", title_justify="left",
+                      title_style="bold", expand=True, show_header=True, header_style="bold",
+                      box=None, pad_edge=False)
+        table.add_column("Tombol", no_wrap=True, min_width=14)
+        table.add_column("Aksi", ratio=1)
+        table.add_column("id", style="dim", no_wrap=True)
+        for binding_id, item in lain.items():
+            keys = describe_keys(current_keys_of(item.binding, user_keys))
+            ubah = " *" if binding_id in user_keys else ""
+            table.add_row(keys + ubah, item.binding.description or item.binding.action, binding_id)
         parts += [table, Text("")]
     parts.append(Text(
         f"Tombol dapat diubah di {keymap_file} (tanda * = sudah diubah di sana), misalnya:\n"

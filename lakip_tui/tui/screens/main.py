@@ -77,12 +77,15 @@ class MainScreen(Screen):
         chapters = self.lakip.registry.ordered_chapters()
         if chapters:
             self.call_later(self.buka_bab, chapters[0].key)
+        self.app.call_after_refresh(self.lakip.cek_ukuran)
         # Checks are slow: start them only after the first frame is on screen.
         self.call_after_refresh(self.periksa_nanti, 0.05)
 
     def on_resize(self, event) -> None:
         self.set_class(event.size.width < 100, "-sempit")
         self.set_class(event.size.height < 30, "-pendek")
+        # every screen of the stack is told of a resize, even under the "too small" one
+        self.app.call_later(self.lakip.cek_ukuran)
 
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:
@@ -166,9 +169,23 @@ class MainScreen(Screen):
     @on(Navigasi.Dibuka)
     async def _navigasi_dibuka(self, event: Navigasi.Dibuka) -> None:
         await self.buka_bab(event.tujuan.bab, event.tujuan.bagian)
-        view = self.tampilan_aktif
-        if view is not None and view.focusable or (view is not None and view.can_focus_children):
-            self.call_after_refresh(view.focus)
+        self.call_after_refresh(self.fokus_ke_tampilan)
+
+    def fokus_ke_tampilan(self) -> None:
+        """Enter on a chapter means "I want to edit it": focus its first visible editor."""
+        panel = self.panels.get(self.bab_aktif) if self.bab_aktif else None
+        if panel is None:
+            return
+        def bisa(widget: Widget) -> bool:
+            return widget.focusable and all(
+                node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
+
+        candidates = [w for w in panel.query("*") if bisa(w)]
+        # the first editor itself, not the scrolling container around it
+        inner = [w for w in candidates if not any(o is not w and w in o.ancestors
+                                                  for o in candidates)]
+        if inner:
+            inner[0].focus()
 
     async def bangun_ulang(self) -> None:
         """After a reload: every view shows new data, so all are made again."""
