@@ -741,3 +741,16 @@ def test_plugin_never_changes_the_data(contoh):
     render(contoh)
     render(contoh, PT)
     assert contoh == before
+
+
+def bagian_dokumen(judul):
+    text = (ROOT / "docs" / "chapters.md").read_text(encoding="utf-8")
+    isi = text[text.index(f"\n## {judul}\n"):]
+    return isi[: isi.find("\n## ", 1)] if "\n## " in isi[1:] else isi
+
+
+@pytest.mark.parametrize("judul", [AK, PT])
+def test_every_finding_code_is_documented_in_its_chapter_section(judul):
+    rows = [line for line in bagian_dokumen(judul).splitlines() if line.startswith("| `")]
+    documented = {c for c in (line.split("`")[1] for line in rows) if c.startswith(f"{judul}.")}
+    assert documented == {k for k in KODE_TEMUAN if k.startswith(f"{judul}.")}

@@ -502,3 +502,15 @@ def test_plugin_never_changes_the_data(contoh):
     temuan(contoh)
     render(contoh)
     assert contoh == before
+
+
+def bagian_dokumen(judul):
+    text = (ROOT / "docs" / "chapters.md").read_text(encoding="utf-8")
+    isi = text[text.index(f"\n## {judul}\n"):]
+    return isi[: isi.find("\n## ", 1)] if "\n## " in isi[1:] else isi
+
+
+def test_every_finding_code_is_documented_in_its_chapter_section():
+    rows = [line for line in bagian_dokumen(PK).splitlines() if line.startswith("| `")]
+    documented = {c for c in (line.split("`")[1] for line in rows) if c.startswith(f"{PK}.")}
+    assert documented == set(KODE_TEMUAN)
