@@ -9,6 +9,7 @@ Document out as txt, md, html or svg. Nothing here imports Textual, and Rich onl
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -233,8 +234,13 @@ def run_export(args: argparse.Namespace) -> int:
     if target is None:
         _to_stdout(text)
         return 0
+    baru = not target.exists()
     try:
         atomic_write(target, text)
+        if baru:  # the temp file was made private (0600); a new report reads like any file
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(target, 0o666 & ~mask)
     except OSError as exc:
         raise LakipError(f"tidak dapat menulis berkas keluaran ({exc.strerror or exc})",
                          where=str(target)) from None

@@ -517,6 +517,20 @@ def test_export_writes_beside_the_project_by_default(proyek, capsys):
     parse_html(proyek.with_suffix(".html").read_text(encoding="utf-8"))
 
 
+def test_a_new_report_gets_ordinary_permissions_and_an_old_one_keeps_its_own(proyek):
+    old = os.umask(0o022)
+    try:
+        assert main(["export", str(proyek), "-f", "md"]) == 0
+        out = proyek.with_suffix(".md")
+        assert out.stat().st_mode & 0o777 == 0o644
+        out.chmod(0o600)
+        assert main(["export", str(proyek), "-f", "md"]) == 0
+        assert out.stat().st_mode & 0o777 == 0o600
+        assert [p.name for p in proyek.parent.iterdir() if p.name.startswith(".")] == []
+    finally:
+        os.umask(old)
+
+
 def test_export_to_stdout_writes_only_the_report(proyek, capsys):
     assert main(["export", str(proyek), "-o", "-", "-f", "md", "--width", "80"]) == 0
     captured = capsys.readouterr()
