@@ -639,8 +639,9 @@ def test_formulas_fill_in_what_the_file_leaves_out():
                                   "rumus": "rumus tertulis"}]
     (rumus,) = [b for s in render(data) for b in s.blocks if isinstance(b, ListBlock)
                 and b.items[0].startswith("Jika")]
-    assert rumus.items == ("Jika positif:\n% Capaian indikator kinerja = Realisasi / Rencana x 100%",
-                           "Jika negatif:\nrumus tertulis")
+    assert rumus.items == (
+        "Jika positif:\n% Capaian indikator kinerja = Realisasi / Rencana x 100%",
+        "Jika negatif:\nrumus tertulis")
 
 
 def test_penutup_chapter_prints_text_then_numbered_steps():

@@ -57,6 +57,6 @@ iku = """"""                     # uraian per indikator (a. IKU 1: ...)
 BAGIAN_PENUTUP = '''\
 [penutup]
 teks = """"""                    # BAB IV Penutup: kesimpulan, paragraf dipisah baris kosong
-langkah_pengantar = ""           # kalimat sebelum daftar langkah, mis. "... antara lain sebagai berikut:"
+langkah_pengantar = ""           # kalimat sebelum daftar langkah ("... sebagai berikut:")
 langkah = []                     # langkah-langkah perbaikan ke depan
 '''

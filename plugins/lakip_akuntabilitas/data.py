@@ -95,7 +95,8 @@ class Indikator:
         return {str(k).strip(): v for k, v in nilai.items()} if isinstance(nilai, dict) else {}
 
     def sebut(self) -> str:
-        return f"indikator {self.kode}" if self.kode else f"indikator {self.uraian or '(tanpa kode)'}"
+        nama = self.kode or self.uraian or "(tanpa kode)"
+        return f"indikator {nama}"
 
 
 @dataclass(frozen=True)

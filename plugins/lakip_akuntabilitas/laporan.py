@@ -119,8 +119,10 @@ def tabel_3_1(data: Mapping, hasil: Evaluasi) -> TableBlock:
     out = []
     for i, row in enumerate(rows, start=1):
         bawah = row.get("min")
-        lebih = [m for m in mins if bawah is None or (isinstance(bawah, (int, float)) and m > bawah)]
-        out.append(Row((f"{i}", _interval(row, lebih[0] if lebih else None), teks(row.get("nama")))))
+        lebih = [m for m in mins
+                 if bawah is None or (isinstance(bawah, (int, float)) and m > bawah)]
+        interval = _interval(row, lebih[0] if lebih else None)
+        out.append(Row((f"{i}", interval, teks(row.get("nama")))))
     sumber = teks(tabel(data, BAB).get("skala_sumber"))
     if not hasil.skala_berkas:
         sumber = sumber or "skala baku lakip (skala peringkat belum diisi di berkas)"

@@ -46,7 +46,8 @@ _INDIKATOR = Tabel(
     judul="Indikator kinerja",
     path=("indikator",),
     kolom=(
-        Kolom("kode", "Kode", wajib=True, lebar=8, bantuan="kode unik, mis. IKU1; dipakai realisasi BAB III"),
+        Kolom("kode", "Kode", wajib=True, lebar=8,
+              bantuan="kode unik, mis. IKU1; dipakai realisasi BAB III"),
         Kolom("uraian", "Indikator Kinerja", wajib=True),
         Kolom("satuan", "Satuan", lebar=8, bantuan="mis. %, orang, dokumen"),
         Kolom("polaritas", "Polaritas", jenis="pilihan", pilihan=POLARITAS, lebar=9,
@@ -85,7 +86,8 @@ _BAGIAN = (
         Narasi("rencana_strategis", "Rencana strategis", (BAB, "rencana_strategis")),
         Narasi("visi_pengantar", "Pengantar visi", (BAB, "visi_pengantar")),
         Isian("visi", "Visi", (BAB,), (
-            Kolom("visi_label", "Label", bantuan='kata sebelum visi, mis. "Visi Pemerintah Kota Binjai"'),
+            Kolom("visi_label", "Label",
+                  bantuan='kata sebelum visi, mis. "Visi Pemerintah Kota Binjai"'),
             Kolom("visi", "Visi", wajib=True),
         )),
         Tabel("visi_makna", "Makna visi", (BAB, "visi_makna"), (
@@ -102,7 +104,8 @@ _BAGIAN = (
         Narasi("tujuan_pengantar", "Pengantar tujuan", (BAB, "tujuan_pengantar")),
         Narasi("tujuan_uraian", "Uraian tujuan", (BAB, "tujuan_uraian"), daftar=True),
         Narasi("sasaran_pengantar", "Pengantar sasaran", (BAB, "sasaran_pengantar")),
-        Narasi("tujuan_tabel_pengantar", "Kalimat sebelum Tabel 2.1", (BAB, "tujuan_tabel_pengantar")),
+        Narasi("tujuan_tabel_pengantar", "Kalimat sebelum Tabel 2.1",
+               (BAB, "tujuan_tabel_pengantar")),
         Tabel("tujuan", "Tabel 2.1 Tujuan dan Sasaran", (BAB, "tujuan"), (
             Kolom("uraian", "Tujuan", wajib=True),
             Kolom("sasaran", "Kode sasaran", bantuan="kode sasaran Tabel 2.2, mis. SS1, SS2"),

@@ -59,8 +59,9 @@ def _rencana_strategis(data: Mapping) -> list[Block]:
         blocks.append(ListBlock(tuple(misi), "1."))
     blocks += _paragraf(isi.get("misi_penjelasan"))
     if daftar_teks(isi.get("program_prioritas")):
-        blocks.append(Paragraph(teks(isi.get("program_prioritas_pengantar"))
-                                or "Adapun program prioritas untuk mewujudkan misi tersebut adalah:"))
+        pengantar = teks(isi.get("program_prioritas_pengantar"))
+        blocks.append(Paragraph(
+            pengantar or "Adapun program prioritas untuk mewujudkan misi tersebut adalah:"))
         blocks += _daftar(isi.get("program_prioritas"))
     return blocks
 

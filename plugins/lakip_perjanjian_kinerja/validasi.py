@@ -96,8 +96,9 @@ def _sasaran(data: Mapping) -> list[Finding]:
         nama = sasaran.sebut()
         if not sasaran.kode:
             temuan.append(error(f"{BAB}.kode-kosong", BAB, (*sasaran.path, "kode"),
-                                f"Sasaran ke-{sasaran.nomor} belum punya kode (mis. \"SS{sasaran.nomor}\"); "
-                                "kode dipakai Tabel 2.1 dan analisis BAB III"))
+                                f"Sasaran ke-{sasaran.nomor} belum punya kode (mis. "
+                                f"\"SS{sasaran.nomor}\"); kode dipakai Tabel 2.1 dan analisis "
+                                "BAB III"))
         elif sasaran.kode in terlihat:
             temuan.append(error(f"{BAB}.kode-ganda", BAB, (*sasaran.path, "kode"),
                                 f"Kode sasaran {sasaran.kode} sudah dipakai sasaran ke-"
@@ -110,7 +111,8 @@ def _sasaran(data: Mapping) -> list[Finding]:
         if not sasaran.indikator:
             temuan.append(error(f"{BAB}.sasaran-tanpa-indikator", BAB, (*sasaran.path, "indikator"),
                                 f"{_besar(nama)} belum punya indikator kinerja: capaiannya "
-                                "tidak dapat diukur. Tambahkan [[perjanjian_kinerja.sasaran.indikator]]"))
+                                "tidak dapat diukur. Tambahkan "
+                                "[[perjanjian_kinerja.sasaran.indikator]]"))
     return temuan
 
 
@@ -163,8 +165,9 @@ def _jenis_dan_target(ind: Indikator) -> list[Finding]:
         if not ind.urutan:
             temuan.append(error(f"{BAB}.urutan-kosong", BAB, (*ind.path, "urutan"),
                                 f"{_besar(nama)} kualitatif belum punya urutan nilai "
-                                "(dari terendah ke tertinggi, mis. urutan = [\"C\", \"B\", \"A\"]); "
-                                "tanpa urutan capaiannya tidak dapat dihitung"))
+                                "(dari terendah ke tertinggi, mis. "
+                                "urutan = [\"C\", \"B\", \"A\"]); tanpa urutan capaiannya "
+                                "tidak dapat dihitung"))
         elif target is not None and _normal(target) not in {_normal(u) for u in ind.urutan}:
             temuan.append(error(f"{BAB}.target-di-luar-urutan", BAB, (*ind.path, "target"),
                                 f"Target {nama} ({target!r}) tidak ada dalam urutan "

@@ -1,0 +1,90 @@
+"""Realisasi against the indicators of the Perjanjian Kinerja: missing, unknown, doubled,
+capaian that cannot be computed, and a stated capaian that differs from the computed one."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from lakip_tui.angka import format_persen
+from lakip_tui.findings import Finding, error, info, warning
+from lakip_tui.kinerja import TakTerhitung
+from lakip_tui.paths import Path
+
+from .data import BAB, PK, daftar_realisasi, teks
+from .hitung import Evaluasi, HasilIndikator
+from .tertulis import baca_persen, cocok_persen
+
+
+def periksa_realisasi(data: Mapping, hasil: Evaluasi) -> list[Finding]:
+    if not isinstance(data.get(PK), dict):
+        return [info(f"{BAB}.pk-tidak-ada", BAB, (PK,),
+                     "Bagian [perjanjian_kinerja] tidak ada: realisasi tidak dapat dicocokkan "
+                     "dengan indikator, capaian BAB III tidak dapat dihitung")]
+    temuan = []
+    per_kode = hasil.per_kode()
+    terlihat: set[str] = set()
+    for r in daftar_realisasi(data):
+        if not r.indikator:
+            temuan.append(error(f"{BAB}.realisasi-tanpa-indikator", BAB, (*r.path, "indikator"),
+                                "Baris realisasi belum menyebut kode indikator"))
+        elif r.indikator not in per_kode:
+            temuan.append(error(f"{BAB}.indikator-tidak-dikenal", BAB, (*r.path, "indikator"),
+                                f"Realisasi untuk indikator {r.indikator}, yang tidak ada di "
+                                "Perjanjian Kinerja (BAB II); periksa kodenya"))
+        elif r.indikator in terlihat:
+            temuan.append(error(f"{BAB}.realisasi-ganda", BAB, (*r.path, "indikator"),
+                                f"Realisasi indikator {r.indikator} dicatat lebih dari sekali; "
+                                "hanya yang pertama dipakai"))
+        terlihat.add(r.indikator)
+    for s in hasil.sasaran:
+        for h in s.indikator:
+            ind = h.indikator
+            if h.realisasi is None or h.nilai is None:
+                path = (*h.realisasi.path, "nilai") if h.realisasi else (BAB, "realisasi")
+                temuan.append(warning(f"{BAB}.realisasi-kosong", BAB, path,
+                                      f"Realisasi {ind.sebut()} ({s.sasaran.sebut()}) belum "
+                                      "diisi: capaiannya belum dapat dihitung"))
+            elif isinstance(h.capaian, TakTerhitung):
+                temuan.append(error(f"{BAB}.capaian-tak-terhitung", BAB, _path_sebab(h),
+                                    f"Capaian {ind.sebut()} ({s.sasaran.sebut()}) tidak dapat "
+                                    f"dihitung: {h.capaian.alasan}"))
+    return temuan
+
+
+def _path_sebab(h: HasilIndikator) -> Path:
+    """The field that stops the computation, read from the reason kinerja gives."""
+    alasan = h.capaian.alasan
+    for kunci in ("target", "polaritas", "jenis"):
+        if alasan.startswith(kunci):
+            return (*h.indikator.path, kunci)
+    if alasan.startswith("realisasi"):
+        return (*h.realisasi.path, "nilai")
+    return (*h.indikator.path, "urutan")  # the qualitative scale itself is faulty
+
+
+def periksa_capaian_tertulis(hasil: Evaluasi) -> list[Finding]:
+    """A stated capaian (Tabel 3.2 as printed in an older report) against the computed one."""
+    temuan = []
+    for s in hasil.sasaran:
+        for h in s.indikator:
+            if h.realisasi is None or "capaian_tertulis" not in h.realisasi.isi:
+                continue
+            tertulis = h.realisasi.isi["capaian_tertulis"]
+            path = (*h.realisasi.path, "capaian_tertulis")
+            terbaca = baca_persen(tertulis)
+            if isinstance(h.capaian, TakTerhitung):
+                temuan.append(warning(f"{BAB}.capaian-tertulis", BAB, path,
+                                      f"Capaian tertulis {h.indikator.sebut()} ({teks(tertulis)}) "
+                                      f"tidak dapat diperiksa: {h.capaian.alasan}"))
+            elif terbaca is None:
+                temuan.append(warning(f"{BAB}.capaian-tertulis", BAB, path,
+                                      f"Capaian tertulis {h.indikator.sebut()} ({tertulis!r}) "
+                                      "bukan persentase; capaian terhitung "
+                                      f"{format_persen(h.capaian)}"))
+            elif not cocok_persen(terbaca[0], terbaca[1], [h.capaian]):
+                temuan.append(warning(f"{BAB}.capaian-tertulis", BAB, path,
+                                      f"Capaian tertulis {h.indikator.sebut()} {teks(tertulis)} "
+                                      "berbeda dengan capaian terhitung "
+                                      f"{format_persen(h.capaian)}; laporan mencetak yang "
+                                      "terhitung"))
+    return temuan
