@@ -223,10 +223,12 @@ def run_export(args: argparse.Namespace) -> int:
               f"(lihat `lakip check {args.file}`)", file=sys.stderr)
     if keys is not None:  # a plugin switched off by its checks takes its chapters with it
         keys = [k for k in keys if k.strip() in registry.chapters]
-    known_problems = len(registry.problems)
+        if not keys:
+            raise LakipError("bab yang dipilih tidak dapat dicetak: plugin-nya gagal "
+                             "(lihat `lakip check`)")
     document = assemble(project.data, registry, registry.konteks(project.data, project.path),
                         keys, kemajuan=kemajuan)
-    for problem in registry.problems[known_problems:]:
+    for problem in registry.problems:  # failed to load, in its checks, or in render
         print(f"lakip: peringatan: {problem.message}; laporan dibuat tanpa bagian itu",
               file=sys.stderr)
     kemajuan.tulis(f"Menyusun berkas {fmt}...")

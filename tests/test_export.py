@@ -594,6 +594,21 @@ def test_a_broken_plugin_is_named_on_stderr_and_the_export_completes(proyek, tmp
     assert "rusak sekali" in warnings[0]
 
 
+def test_a_plugin_that_fails_its_checks_loses_its_chapter_not_the_report(proyek, tmp_path,
+                                                                         capsys):
+    plugin = tmp_path / "inovasi.py"
+    plugin.write_text(PLUGIN_FILE + "\n\n@hookimpl\ndef lakip_validate(data, konteks):\n"
+                      "    raise KeyError('kunci')\n", encoding="utf-8")
+    assert main(["export", str(proyek), "-o", "-", "--plugin", str(plugin)]) == 0
+    captured = capsys.readouterr()
+    assert "BAB I PENDAHULUAN" in captured.out and "INOVASI" not in captured.out
+    assert "proyek memiliki 1 galat" in captured.err
+    assert "lakip: peringatan: Plugin 'inovasi' galat di lakip_validate" in captured.err
+    assert main(["export", str(proyek), "-o", "-", "--plugin", str(plugin),
+                 "--chapters", "inovasi"]) == 2
+    assert "bab yang dipilih tidak dapat dicetak" in capsys.readouterr().err
+
+
 def test_a_project_with_errors_still_exports_with_a_warning(proyek, capsys):
     proyek.write_text(PROJECT.replace("tahun = 2024", 'tahun = "dua ribu"'), encoding="utf-8")
     assert main(["export", str(proyek), "-o", "-"]) == 0
