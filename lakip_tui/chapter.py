@@ -13,7 +13,9 @@ from typing import Any, Callable
 from .paths import Path
 
 # What a cell holds, which decides how typed text is parsed and how the value is shown.
-JENIS_KOLOM = ("teks", "rupiah", "bilangan", "desimal", "persen", "pilihan", "angka")
+# "angka": a number where the text is one, else the text as typed (a target such as "WTP");
+# "tahun": a year, a whole number shown without a thousands dot (2024, not 2.024).
+JENIS_KOLOM = ("teks", "rupiah", "bilangan", "desimal", "persen", "pilihan", "angka", "tahun")
 
 
 @dataclass(frozen=True)

@@ -231,6 +231,17 @@ def test_cells_parse_and_format_follow_column_kind():
     assert cells.urai(Kolom("n", "Nama"), "") is None
     # a cell holding a list stays a list
     assert cells.urai(Kolom("s", "Sasaran"), "SS1; SS2", ["SS1"]) == ["SS1", "SS2"]
+    # "angka": a number where the text is one, else the text (a qualitative target)
+    target = Kolom("target", "Target", "angka")
+    assert cells.urai(target, "WTP") == "WTP"
+    assert cells.urai(target, "1.250") == 1250 and cells.urai(target, "85%") == 85
+    with pytest.raises(cells.NilaiDitolak, match="koma untuk desimal"):
+        cells.urai(target, "83.42")  # looks like a number, so it is not silently kept as text
+    tahun = Kolom("tahun", "Tahun", "tahun")
+    assert cells.teks_tampil(tahun, 2024) == "2024" and cells.urai(tahun, "2024") == 2024
+    # a nested table in one cell is not flattened into text by an edit
+    assert cells.pesan_tak_tersunting(Kolom("renstra", "Renstra"), {"2024": 85})
+    assert cells.pesan_tak_tersunting(target, "WTP") is None
 
 
 # -- table: editing cells -----------------------------------------------------------------------
@@ -494,6 +505,24 @@ async def test_narrative_is_committed_on_blur_only_when_changed():
 
 
 @pilot_test
+async def test_narrative_is_committed_after_a_pause_in_typing(monkeypatch):
+    from lakip_tui.tui.editors import narrative
+
+    monkeypatch.setattr(narrative, "JEDA_SIMPAN", 0.05)
+    app = make_app(bagian="teks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        pengantar = next(e for e in app.view.editors() if isinstance(e, NarrativeEditor))
+        pengantar.area.focus()
+        await pilot.pause()
+        pengantar.area.move_cursor(pengantar.area.document.end)
+        await type_text(pilot, " Lagi")
+        await pilot.pause(0.3)
+        assert pengantar.area.has_focus  # still typing, yet already written
+        assert app.project.data["uji"]["pengantar"] == "Paragraf awal. Lagi"
+
+
+@pilot_test
 async def test_form_edits_a_nested_key_and_refuses_bad_numbers():
     app = make_app(bagian="meta")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -581,6 +610,61 @@ async def test_plugin_view_that_raises_shows_error_panel():
         assert registry.infos["rusak_plugin"].status == "gagal"
         assert any("rusak_plugin" in f.message for f in registry.problems)
         assert not app.view.jump_to(("uji", "belanja", 0))
+
+
+@pilot_test
+async def test_plugin_view_is_mounted_and_gets_the_calls():
+    from textual.widgets import Static
+
+    class ViewSendiri(Static):
+        def __init__(self) -> None:
+            super().__init__("tampilan plugin")
+            self.lompatan: list[tuple] = []
+
+        def jump_to(self, path: tuple) -> bool:
+            self.lompatan.append(path)
+            return True
+
+    class PluginViewSendiri:
+        @hookimpl
+        def lakip_register_chapters(self, register):
+            register(Chapter("sendiri", "Bab", 80, bagian=BAGIAN))
+
+        @hookimpl
+        def lakip_chapter_view(self, chapter, project, konteks):
+            return ViewSendiri()
+
+    registry = Registry()
+    registry.load_object(PluginViewSendiri(), "sendiri_plugin")
+    app = AppUji(Project(PROJECT_TEXT), registry, "sendiri")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        widget = app.view.query_one(ViewSendiri)
+        assert app.view.jump_to(("uji", "x")) and widget.lompatan == [("uji", "x")]
+        assert app.view.current_cell_text() is None  # the widget has no such method
+        assert not app.view.editors()
+
+
+@pilot_test
+async def test_computed_column_that_raises_shows_galat_in_its_cell():
+    def rusak(row: dict, konteks: Any) -> str:
+        raise ZeroDivisionError("bagi nol")
+
+    tabel = Tabel("belanja", "Belanja", ("uji", "belanja"), (
+        Kolom("nama", "Nama", lebar=10), Kolom("x", "X", lebar=12, hitung=rusak)))
+
+    class PluginHitungRusak:
+        @hookimpl
+        def lakip_register_chapters(self, register):
+            register(Chapter("hr", "Bab", 1, bagian=(Bagian("b", "B", (tabel,)),)))
+
+    registry = Registry()
+    registry.load_object(PluginHitungRusak(), "hr")
+    app = AppUji(Project(PROJECT_TEXT), registry, "hr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        grid = editor_of(app, TableEditor).grid
+        assert "galat" in row_text(grid, 0) and "Gaji" in row_text(grid, 0)
 
 
 @pilot_test

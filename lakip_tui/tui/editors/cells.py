@@ -7,6 +7,7 @@ applies the column's rules (wajib, negatif, pilihan) and names the column in the
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -42,6 +43,17 @@ def nilai_di(row: Any, kolom: Kolom) -> Any:
     return get_in(row, kunci_path(kolom.key))
 
 
+def pesan_tak_tersunting(kolom: Kolom, value: Any) -> str | None:
+    """Why a stored value cannot be edited as one line of text (None when it can)."""
+    if isinstance(value, dict):
+        return (f"{kolom.label} berisi tabel bertingkat; sunting bagian-bagiannya di kolom "
+                "sendiri atau langsung di berkas TOML.")
+    if isinstance(value, list) and (kolom.jenis not in ("teks", "pilihan")
+                                    or any(isinstance(item, (dict, list)) for item in value)):
+        return f"{kolom.label} berisi daftar yang tidak dapat disunting di sini; sunting di berkas TOML."
+    return None
+
+
 def _angka_murni(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -56,6 +68,8 @@ def teks_tampil(kolom: Kolom, value: Any) -> str:
         return PEMISAH_DAFTAR.join(f"{k}: {teks_tampil(kolom, v)}" for k, v in value.items())
     if isinstance(value, bool):
         return "ya" if value else "tidak"
+    if kolom.jenis == "tahun" and isinstance(value, int):
+        return str(value)
     if kolom.jenis in _ANGKA and _angka_murni(value):
         try:
             return _format_angka(kolom.jenis, value, digits=None)
@@ -136,7 +150,9 @@ def _urai_satu(kolom: Kolom, text: str) -> Any:
     if jenis == "persen":
         return _bulat_bila_utuh(_tolak_negatif(kolom, text, angka.parse_persen(text)))
     if jenis == "angka":
-        return _bulat_bila_utuh(_tolak_negatif(kolom, text, angka.parse_desimal(text)))
+        return _urai_angka_atau_teks(kolom, text)
+    if jenis == "tahun":
+        return _urai_tahun(text)
     raise NilaiDitolak(f"{kolom.label}: jenis kolom tidak dikenal ({jenis}).")
 
 
@@ -160,6 +176,29 @@ def _urai_bilangan(kolom: Kolom, text: str) -> int | None:
     return angka.parse_bilangan(text)
 
 
+# Text made only of these is meant as a number, so it is parsed strictly ("83.42" is refused,
+# not kept as text); anything else in an "angka" column is a qualitative value such as "WTP".
+_TEKS_ANGKA = re.compile(r"^\s*[-\u2212]?\s*[\d.,]+\s*%?\s*$")
+
+
+def _urai_angka_atau_teks(kolom: Kolom, text: str) -> int | float | str | None:
+    if not text.strip():
+        return None
+    if not _TEKS_ANGKA.match(text):
+        return text.strip()
+    body = text.strip().rstrip("%")
+    return _bulat_bila_utuh(_tolak_negatif(kolom, text, angka.parse_desimal(body)))
+
+
+def _urai_tahun(text: str) -> int | None:
+    body = text.strip()
+    if not body:
+        return None
+    if not (body.isdigit() and len(body) == 4):
+        raise AngkaError(f'"{body}" bukan tahun; tulis empat angka, contoh 2024.')
+    return int(body)
+
+
 def _tolak_negatif(kolom: Kolom, text: str, value: float | None) -> float | None:
     if value is not None and value < 0 and not kolom.negatif:
         raise AngkaError(f'"{text.strip()}" tidak boleh negatif.')
@@ -175,4 +214,4 @@ def _bulat_bila_utuh(value: float | None) -> int | float | None:
 
 def rata_kanan(kolom: Kolom) -> bool:
     """Numbers line up on the right, as in the printed tables."""
-    return kolom.jenis in _ANGKA
+    return kolom.jenis in _ANGKA or kolom.jenis == "tahun"

@@ -168,6 +168,11 @@ class FormEditor(Vertical):
         lama = self.project.get(path)
         if field.value == cells.teks_sunting(kolom, lama):
             return True
+        alasan = cells.pesan_tak_tersunting(kolom, lama)
+        if alasan is not None:
+            self._tolak(alasan, path)
+            field.value = cells.teks_sunting(kolom, lama)
+            return False
         try:
             value = cells.urai(kolom, field.value, lama)
         except LakipError as exc:

@@ -98,8 +98,10 @@ class NarrativeEditor(Vertical):
         super().__init__(classes="tunggal" if tunggal else "")
         self.narasi = narasi
         self.project = project
+        # a list shows line numbers, so that a long item wrapped over lines still reads as one
         self.area = NarasiArea(nilai_ke_teks(narasi, project.get(narasi.path)),
-                               soft_wrap=True, tab_behavior="focus")
+                               soft_wrap=True, tab_behavior="focus",
+                               show_line_numbers=narasi.daftar)
         self.pesan = Static(self._petunjuk(), classes="pesan", markup=False)
         self._tersimpan = self.area.text  # the text that matches what the project holds
         self._timer: Timer | None = None

@@ -542,7 +542,8 @@ class TableEditor(Vertical):
     }
     TableEditor > PilihanList {
         position: absolute;
-        layer: sunting;
+        overlay: screen;  /* drawn over everything: a short table's own region would clip it */
+        constrain: inside inside;
         display: none;
         width: auto;
         min-width: 20;
@@ -653,6 +654,10 @@ class TableEditor(Vertical):
             self._tolak(f"Kolom {kolom.label} dihitung otomatis dan tidak dapat disunting.", path)
             return
         value = cells.nilai_di(baris.row, kolom)
+        alasan = cells.pesan_tak_tersunting(kolom, value)
+        if alasan is not None:
+            self._tolak(alasan, path)
+            return
         text = cells.teks_sunting(kolom, value)
         self._sunting = _Sunting(path, kolom, text)
         x, y, width = self.grid.posisi_sel()
