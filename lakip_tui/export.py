@@ -236,13 +236,8 @@ def run_export(args: argparse.Namespace) -> int:
     if target is None:
         _to_stdout(text)
         return 0
-    baru = not target.exists()
     try:
-        atomic_write(target, text)
-        if baru:  # the temp file was made private (0600); a new report reads like any file
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(target, 0o666 & ~mask)
+        _tulis(target, text, atomic_write)
     except OSError as exc:
         raise LakipError(f"tidak dapat menulis berkas keluaran ({exc.strerror or exc})",
                          where=str(target)) from None
@@ -265,6 +260,22 @@ def _target(output: str | None, project_path: Path, fmt: str) -> Path | None:
     if target.resolve() == project_path.resolve():
         raise LakipError("keluaran akan menimpa berkas proyek itu sendiri", where=str(target))
     return target
+
+
+def _tulis(target: Path, text: str, atomic_write: Callable[[Path, str], None]) -> None:
+    """Replace a file atomically; but write through a device or pipe (/dev/stdout, /dev/null),
+    which renaming would destroy, and replace the file a symlink points to, not the link."""
+    if target.exists() and not target.is_file():
+        with open(target, "w", encoding="utf-8") as out:
+            out.write(text)
+        return
+    real = target.resolve() if target.is_symlink() else target
+    baru = not real.exists()
+    atomic_write(real, text)
+    if baru:  # the temp file was made private (0600); a new report reads like any file
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(real, 0o666 & ~mask)
 
 
 def _to_stdout(text: str) -> None:

@@ -531,6 +531,22 @@ def test_a_new_report_gets_ordinary_permissions_and_an_old_one_keeps_its_own(pro
         os.umask(old)
 
 
+def test_a_device_is_written_through_and_a_symlink_is_kept(proyek, tmp_path):
+    import stat
+
+    assert main(["export", str(proyek), "-o", os.devnull]) == 0
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)  # renamed over, it would be a plain file
+    real = tmp_path / "arsip" / "laporan.txt"
+    real.parent.mkdir()
+    real.write_text("lama", encoding="utf-8")
+    link = tmp_path / "terbaru.txt"
+    link.symlink_to(real)
+    assert main(["export", str(proyek), "-o", str(link)]) == 0
+    assert link.is_symlink()
+    assert "LAPORAN KINERJA" in real.read_text(encoding="utf-8")
+    assert main(["export", str(proyek), "-o", str(tmp_path / "kecil.toml")]) == 2
+
+
 def test_export_to_stdout_writes_only_the_report(proyek, capsys):
     assert main(["export", str(proyek), "-o", "-", "-f", "md", "--width", "80"]) == 0
     captured = capsys.readouterr()
