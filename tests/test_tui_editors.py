@@ -341,6 +341,19 @@ async def test_pilihan_cell_is_picked_from_a_list():
 
 
 @pilot_test
+async def test_typing_a_digit_on_a_number_cell_starts_editing_with_it():
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "belanja")
+        await pilot.press("right")
+        await type_text(pilot, "42")
+        assert editor.cell_input.value == "42"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.project.data["uji"]["belanja"][0]["pagu"] == 42
+
+
+@pilot_test
 async def test_up_and_down_in_the_cell_editor_confirm_and_move():
     app = make_app(bagian="belanja")
     async with app.run_test(size=(80, 24)) as pilot:

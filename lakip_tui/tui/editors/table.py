@@ -127,6 +127,7 @@ class TableGrid(ScrollView, can_focus=True):
         self.model = model
         self.editor = editor
         self._lebar: list[int] | None = None
+        self._diukur_kosong = False
         self._lebar_awalan = 2 * len(model.levels) if len(model.levels) > 1 else 0
         self.jumlah_render_baris = 0  # render_line calls, so tests can see the grid is virtual
         self._gaya_cache: dict[str, Style] = {}
@@ -143,6 +144,7 @@ class TableGrid(ScrollView, can_focus=True):
         """Kolom.lebar where given, else a guess from the label and a sample of rows."""
         model = self.model
         rows = model.rows
+        self._diukur_kosong = not rows
         step = max(1, len(rows) // SAMPEL)
         sample = rows[:SAMPEL] + rows[SAMPEL::step][:SAMPEL]
         widths = []
@@ -181,6 +183,8 @@ class TableGrid(ScrollView, can_focus=True):
 
     def perbarui_ukuran(self) -> None:
         """Set the virtual size from the row count; called when the structure changed."""
+        if self._lebar is not None and self._diukur_kosong and self.model.rows:
+            self._lebar = None  # widths guessed from labels alone: guess again from the rows
         total = self.lebar_tetap + sum(w + 3 for w in self.lebar_kolom[1:])
         height = len(self.model.rows) + 1
         self.virtual_size = Size(total, height)
@@ -430,6 +434,16 @@ class TableGrid(ScrollView, can_focus=True):
     async def action_ke_navigasi(self) -> None:
         await ke_navigasi(self)
 
+    def on_key(self, event: events.Key) -> None:
+        # a digit typed on a number cell starts editing with it (letters are commands here)
+        character = event.character
+        kolom = self.model.kolom_kursor()
+        if (character is not None and character.isdigit() and kolom is not None
+                and cells.rata_kanan(kolom) and not kolom.computed):
+            event.stop()
+            event.prevent_default()
+            self.editor.mulai_sunting(ketikan=character)
+
     # -- mouse ---------------------------------------------------------------------------------
 
     def on_click(self, event: events.Click) -> None:
@@ -630,9 +644,12 @@ class TableEditor(Vertical):
         text = kolom.label
         if kolom.computed:
             text += " (dihitung otomatis)"
-        if kolom.bantuan:
+        isi = self.teks_sel_kursor() or ""
+        if cell_len(isi) > self.grid.lebar_kolom[self.model.kursor_kolom]:
+            text += f": {isi}"  # the cell shows it cut short; here it is whole
+        elif kolom.bantuan:
             text += f": {kolom.bantuan}"
-        self.tampilkan_pesan(text)
+        self.tampilkan_pesan(text.replace("\n", " "))
 
     def _tolak(self, message: str, path: Path) -> None:
         self.tampilkan_pesan(message, galat=True)
@@ -640,7 +657,9 @@ class TableEditor(Vertical):
 
     # -- editing a cell ---------------------------------------------------------------------------
 
-    def mulai_sunting(self) -> None:
+    def mulai_sunting(self, ketikan: str | None = None) -> None:
+        """Open the cell editor on the cursor cell; `ketikan` (a digit typed on the grid)
+        replaces the value, as typing into a spreadsheet cell does."""
         model = self.model
         baris = model.baris_kursor
         if baris is None:
@@ -666,11 +685,13 @@ class TableEditor(Vertical):
             self._buka_pilihan(kolom, value, offset.x + x, offset.y + y + 1)
             return
         editor = self.cell_input
-        editor.value = text
+        editor.value = text if ketikan is None else ketikan
+        # the value starts selected, so typing replaces it; after a typed digit, it goes on
+        editor.select_on_focus = ketikan is None
         editor.styles.width = max(width, 12)
         editor.styles.offset = (offset.x + x, offset.y + y)
         editor.display = True
-        editor.cursor_position = len(text)
+        editor.cursor_position = len(editor.value)
         editor.focus()
 
     def _buka_pilihan(self, kolom: Kolom, value: Any, x: int, y: int) -> None:
@@ -821,11 +842,17 @@ class TableEditor(Vertical):
         self.app.push_screen(Konfirmasi(question), jawab)
 
     def _nama_baris(self, baris: Baris) -> str:
+        """The row as a person names it: its first two text columns (kode, nama)."""
         parts = []
-        for col in range(min(2, self.model.jumlah_kolom)):
+        for col in range(self.model.jumlah_kolom):
+            kolom = self.model.kolom_di(baris, col)
+            if kolom is None or kolom.computed or cells.rata_kanan(kolom):
+                continue
             text, _ = self.model.teks_sel(baris, col)
             if text:
                 parts.append(text)
+            if len(parts) == 2:
+                break
         return "“" + " ".join(parts)[:60] + "”" if parts else f"ke-{baris.index + 1}"
 
     def _hapus(self, row_path: Path) -> None:
