@@ -33,21 +33,23 @@ def isi_bantuan(user_keys: Mapping[str, str], keymap_file: Path, problems: list[
             continue
         table = Table(title=title, title_justify="left", title_style="bold", expand=True,
                       show_header=True, header_style="bold", box=None, pad_edge=False)
-        table.add_column("Tombol", no_wrap=True, min_width=14)
-        table.add_column("Aksi", no_wrap=True)
-        table.add_column("Keterangan", ratio=1)
+        table.add_column("Tombol", no_wrap=True, width=16)
+        table.add_column("Aksi", ratio=1)
         table.add_column("id", style="dim", no_wrap=True)
         for aksi in rows:
             keys = describe_keys(current_keys(aksi, user_keys))
             ubah = " *" if aksi.id in user_keys else ""
-            table.add_row(keys + ubah, aksi.description, aksi.help, aksi.id)
+            isi = Text()
+            isi.append(aksi.description, style="bold")
+            isi.append(f"\n{aksi.help}")
+            table.add_row(keys + ubah, isi, aksi.id)
         parts += [table, Text("")]
     lain = other_bindings()
     if lain:
         table = Table(title="Di dalam penyunting bab (tabel, isian, narasi)", title_justify="left",
                       title_style="bold", expand=True, show_header=True, header_style="bold",
                       box=None, pad_edge=False)
-        table.add_column("Tombol", no_wrap=True, min_width=14)
+        table.add_column("Tombol", no_wrap=True, width=16)
         table.add_column("Aksi", ratio=1)
         table.add_column("id", style="dim", no_wrap=True)
         for binding_id, item in lain.items():

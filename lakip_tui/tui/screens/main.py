@@ -73,6 +73,9 @@ class MainScreen(Screen):
 
     def on_mount(self) -> None:
         self._perbarui_kepala()
+        temuan, bantuan = (self.lakip.current_keys(i)[0] for i in ("ke_temuan", "bantuan"))
+        self.query_one(PanelTemuan).petunjuk = \
+            f"({temuan.upper()} lalu Enter: lompat · {bantuan.upper()}: bantuan)"
         self._unsubscribe = self.lakip.project.subscribe(self._berubah)
         chapters = self.lakip.registry.ordered_chapters()
         if chapters:
@@ -83,6 +86,7 @@ class MainScreen(Screen):
 
     def on_resize(self, event) -> None:
         self.set_class(event.size.width < 100, "-sempit")
+        self.set_class(event.size.width >= 120, "-lebar")
         self.set_class(event.size.height < 30, "-pendek")
         # every screen of the stack is told of a resize, even under the "too small" one
         self.app.call_later(self.lakip.cek_ukuran)

@@ -25,12 +25,31 @@ def bagian_bab(chapter: Chapter, data: dict, registry: Any, konteks: Any) -> lis
 
 
 def tata_bab(chapter: Chapter, sections: list) -> Any:
-    """A chapter as printed: its heading, then its sections (the export's BabLaporan layout)."""
-    if not sections:
-        return Group(Text(chapter.title.upper(), style="bold"), Text(""),
-                     Text("Bab ini belum berisi apa pun untuk dicetak "
-                          "(bagiannya mungkin dicetak di bab lain).", style="italic"))
-    return Group(Text(chapter.title.upper(), style="bold", justify="center"), Text(""), *sections)
+    """The chapter laid out by the text export's own functions: its heading and sections; the
+    kata pengantar and lampiran parts, which the export moves elsewhere, are shown after a note."""
+    from ...export import KATA_PENGANTAR, LAMPIRAN, BabLaporan
+    from ...exporters.text import bab_renderables, section_renderables
+
+    def catatan(teks: str) -> Text:
+        return Text(teks, style="italic dim")
+
+    pengantar = [s for s in sections if s.key == KATA_PENGANTAR]
+    lampiran = [s for s in sections if s.key.startswith(LAMPIRAN)]
+    isi = [s for s in sections if s not in pengantar and s not in lampiran]
+    parts: list[Any] = []
+    for section in pengantar:
+        parts += [catatan("Dicetak sebelum daftar isi:"), Text("")]
+        parts += list(section_renderables(section))
+    if isi:
+        parts += list(bab_renderables(BabLaporan(chapter.key, chapter.title.upper(), tuple(isi))))
+    elif not sections:
+        parts += [Text(chapter.title.upper(), style="bold"), Text(""),
+                  catatan("Bab ini belum berisi apa pun untuk dicetak (bagiannya mungkin "
+                          "dicetak di bab lain).")]
+    for section in lampiran:
+        parts += [catatan("Dicetak di LAMPIRAN:"), Text("")]
+        parts += list(section_renderables(section))
+    return Group(*parts)
 
 
 class LayarPratinjau(Screen):

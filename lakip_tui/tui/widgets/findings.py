@@ -16,11 +16,11 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _MARK = {"error": "✖", "warning": "▲", "info": "·"}
 
 
-def ringkas(findings: list[Finding]) -> str:
+def ringkas(findings: list[Finding], petunjuk: str = "") -> str:
     galat, peringatan, info = (count(findings, s) for s in ("error", "warning", "info"))
     if not findings:
-        return "Temuan: tidak ada. Semua pemeriksaan lolos."
-    return f"Temuan: {galat} galat · {peringatan} peringatan · {info} info  (F8, lalu Enter: lompat)"
+        return f"Temuan: tidak ada. Semua pemeriksaan lolos.  {petunjuk}".rstrip()
+    return f"Temuan: {galat} galat · {peringatan} peringatan · {info} info  {petunjuk}".rstrip()
 
 
 def _prompt(finding: Finding, titles: dict[str, str]) -> Text:
@@ -64,6 +64,7 @@ class PanelTemuan(Vertical):
         super().__init__(**kwargs)
         self.findings: list[Finding] = []
         self.titles: dict[str, str] = {}
+        self.petunjuk = ""  # which keys lead here and to help (they may be remapped)
 
     def compose(self) -> ComposeResult:
         yield Static("Temuan: memeriksa…", id="temuan-ringkas")
@@ -77,13 +78,14 @@ class PanelTemuan(Vertical):
         self.query_one("#temuan-ringkas", Static).update(
             ringkas(self.findings) + "  (memeriksa…)" if self.findings else "Temuan: memeriksa…")
 
+
     def tampilkan(self, findings: list[Finding], titles: dict[str, str]) -> None:
         daftar = self.daftar
         previous = None
         if daftar.highlighted is not None and daftar.highlighted < len(self.findings):
             previous = self.findings[daftar.highlighted]
         self.findings, self.titles = list(findings), dict(titles)
-        self.query_one("#temuan-ringkas", Static).update(ringkas(self.findings))
+        self.query_one("#temuan-ringkas", Static).update(ringkas(self.findings, self.petunjuk))
         daftar.set_options(Option(_prompt(f, titles)) for f in self.findings)
         if previous in self.findings:
             daftar.highlighted = self.findings.index(previous)

@@ -114,9 +114,14 @@ def baris_anggaran(data: dict) -> tuple[list[BarisAnggaran], BarisAnggaran | Non
 def _bar(fraction: float, width: int) -> Text:
     """A bar in two characters, so it reads without colour too."""
     filled = max(0, min(width, round(fraction * width)))
-    bar = Text("█" * filled, style="green")
+    bar = Text()
+    bar.append("█" * filled, style="green")
     bar.append("░" * (width - filled), style="dim")
     return bar
+
+
+def _lebar_bar(width: int) -> int:
+    return max(8, min(30, width // 7))
 
 
 def _nilai(value: Any) -> str:
@@ -131,50 +136,69 @@ def _nilai(value: Any) -> str:
     return str(value)
 
 
+def _tabel(bar_width: int, *columns: tuple[str, str]) -> Table:
+    """The name takes what is left and is cut, never the numbers; "" is the bar column, of a
+    fixed width (a reason that replaces the bar wraps inside it)."""
+    table = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
+    for index, (header, justify) in enumerate(columns):
+        if index == 0:
+            table.add_column(header, ratio=1, overflow="ellipsis", no_wrap=True)
+        elif header == "":
+            table.add_column(header, width=bar_width, overflow="fold")
+        else:
+            table.add_column(header, justify=justify, no_wrap=True)
+    return table
+
+
+def _alasan(hasil: TakTerhitung) -> Text:
+    return Text(f"({hasil.alasan})", style="italic")
+
+
+_CATATAN = Text("-: tidak dapat dihitung; alasannya di kolom grafik.", style="dim italic")
+
+
 def grafik_capaian(rows: list[BarisCapaian], width: int) -> Any:
     if not rows:
         return Text("Capaian kinerja: tidak ada data (bab Perjanjian Kinerja belum berisi indikator).",
                     style="italic")
     # The longest bar is 100% or the best capaian, whichever is larger: above-target shows.
     puncak = max([100.0] + [r.capaian for r in rows if isinstance(r.capaian, float)])
-    table = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
-    table.add_column("Indikator", ratio=3, overflow="ellipsis", no_wrap=True)
-    table.add_column("Target", justify="right", no_wrap=True)
-    table.add_column("Realisasi", justify="right", no_wrap=True)
-    table.add_column("Capaian", ratio=2, no_wrap=True)
-    bar_width = max(6, width // 5)
+    bar_width = _lebar_bar(width)
+    table = _tabel(bar_width, ("Indikator", "left"), ("Target", "right"), ("Realisasi", "right"),
+                   ("Capaian", "right"), ("", "left"), ("Peringkat", "left"))
     for row in rows:
         if isinstance(row.capaian, TakTerhitung):
-            cell = Text(f"tidak dapat dihitung: {row.capaian.alasan}", style="italic")
+            persen, bar = "-", _alasan(row.capaian)
         else:
-            cell = _bar(row.capaian / puncak, bar_width)
-            cell.append(f" {angka.format_persen(row.capaian)}")
-            if isinstance(row.peringkat, str):
-                cell.append(f" {row.peringkat}", style="dim")
-        table.add_row(row.label, _nilai(row.target), _nilai(row.realisasi), cell)
-    return Group(Text("Capaian per indikator", style="bold underline"), table)
+            persen, bar = angka.format_persen(row.capaian), _bar(row.capaian / puncak, bar_width)
+        rating = row.peringkat if isinstance(row.peringkat, str) else "-"
+        table.add_row(row.label, _nilai(row.target), _nilai(row.realisasi), persen, bar, rating)
+    parts = [Text("Capaian per indikator", style="bold underline"), table]
+    if any(isinstance(r.capaian, TakTerhitung) for r in rows):
+        parts.append(_CATATAN)
+    return Group(*parts)
 
 
 def grafik_anggaran(rows: list[BarisAnggaran], jumlah: BarisAnggaran | None, width: int) -> Any:
     if not rows:
         return Text("Realisasi anggaran: tidak ada data (bab Anggaran belum berisi program).",
                     style="italic")
-    table = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
-    table.add_column("Program", ratio=3, overflow="ellipsis", no_wrap=True)
-    table.add_column("Pagu", justify="right", no_wrap=True)
-    table.add_column("Realisasi", justify="right", no_wrap=True)
-    table.add_column("Realisasi / pagu", ratio=2, no_wrap=True)
-    bar_width = max(6, width // 5)
+    bar_width = _lebar_bar(width)
+    table = _tabel(bar_width, ("Program", "left"), ("Pagu", "right"), ("Realisasi", "right"),
+                   ("%", "right"), ("", "left"))
     for row in rows + ([jumlah] if jumlah else []):
         if isinstance(row.persen, TakTerhitung):
-            cell = Text(f"tidak dapat dihitung: {row.persen.alasan}", style="italic")
+            persen, bar = "-", _alasan(row.persen)
         else:
-            cell = _bar(row.persen / max(100.0, row.persen), bar_width)
-            cell.append(f" {angka.format_persen(row.persen)}")
+            persen = angka.format_persen(row.persen)
+            bar = _bar(row.persen / max(100.0, row.persen), bar_width)
         style = "bold" if row is jumlah else None
         table.add_row(row.label, angka.format_rupiah(row.pagu), angka.format_rupiah(row.realisasi),
-                      cell, style=style)
-    return Group(Text("Pagu dan realisasi per program", style="bold underline"), table)
+                      persen, bar, style=style)
+    parts = [Text("Pagu dan realisasi per program", style="bold underline"), table]
+    if any(isinstance(r.persen, TakTerhitung) for r in rows):
+        parts.append(_CATATAN)
+    return Group(*parts)
 
 
 class GrafikRingkasan(Widget):
