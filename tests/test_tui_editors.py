@@ -354,6 +354,24 @@ async def test_typing_a_digit_on_a_number_cell_starts_editing_with_it():
 
 
 @pilot_test
+async def test_keys_typed_faster_than_the_screen_updates_all_reach_the_cell():
+    from textual import events
+
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "belanja")
+        await pilot.press("right")
+        # as over a slow SSH link: the keys are all queued before any of them is handled
+        for key, char in [("1", "1"), ("full_stop", "."), ("5", "5"), ("0", "0"), ("0", "0"),
+                          ("enter", "\r")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.project.data["uji"]["belanja"][0]["pagu"] == 1500
+        assert editor.grid.has_focus and not editor.cell_input.display
+
+
+@pilot_test
 async def test_up_and_down_in_the_cell_editor_confirm_and_move():
     app = make_app(bagian="belanja")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -588,6 +606,24 @@ async def test_jump_to_sub_kegiatan_field_in_folded_hierarchy():
         assert app.view.current_cell_text() == "300"
         # a path of another chapter is not here
         assert not app.view.jump_to(("lain", "x"))
+
+
+@pilot_test
+async def test_jump_to_before_the_view_is_mounted():
+    class AppLompat(AppUji):
+        def compose(self) -> ComposeResult:
+            yield from super().compose()
+            assert self.view.jump_to(("uji", "program", 0, "kegiatan", 1, "sub", 0, "kode"))
+
+    registry = Registry()
+    registry.load_object(PluginUji(), "uji")
+    app = AppLompat(Project(PROJECT_TEXT), registry)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.view.bagian_aktif == "pohon"
+        editor = editor_of(app, TableEditor)
+        assert editor.model.baris_kursor.row["nama"] == "Sub Tiga"
+        assert editor.grid.has_focus
 
 
 @pilot_test

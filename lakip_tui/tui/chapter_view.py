@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Static
 
 from lakip_tui.chapter import Bagian, Chapter, Isian, Narasi, Tabel
@@ -112,11 +112,27 @@ class ChapterView(Widget):
         self._aktif: str | None = None
         self._tertunda: str | None = None
         self._siap = False  # mounted (is_mounted is still False inside on_mount)
+        self._lompat_tertunda: tuple[int, Path] | None = None  # jump_to before mounting
 
     # -- building ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         self.plugin_view = self._view_plugin()
+        if self.galat is None and self.plugin_view is None:
+            # the first Bagian is part of this compose, so that whoever awaits the mount of
+            # this view can focus into its editors straight away
+            first = self._bagian_awal()
+            if first is None:
+                yield Static("Bab ini tidak punya bagian yang dapat disunting.", markup=False)
+            else:
+                view = self._bangun(first)
+                if view is not None:
+                    self._views[first.key] = view
+                    self._aktif = first.key
+                    if self._lompat_tertunda is not None:
+                        self._fokus_editor(view, *self._lompat_tertunda)
+                        self._lompat_tertunda = None
+                    yield view
         if self.galat is not None:
             yield GalatBab(self.galat, markup=False)
         elif self.plugin_view is not None:
@@ -124,15 +140,24 @@ class ChapterView(Widget):
 
     def on_mount(self) -> None:
         self._siap = True
-        if self.galat is None and self.plugin_view is None:
-            first = self.chapter.bagian[0].key if self.chapter.bagian else None
-            key = self._tertunda or first
-            self._tertunda = None
-            if key is not None:
-                self.show_bagian(key)
-            else:
-                self.mount(Static("Bab ini tidak punya bagian yang dapat disunting.",
-                                  markup=False))
+        if self._tertunda is not None:  # asked for between compose and now
+            key, self._tertunda = self._tertunda, None
+            self.show_bagian(key)
+
+    def _bagian_awal(self) -> Bagian | None:
+        wanted = self._tertunda
+        self._tertunda = None
+        bagian = self.chapter.bagian
+        return next((b for b in bagian if b.key == wanted), bagian[0] if bagian else None)
+
+    def _bangun(self, bagian: Bagian) -> BagianView | None:
+        """The editors of one Bagian; a chapter whose declarations cannot be built is switched
+        off here and shows the error panel."""
+        try:
+            return BagianView(bagian, self.project, self.konteks_factory)
+        except Exception as exc:
+            self._gagal(f"{type(exc).__name__}: {exc}")
+            return None
 
     @property
     def nama_plugin(self) -> str:
@@ -194,32 +219,36 @@ class ChapterView(Widget):
     def bagian_aktif(self) -> str | None:
         return self._aktif
 
-    def show_bagian(self, key: str) -> None:
-        """Show one Bagian (built on first use); unknown keys are ignored."""
+    def show_bagian(self, key: str) -> AwaitMount | None:
+        """Show one Bagian (built on first use); unknown keys are ignored.
+
+        When the Bagian had to be built, returns the mount to await before focusing into it
+        (its editors exist only once the mount is done); otherwise None.
+        """
         if self.plugin_view is not None:
             self._ke_plugin("show_bagian", key)
-            return
+            return None
         if self.galat is not None:
-            return
+            return None
         if not self._siap:
             self._tertunda = key
-            return
+            return None
         bagian = next((b for b in self.chapter.bagian if b.key == key), None)
         if bagian is None:
-            return
+            return None
         view = self._views.get(key)
+        mounting = None
         if view is None:
-            try:
-                view = BagianView(bagian, self.project, self.konteks_factory)
-            except Exception as exc:
-                self._gagal(f"{type(exc).__name__}: {exc}")
+            view = self._bangun(bagian)
+            if view is None:
                 self._tampilkan_galat()
-                return
+                return None
             self._views[key] = view
-            self.mount(view)
+            mounting = self.mount(view)
         for other_key, other in self._views.items():
             other.display = other_key == key
         self._aktif = key
+        return mounting
 
     def jump_to(self, path: Path) -> bool:
         """Show the Bagian holding `path` and put the cursor on its row/cell or field."""
@@ -235,13 +264,20 @@ class ChapterView(Widget):
         self.show_bagian(bagian.key)
         view = self._views.get(bagian.key)
         if view is None:
-            return False
-        editor = view.editors[found[1]]
+            if self._siap:
+                return False  # the Bagian could not be built: the error panel says why
+            self._lompat_tertunda = (found[1], path)  # done when compose builds it
+            return True
+        self._fokus_editor(view, found[1], path)
+        return True
+
+    @staticmethod
+    def _fokus_editor(view: BagianView, index: int, path: Path) -> None:
+        editor = view.editors[index]
         if isinstance(editor, NarrativeEditor):
             editor.fokus_ke(path, baris_narasi(editor.narasi, path))
         else:
             editor.fokus_ke(path)
-        return True
 
     def refresh_computed(self) -> None:
         if self.plugin_view is not None:

@@ -435,6 +435,13 @@ class TableGrid(ScrollView, can_focus=True):
         await ke_navigasi(self)
 
     def on_key(self, event: events.Key) -> None:
+        if self.editor.cell_input.display:
+            # typed faster than the focus moved: the rest of what was typed belongs to the
+            # cell editor, not to the grid's commands
+            event.stop()
+            event.prevent_default()
+            self.editor.cell_input.post_message(events.Key(event.key, event.character))
+            return
         # a digit typed on a number cell starts editing with it (letters are commands here)
         character = event.character
         kolom = self.model.kolom_kursor()
@@ -486,7 +493,8 @@ class CellInput(Input):
             self.editor.grid.action_gerak(arah, 0)
 
     def on_blur(self, event: events.Blur) -> None:
-        self.editor.sunting_kehilangan_fokus()
+        if not self.has_focus:  # a late blur, from before the editor was opened again
+            self.editor.sunting_kehilangan_fokus()
 
 
 class PilihanList(OptionList):
@@ -504,7 +512,8 @@ class PilihanList(OptionList):
         self.editor.batal_sunting()
 
     def on_blur(self, event: events.Blur) -> None:
-        self.editor.sunting_kehilangan_fokus()
+        if not self.has_focus:  # a late blur, from before the editor was opened again
+            self.editor.sunting_kehilangan_fokus()
 
 
 @dataclass
@@ -692,7 +701,7 @@ class TableEditor(Vertical):
         editor.styles.offset = (offset.x + x, offset.y + y)
         editor.display = True
         editor.cursor_position = len(editor.value)
-        editor.focus()
+        self._fokus_langsung(editor)
 
     def _buka_pilihan(self, kolom: Kolom, value: Any, x: int, y: int) -> None:
         listing = self.pilihan
@@ -704,7 +713,7 @@ class TableEditor(Vertical):
             listing.highlighted = 0
         listing.styles.offset = (x, y)
         listing.display = True
-        listing.focus()
+        self._fokus_langsung(listing)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input is not self.cell_input:
@@ -759,10 +768,18 @@ class TableEditor(Vertical):
             self.cell_input.display = False
             self.pilihan.display = False
             if fokus:
-                self.grid.focus()
+                self._fokus_langsung(self.grid)
         finally:
             self._menutup = False
         self.grid.refresh()
+
+    def _fokus_langsung(self, widget: Any) -> None:
+        """Focus now, not after the queue (as widget.focus() does): keys typed quickly after
+        the one that opened or closed the cell editor must reach the right widget."""
+        try:
+            self.screen.set_focus(widget)
+        except Exception:  # not on a screen (yet): the ordinary, deferred way
+            widget.focus()
 
     @property
     def sedang_menyunting(self) -> bool:
