@@ -386,6 +386,11 @@ def test_when_words_do_not_fit_text_folds_before_codes_and_padding_goes_first():
     assert row.startswith("│1.06.01.2.02.0001│")  # no padding, code whole
     assert "3.190.068.739" in row and "3.039.121.635" in row
     assert any("Penyelengg" in line for line in lines)  # the long word gave way
+    # narrower still: the code is folded too, the amounts never
+    lines = [line for line, _ in tata_letak(block, 56)]
+    assert max(lebar(line) for line in lines) <= 56
+    assert not any("1.06.01.2.02.0001" in line for line in lines)
+    assert any("3.190.068.739│3.039.121.635│95,27%│" in line for line in lines)
 
 
 def test_room_goes_where_it_saves_lines():

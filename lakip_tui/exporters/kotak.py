@@ -114,7 +114,7 @@ def _lebar_kolom(isi: list[list[str]], tersedia: int, rasio: list[int | None],
             tambah[i] += 1
         return [m + t for m, t in zip(maks, tambah)]
     lantai = _lantai(isi, kata, huruf, tersedia)
-    lebar_ = _paling_pendek(isi, maks, lantai, tersedia)
+    lebar_ = _paling_pendek(isi, maks, lantai, tersedia, kata)
     while sum(lebar_) > tersedia:  # not even a character per column fits: squeeze the widest
         lebih = [i for i in range(n) if lebar_[i] > huruf[i]]
         if not lebih:
@@ -133,20 +133,39 @@ def _lebar_kolom(isi: list[list[str]], tersedia: int, rasio: list[int | None],
 
 def _lantai(isi: list[list[str]], kata: list[int], huruf: list[int], tersedia: int) -> list[int]:
     """Each column's floor: its longest word, unless the words do not fit side by side. Then
-    words in running text are folded first (their longest first), and codes and amounts (columns
-    whose cells are single tokens) only when that is not enough."""
-    if sum(kata) <= tersedia:
-        return list(kata)
-    utuh = [all(len(sel.split()) <= 1 for sel in kol[1:]) for kol in isi]  # header excluded
-    prosa = [i for i in range(len(kata)) if not utuh[i]]
-    ruang = tersedia - sum(k for k, u in zip(kata, utuh) if u)
-    if prosa and ruang >= sum(max(huruf[i], min(kata[i], _LIPAT)) for i in prosa):
-        dilipat = _isi_air([kata[i] for i in prosa], [huruf[i] for i in prosa], ruang)
-        lantai = list(kata)
-        for i, w in zip(prosa, dilipat):
-            lantai[i] = w
+    words give way in this order, each only as far as needed: running text down to 10 cells,
+    codes (single tokens) down to 10, running text down to 6, and amounts last of all: a
+    broken name reads better than a broken code, and a broken code better than a broken sum."""
+    lantai = list(kata)
+    if sum(lantai) <= tersedia:
         return lantai
-    return _isi_air(kata, huruf, tersedia)
+    jenis = [_jenis(kol[1:]) for kol in isi]  # the header is not data
+    for kelas, batas in (("prosa", _LIPAT), ("kode", _LIPAT), ("prosa", 6), (None, 1)):
+        kurang = sum(lantai) - tersedia
+        if kurang <= 0:
+            break
+        ikut = [i for i in range(len(lantai)) if kelas is None or jenis[i] == kelas]
+        if not ikut:
+            continue
+        sekarang = [lantai[i] for i in ikut]
+        bawah = [max(huruf[i], min(batas, lantai[i])) for i in ikut]
+        baru = _isi_air(sekarang, bawah, max(sum(sekarang) - kurang, sum(bawah)))
+        for i, w in zip(ikut, baru):
+            lantai[i] = w
+    return lantai
+
+
+# 4.277.622.800, 83,42%, 2024, -: an amount (a code like 1.06.01.2.02 is not one)
+_ANGKA = re.compile(r"[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?%?|-|")
+
+
+def _jenis(sel: list[str]) -> str:
+    """"angka" (amounts, percentages, "-"), "kode" (single tokens) or "prosa" (running text)."""
+    if all(_ANGKA.fullmatch(c.strip()) for c in sel):
+        return "angka"
+    if all(len(c.split()) <= 1 for c in sel):
+        return "kode"
+    return "prosa"
 
 
 def _huruf_terlebar(isi: list[list[str]]) -> list[int]:
@@ -168,7 +187,7 @@ _SEL = 1.0  # weight of a line saved inside one cell, against a line of the whol
 
 
 def _paling_pendek(isi: list[list[str]], maks: list[int], lantai: list[int],
-                   anggaran: int) -> list[int]:
+                   anggaran: int, kata: list[int]) -> list[int]:
     """Widths from the floors up, each step given to the column that shortens the printed table
     most (judged on a sample of rows), so the room goes where text actually wraps."""
     n = len(maks)
@@ -186,6 +205,14 @@ def _paling_pendek(isi: list[list[str]], maks: list[int], lantai: list[int],
 
     lebar_ = list(lantai)
     sisa = anggaran - sum(lebar_)
+    if sisa > 0 and lebar_ != kata:  # what rounding left over unfolds words first
+        ingin = [max(k, w) for k, w in zip(kata, lebar_)]
+        lebar_ = _isi_air(ingin, lebar_, anggaran)
+        sisa = anggaran - sum(lebar_)
+        for i in sorted(range(n), key=lambda i: lebar_[i] - ingin[i])[:sisa]:
+            if lebar_[i] < ingin[i]:
+                lebar_[i] += 1
+        sisa = anggaran - sum(lebar_)
     # short labels ("Sangat Tinggi", "DINAS SOSIAL") are not wrapped while there is room
     for i in sorted(range(n), key=lambda i: maks[i] - lebar_[i]):
         if maks[i] <= _PENDEK and 0 < maks[i] - lebar_[i] <= sisa:
