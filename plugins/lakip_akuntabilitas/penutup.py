@@ -19,4 +19,6 @@ def bagian_penutup(data: Mapping) -> list[Section]:
     langkah = daftar_teks(isi.get("langkah"))
     if langkah:
         blocks.append(ListBlock(tuple(langkah), "1."))
+    if teks(isi.get("teks_akhir")):
+        blocks.append(Paragraph(teks(isi.get("teks_akhir"))))
     return [Section("A. Penutup", tuple(blocks), 1, "penutup")]

@@ -82,9 +82,10 @@ def _profil(profil: dict) -> list[Block]:
         return blocks
     rows = tuple(Row((f"{n}.", teks(row, "jenis"), _jumlah_satuan(row)))
                  for n, row in enumerate(sarana, 1))
+    judul = teks(profil, "sarana_judul") or "Sarana Sosial"  # the seed prints "Sasaran Sosial"
     blocks += [
-        Heading("a. Sarana Sosial"),
-        TableBlock("", "Sarana Sosial",
+        Heading(f"a. {judul}"),
+        TableBlock("", judul,
                    (Column("No", "right"), Column("Sarana Sosial", ratio=4), Column("Jumlah", "right")),
                    rows),
     ]
@@ -138,7 +139,10 @@ def _pegawai(pegawai: dict, instansi: str) -> list[Block]:
     tanggal = teks(pegawai, "tanggal")
     per = f" per {tanggal}" if tanggal else ""
     blocks: list[Block] = []
-    if pns is not None and non_pns is not None:
+    if teks(pegawai, "pengantar"):
+        # what the planner wrote is printed; its figures are compared by the check
+        blocks.append(Paragraph(teks(pegawai, "pengantar")))
+    elif pns is not None and non_pns is not None:
         # The total is computed: jumlah_tertulis is kept only for the check.
         blocks.append(Paragraph(
             f"Jumlah Pegawai {instansi}{per} adalah sebanyak {format_bilangan(pns + non_pns)} Orang "
@@ -148,12 +152,14 @@ def _pegawai(pegawai: dict, instansi: str) -> list[Block]:
     blocks += _rincian(pegawai, "golongan")
     pendidikan = _rincian(pegawai, "pendidikan")
     if pendidikan:
-        blocks += [Paragraph(f"Sedangkan kondisi pegawai {instansi} menurut pendidikan yang "
+        blocks += [Paragraph(teks(pegawai, "pendidikan_pengantar") or
+                             f"Sedangkan kondisi pegawai {instansi} menurut pendidikan yang "
                              "dimiliki sebagai berikut:"), *pendidikan]
     eselon = _rincian(pegawai, "eselon")
     if eselon:
         saat = f" saat {tanggal}" if tanggal else ""
-        blocks += [Paragraph(f"Untuk jabatan struktural yang ada{saat}:"), *eselon]
+        blocks += [Paragraph(teks(pegawai, "eselon_pengantar") or
+                             f"Untuk jabatan struktural yang ada{saat}:"), *eselon]
     return blocks
 
 
