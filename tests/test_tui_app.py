@@ -521,6 +521,27 @@ async def test_quit_commits_text_still_being_typed_then_asks(tmp_path):
         assert app.project.get(("uji", "baris", 0, "nilai")) == 31
 
 
+@pilot_test
+async def test_save_right_after_typing_a_narrative_keeps_the_text(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one("#navigasi").focus()
+        await pilot.press("down", "down", "enter")  # BAB I Uji > B. Catatan
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if type(app.focused).__name__ == "NarasiArea":
+                break
+        await pilot.press("end", *" baru")
+        await pilot.press("ctrl+s")  # before the editor's own pause-to-save
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if "baru" in (tmp_path / "uji-2024.toml").read_text(encoding="utf-8"):
+                break
+        assert type(app.focused).__name__ == "NarasiArea"  # typing can go on
+    saved = tomllib.loads((tmp_path / "uji-2024.toml").read_text(encoding="utf-8"))
+    assert saved["uji"]["catatan"] == "Catatan awal baru"
+
+
 # -- preview and summary ----------------------------------------------------------------------
 
 

@@ -16,6 +16,8 @@ from typing import Any, Callable
 
 from textual import events, work
 from textual.app import App
+from textual.widget import Widget
+from textual.widgets import Input
 
 from ..chapter import Chapter
 from ..errors import LakipError
@@ -35,6 +37,16 @@ from .screens.save_as import SimpanSebagai
 from .screens.summary import LayarRingkasan
 from .screens.too_small import TerlaluKecil, terlalu_kecil
 from .widgets.chapter_host import default_view_factory
+
+async def _antrean_selesai(node: Widget) -> None:
+    """Wait until `node` has handled every message queued to it so far."""
+    done = asyncio.Event()
+    node.call_later(done.set)
+    try:
+        await asyncio.wait_for(done.wait(), 1.0)
+    except asyncio.TimeoutError:  # a widget that stopped processing; do not hang the save
+        pass
+
 
 TEMA_BIASA = "textual-dark"
 TEMA_RENDAH = "ansi-dark"  # the terminal's own 16 colours: readable on any palette
@@ -211,17 +223,37 @@ class LakipApp(App):
             pass
 
     async def tuntaskan_ketikan(self) -> None:
-        """Text being typed in a cell or narrative is written to the project when its editor
-        loses focus; do that now, so a save or a quit never misses what is on screen."""
+        """Text being typed in a cell, field or narrative is written to the project when its
+        editor gets Enter or loses focus; do that now, so a save or a quit never misses what is
+        on screen. (A refused value stays in its editor, with the editor's message.)"""
         main = self.layar_utama
         focused = main.focused if main is not None else None
-        if focused is None or main.panel_dari_widget(focused) is None:
+        panel = main.panel_dari_widget(focused) if focused is not None else None
+        if focused is None or panel is None:
             return
-        main.set_focus(None)
-        for _ in range(3):  # let the blur handlers run
-            await asyncio.sleep(0)
-        if focused.is_attached and focused.display and focused.focusable:
-            main.set_focus(focused)
+
+        async def handled() -> None:
+            # Submitted, Blur and DescendantBlur are queued messages that bubble up: wait until
+            # every widget from the editor up to the chapter frame has handled its queue.
+            chain = [n for n in focused.ancestors_with_self if isinstance(n, Widget)]
+            chain = chain[: chain.index(panel) + 1] if panel in chain else chain[:1]
+            for _ in range(2):
+                for node in chain:
+                    await _antrean_selesai(node)
+
+        if isinstance(focused, Input):
+            # do what Enter does in this one-line editor (the cell and form editors commit)
+            enter = focused._bindings.key_to_bindings.get("enter") or []
+            if enter:
+                await focused.run_action(enter[0].action)
+            else:
+                await focused.action_submit()
+            await handled()
+        if main.focused is focused:
+            main.set_focus(None)  # the narrative editor commits on blur
+            await handled()
+            if focused.is_attached and focused.display and focused.focusable:
+                main.set_focus(focused)
 
     @work(exclusive=True, group="simpan")
     async def alur_simpan(self, lalu_keluar: bool = False) -> bool:

@@ -51,10 +51,10 @@ class Pertanyaan(ModalScreen[str | None]):
                 for answer, binding_id, variant in self.JAWABAN:
                     key = self.app.current_keys(binding_id)[0] if hasattr(self.app, "current_keys") \
                         else BY_ID[binding_id].keys.split(",")[0]
-                    label = f"{BY_ID[binding_id].description} [{key.upper()}]"
+                    label = f"{BY_ID[binding_id].description} ({key.upper()})"
                     yield Button(label, id=f"jawab-{answer}", variant=variant)
                 if self.JAWABAN_ESC is None:
-                    yield Button("Batal [Esc]", id="jawab-batal")
+                    yield Button("Batal (Esc)", id="jawab-batal")
 
     def on_mount(self) -> None:
         buttons = self.query(Button)

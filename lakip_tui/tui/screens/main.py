@@ -8,6 +8,7 @@ pays for a re-check.
 from __future__ import annotations
 
 import copy
+import inspect
 import re
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -127,7 +128,9 @@ class MainScreen(Screen):
         self.bab_aktif = key
         self.query_one(Navigasi).tandai(Tujuan(key, bagian))
         if bagian is not None:
-            self.panggil_tampilan(key, "show_bagian", bagian)
+            mounting = self.panggil_tampilan(key, "show_bagian", bagian)
+            if inspect.isawaitable(mounting):  # a section built now: its editors exist after
+                await mounting
         return panel
 
     def _buat_panel(self, chapter: Chapter) -> PanelBab:
@@ -175,19 +178,26 @@ class MainScreen(Screen):
         await self.buka_bab(event.tujuan.bab, event.tujuan.bagian)
         self.call_after_refresh(self.fokus_ke_tampilan)
 
-    def fokus_ke_tampilan(self) -> None:
-        """Enter on a chapter means "I want to edit it": focus its first visible editor."""
+    def fokus_ke_tampilan(self, coba: int = 3) -> None:
+        """Enter on a chapter means "I want to edit it": focus its first visible editor (the
+        editor itself, not the scrolling container around it)."""
         panel = self.panels.get(self.bab_aktif) if self.bab_aktif else None
         if panel is None:
             return
+
         def bisa(widget: Widget) -> bool:
             return widget.focusable and all(
                 node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
 
         candidates = [w for w in panel.query("*") if bisa(w)]
-        # the first editor itself, not the scrolling container around it
         inner = [w for w in candidates if not any(o is not w and w in o.ancestors
                                                   for o in candidates)]
+        from textual.containers import ScrollableContainer
+
+        if coba > 0 and all(isinstance(w, ScrollableContainer) for w in inner):
+            # the section's editors are still being mounted: try again after the next frame
+            self.call_after_refresh(self.fokus_ke_tampilan, coba - 1)
+            return
         if inner:
             inner[0].focus()
 
