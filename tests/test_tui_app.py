@@ -10,6 +10,7 @@ import json
 import os
 import socket
 import tomllib
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -693,6 +694,17 @@ def test_every_binding_has_id_and_indonesian_description():
     for action in ("simpan", "urungkan", "ulangi", "keluar", "bantuan", "palet"):
         keys = BY_ID[action].keys.split(",")
         assert len(keys) >= 2 and any(not k.startswith("ctrl+") for k in keys), action
+
+
+def test_user_guide_lists_every_action_with_its_keys():
+    guide = (Path(__file__).parent.parent / "docs" / "tui.md").read_text(encoding="utf-8")
+    rows = {line.split("`")[1]: line for line in guide.splitlines()
+            if line.startswith("| ") and line.count("`") >= 2}
+    for aksi in AKSI:
+        assert aksi.id in rows, f"docs/tui.md tidak menyebut {aksi.id}"
+        for key in aksi.keys.split(",") if aksi.keys else ["(palet)"]:
+            shown = {"question_mark": "?", "escape": "Esc"}.get(key, key)
+            assert shown.lower() in rows[aksi.id].lower(), (aksi.id, key)
 
 
 @pilot_test
