@@ -100,13 +100,24 @@ def chapter_sections(chapter: Chapter, data: dict, registry: Registry,
                                         konteks=konteks):
         for item in result:
             if isinstance(item, Section):
-                sections.append(item if item.plugin else replace(item, plugin=plugin))
+                sections.append(_rapikan(item, plugin))
             else:
                 registry.problems.append(error(
                     "plugin.render-tidak-valid", plugin, (),
                     f"Plugin '{plugin}' memberi {type(item).__name__} untuk bab '{chapter.key}', "
                     "bukan Section; bagian itu dilewati"))
     return sorted(sections, key=lambda s: s.order)
+
+
+def _rapikan(section: Section, plugin: str) -> Section:
+    """A section with its plugin's name, and a title, key and order the assembly can use
+    even when a plugin was careless (None, a number as title)."""
+    order = section.order
+    if isinstance(order, bool) or not isinstance(order, (int, float)) or order != order:
+        order = 0
+    return replace(section, title=str(section.title or ""), key=str(section.key or ""),
+                   order=order, blocks=tuple(section.blocks or ()),
+                   plugin=section.plugin or plugin)
 
 
 def pilih_bab(registry: Registry, keys: Iterable[str] | None) -> list[Chapter]:

@@ -192,6 +192,32 @@ def test_render_results_that_are_not_sections_are_skipped_and_reported():
     assert all("asing" in p.message for p in reg.problems)
 
 
+class Ceroboh:
+    """Careless but not broken: None for a title and key, a string order, odd blocks."""
+
+    @hookimpl
+    def lakip_render(self, chapter, data, konteks):
+        if chapter.key == "penutup":
+            return [Section(None, [Paragraph("Teks ceroboh."), object(), Raw(object()),
+                                   TableBlock("9.1", "Angka", (Column(7),), (Row((1,)),))],
+                            order="akhir", key=None)]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html", "svg"])
+def test_a_careless_plugin_still_exports_in_every_format(fmt):
+    reg = registry((Ceroboh(), "ceroboh"))
+    doc = dokumen(reg)
+    penutup = next(b for b in doc.bab if b.key == "penutup")
+    assert [s.plugin for s in penutup.sections] == ["ceroboh", "pendahuluan"]  # order 0 first
+    out = exporters.render(doc, fmt, width=80)
+    if fmt == "html":
+        parse_html(out)
+    if fmt == "svg":  # the text is in <text> elements, spaces as no-break spaces
+        root = ET.fromstring(out)
+        out = "".join(el.text or "" for el in root.iter()).replace("\xa0", " ")
+    assert "Tabel 9.1 Angka" in out and "Teks ceroboh." in out
+
+
 def test_missing_meta_leaves_cover_lines_out():
     reg = registry()
     data = {**DATA, "meta": {"instansi": "Dinas Contoh"}}

@@ -11,7 +11,7 @@ import re
 from html import escape
 
 from ..export import Document
-from ..report import Heading, ListBlock, Paragraph, Raw, Section, Signature, TableBlock
+from ..report import Heading, ListBlock, Paragraph, Section, Signature, TableBlock
 
 CSS = """
 @page { size: A4; margin: 2.5cm 2cm 2.5cm 3cm; }
@@ -67,8 +67,8 @@ def esc(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _lines(text: str) -> str:
-    return "<br>".join(esc(line.strip()) for line in text.strip().split("\n"))
+def _lines(text: object) -> str:
+    return "<br>".join(esc(line.strip()) for line in str(text).strip().split("\n"))
 
 
 def _anchor(*parts: object) -> str:
@@ -140,8 +140,7 @@ def _block(block: object, width: int) -> str:
         return _signature(block)
     from .text import blok, teks_polos  # Raw, or anything else: drawn by Rich as plain text
 
-    thing = block.renderable if isinstance(block, Raw) else blok(block)
-    return f"<pre>{esc(teks_polos(thing, width))}</pre>"
+    return f"<pre>{esc(teks_polos(blok(block), width))}</pre>"
 
 
 def _section(section: Section, anchor: str, width: int) -> str:

@@ -281,7 +281,7 @@ def tata_letak(tabel: TableBlock, width: int) -> list[tuple[str, str]]:
     """The table as (line, style) pairs, each line at most `width` cells; style "" or "bold"."""
     kolom = tabel.columns
     n = max(len(kolom), 1)
-    kepala = [c.header for c in kolom] or [""]
+    kepala = [str(c.header) for c in kolom] or [""]
 
     def sel(row: Any) -> list[str]:
         cells = [str(c) for c in row.cells[:n]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..export import Document
-from ..report import Heading, ListBlock, Paragraph, Raw, Section, Signature, TableBlock
+from ..report import Heading, ListBlock, Paragraph, Section, Signature, TableBlock
 
 _SYNTAX = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
@@ -107,8 +107,7 @@ def blocks(section: Section, width: int) -> list[str]:
         else:  # Raw, or anything else a plugin gave: drawn by Rich, shown as fenced text
             from .text import blok, teks_polos
 
-            thing = block.renderable if isinstance(block, Raw) else blok(block)
-            out.append(_fenced(teks_polos(thing, width)))
+            out.append(_fenced(teks_polos(blok(block), width)))
     return [chunk for chunk in out if chunk.strip()]
 
 

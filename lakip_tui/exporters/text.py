@@ -11,7 +11,7 @@ import io
 from typing import Any, Iterator
 
 from ..export import BabLaporan, Document
-from ..report import Heading, Section, TableBlock
+from ..report import Heading, Raw, Section, TableBlock
 from .kotak import Kotak, tata_letak
 
 
@@ -31,6 +31,11 @@ def blok(block: Any) -> Any:
 
     if isinstance(block, TableBlock):
         return Kotak(block)
+    if isinstance(block, Raw):
+        from rich.protocol import is_renderable
+
+        thing = block.renderable
+        return thing if is_renderable(thing) else Text(str(thing))
     if isinstance(block, Heading):
         return Text(block.text, style="bold")
     if hasattr(block, "__rich__") or hasattr(block, "__rich_console__") or isinstance(block, str):
