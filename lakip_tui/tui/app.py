@@ -31,7 +31,7 @@ from .screens.confirm_quit import KonfirmasiKeluar
 from .screens.disk_changed import BerkasBerubah
 from .screens.help import LayarBantuan
 from .screens.lock_question import BerkasTerkunci
-from .screens.main import MainScreen
+from .screens.main import MainScreen, salin_data
 from .screens.preview import LayarPratinjau
 from .screens.save_as import SimpanSebagai
 from .screens.summary import LayarRingkasan
@@ -352,9 +352,7 @@ class LakipApp(App):
         if chapter is None:
             self.notify("Tidak ada bab yang terbuka.", timeout=3)
             return
-        import copy
-
-        self.push_screen(LayarPratinjau(chapter, copy.deepcopy(self.project.data),
+        self.push_screen(LayarPratinjau(chapter, salin_data(self.project.data),
                                         self.registry, self.konteks()))
 
     def action_ringkasan(self) -> None:

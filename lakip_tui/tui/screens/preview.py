@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Group
+import io
+
+from rich.console import Console, Group
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.screen import Screen
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
@@ -52,12 +57,53 @@ def tata_bab(chapter: Chapter, sections: list) -> Any:
     return Group(*parts)
 
 
+def garis(renderable: Any, width: int) -> list[Strip]:
+    """Lay the renderable out at `width` into lines, off the main thread (a 20.000-row budget
+    table takes seconds; the UI stays responsive meanwhile and scrolling is then instant)."""
+    console = Console(width=width, file=io.StringIO(), color_system="truecolor",
+                      force_terminal=True, legacy_windows=False, emoji=False, highlight=False)
+    options = console.options.update_width(width)
+    return [Strip(line) for line in console.render_lines(renderable, options, pad=False)]
+
+
+class HalamanPratinjau(ScrollView, can_focus=True):
+    """Pre-rendered lines, drawn only where they are visible."""
+
+    DEFAULT_CSS = """
+    HalamanPratinjau { height: 1fr; overflow-x: hidden; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.lines: list[Strip] = [Strip([Segment("Menyusun pratinjau…")])]
+        self.lebar = 0
+
+    def tampilkan(self, lines: list[Strip], lebar: int) -> None:
+        self.lines = lines
+        self.lebar = lebar
+        self.virtual_size = Size(max((line.cell_length for line in lines), default=0), len(lines))
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.size.width
+        style = self.rich_style
+        if index >= len(self.lines):
+            return Strip.blank(width, style)
+        return self.lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+
+    @property
+    def teks(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
 class LayarPratinjau(Screen):
     BINDINGS = bindings("preview")
     DEFAULT_CSS = """
     LayarPratinjau #pratinjau-judul { dock: top; height: 1; background: $panel; padding: 0 1;
                                       text-style: bold; }
-    LayarPratinjau #pratinjau-isi { padding: 0 2; }
+    LayarPratinjau #pratinjau-isi { padding: 0 1; }
     """
 
     def __init__(self, chapter: Chapter, data: dict, registry: Any, konteks: Any) -> None:
@@ -66,26 +112,49 @@ class LayarPratinjau(Screen):
         self.data = data  # a snapshot taken when the preview opened
         self.registry = registry
         self.konteks = konteks
-        self.sections: list = []
+        self.sections: list | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(f"Pratinjau: {self.chapter.title}  (sama dengan hasil ekspor)",
                      id="pratinjau-judul")
-        with VerticalScroll(id="pratinjau-gulung"):
-            yield Static("Menyusun pratinjau…", id="pratinjau-isi")
+        yield HalamanPratinjau(id="pratinjau-isi")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#pratinjau-gulung").focus()
-        self.run_worker(lambda: bagian_bab(self.chapter, self.data, self.registry, self.konteks),
-                        thread=True, group="pratinjau", exit_on_error=False)
+        self.query_one(HalamanPratinjau).focus()
+        self.call_after_refresh(self._susun)
+
+    def on_resize(self, event) -> None:
+        halaman = self.query_one(HalamanPratinjau)
+        if self.sections is not None and halaman.lebar and halaman.lebar != self._lebar():
+            self._susun()
+
+    def _lebar(self) -> int:
+        """The text width: the view less its padding and the vertical scrollbar (which a long
+        chapter will show)."""
+        halaman = self.query_one(HalamanPratinjau)
+        return max(40, halaman.size.width - halaman.styles.scrollbar_size_vertical)
+
+    def _susun(self) -> None:
+        lebar = self._lebar()
+
+        def kerja() -> tuple[list, list[Strip], int]:
+            sections = self.sections
+            if sections is None:
+                sections = bagian_bab(self.chapter, self.data, self.registry, self.konteks)
+            return sections, garis(tata_bab(self.chapter, sections), lebar), lebar
+
+        self.run_worker(kerja, thread=True, group="pratinjau", exclusive=True,
+                        exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "pratinjau":
             return
-        isi = self.query_one("#pratinjau-isi", Static)
+        halaman = self.query_one(HalamanPratinjau)
         if event.state == WorkerState.SUCCESS:
-            self.sections = list(event.worker.result or [])
-            isi.update(tata_bab(self.chapter, self.sections))
+            sections, lines, lebar = event.worker.result
+            self.sections = list(sections)
+            halaman.tampilkan(lines, lebar)
         elif event.state == WorkerState.ERROR:
-            isi.update(Text(f"Pratinjau gagal disusun: {event.worker.error}", style="bold red"))
+            halaman.tampilkan([Strip([Segment(f"Pratinjau gagal disusun: {event.worker.error}")])],
+                              halaman.lebar)
