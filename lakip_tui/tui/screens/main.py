@@ -321,9 +321,12 @@ class MainScreen(Screen):
         self.query_one(KepalaAplikasi).belum_disimpan = project.dirty
 
     async def action_urungkan(self) -> None:
+        # text still being typed becomes an edit first, so undo takes back exactly that
+        await self.lakip.tuntaskan_ketikan()
         await self._setelah_urung(self.lakip.project.undo(), "urungkan")
 
     async def action_ulangi(self) -> None:
+        await self.lakip.tuntaskan_ketikan()
         await self._setelah_urung(self.lakip.project.redo(), "ulangi")
 
     def action_ke_navigasi(self) -> None:

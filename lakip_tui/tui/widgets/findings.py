@@ -46,10 +46,15 @@ class PanelTemuan(Vertical):
         text-style: bold;
         background: $panel;
     }
-    PanelTemuan > OptionList {
+    PanelTemuan > OptionList, PanelTemuan > OptionList:focus {
         height: 1fr;
         border: none;
         padding: 0;
+    }
+    /* no border to spare rows at 80x24: focus shows on the count line instead */
+    PanelTemuan:focus-within > #temuan-ringkas {
+        background: $primary;
+        color: $text;
     }
     """
 
