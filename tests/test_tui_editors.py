@@ -369,6 +369,20 @@ async def test_keys_typed_faster_than_the_screen_updates_all_reach_the_cell():
         await pilot.pause()
         assert app.project.data["uji"]["belanja"][0]["pagu"] == 1500
         assert editor.grid.has_focus and not editor.cell_input.display
+        # a cursor key between two edits acts in its place, not after what follows it
+        for key, char in [("7", "7"), ("enter", "\r"), ("down", None), ("8", "8"),
+                          ("enter", "\r")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert [r["pagu"] for r in app.project.data["uji"]["belanja"]] == [7, 8]
+        # inside the cell editor too: a backspace acts where it was typed (textual#6605)
+        for key, char in [("1", "1"), ("2", "2"), ("backspace", None), ("3", "3"),
+                          ("enter", "\r")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.project.data["uji"]["belanja"][1]["pagu"] == 13
 
 
 @pilot_test

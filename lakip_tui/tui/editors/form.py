@@ -21,12 +21,13 @@ from lakip_tui.errors import LakipError
 from lakip_tui.paths import Path
 
 from . import cells
+from .kunci import BindingSeketika
 from .lokasi import kolom_isian
 from .messages import EditRefused
 from .navigasi import ke_navigasi
 
 
-class IsianInput(Input):
+class IsianInput(BindingSeketika, Input):
     """A text field that knows its column; focus leaving it commits the text."""
 
     BINDINGS = [

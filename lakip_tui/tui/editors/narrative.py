@@ -20,6 +20,7 @@ from lakip_tui.chapter import Narasi
 from lakip_tui.errors import LakipError
 from lakip_tui.paths import Path
 
+from .kunci import BindingSeketika
 from .navigasi import ke_navigasi
 
 JEDA_SIMPAN = 1.0  # seconds of quiet before typed text is written to the project
@@ -50,7 +51,7 @@ def _terkait(a: Path, b: Path) -> bool:
     return a[:n] == b[:n]
 
 
-class NarasiArea(TextArea):
+class NarasiArea(BindingSeketika, TextArea):
     """The text area; Escape writes the text and goes back to navigation."""
 
     BINDINGS = [

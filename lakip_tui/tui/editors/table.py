@@ -30,6 +30,7 @@ from lakip_tui.paths import Path
 
 from . import cells
 from .confirm import Konfirmasi
+from .kunci import BindingSeketika
 from .messages import EditRefused
 from .navigasi import ke_navigasi
 from .table_model import Baris, TabelModel
@@ -79,7 +80,7 @@ BINDING_GRID = [
 ]
 
 
-class TableGrid(ScrollView, can_focus=True):
+class TableGrid(BindingSeketika, ScrollView, can_focus=True):
     """The rows of one table, drawn line by line; the cursor is a cell."""
 
     COMPONENT_CLASSES = {
@@ -434,13 +435,16 @@ class TableGrid(ScrollView, can_focus=True):
     async def action_ke_navigasi(self) -> None:
         await ke_navigasi(self)
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
+        """Every key of the grid is handled here, in the order typed (see kunci.py): a burst
+        such as "7", Enter, Down, "8", Enter must fill two cells, not one twice."""
         if self.editor.cell_input.display:
-            # typed faster than the focus moved: the rest of what was typed belongs to the
-            # cell editor, not to the grid's commands
+            # typed faster than the focus moved: the rest belongs to the cell editor
             event.stop()
             event.prevent_default()
             self.editor.cell_input.post_message(events.Key(event.key, event.character))
+            return
+        if await self.jalankan_binding_sendiri(event):
             return
         # a digit typed on a number cell starts editing with it (letters are commands here)
         character = event.character
@@ -470,10 +474,13 @@ class TableGrid(ScrollView, can_focus=True):
             self.editor.mulai_sunting()
 
 
-class CellInput(Input):
+class CellInput(BindingSeketika, Input):
     """The one-line editor laid over the cell being edited."""
 
     BINDINGS = [
+        # confirming runs here and now, not through Input.Submitted: a message arriving later
+        # could land in the next cell's editor when typing ahead
+        Binding("enter", "simpan", "Simpan sel", show=False, id="tabel_simpan_sunting"),
         Binding("escape", "batal", "Batal", show=False, id="tabel_batal_sunting"),
         # as in a spreadsheet: confirm and go to the cell above / below
         Binding("up", "simpan_pindah(-1)", "Simpan, naik", show=False, id="tabel_simpan_naik"),
@@ -484,6 +491,23 @@ class CellInput(Input):
     def __init__(self, editor: "TableEditor", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.editor = editor
+
+    async def on_key(self, event: events.Key) -> None:
+        if not self.display:
+            # the editor was closed by an earlier key of the same burst: the rest is the grid's
+            event.stop()
+            event.prevent_default()
+            self.editor.grid.post_message(events.Key(event.key, event.character))
+            return
+        await self.jalankan_binding_sendiri(event)
+
+    def action_simpan(self) -> None:
+        self.editor.simpan_sunting(self.value)
+
+    async def action_submit(self) -> None:
+        """Input's own Enter action (also what the app runs to commit before saving or
+        quitting): the same immediate commit, never a Submitted message."""
+        self.action_simpan()
 
     def action_batal(self) -> None:
         self.editor.batal_sunting()
@@ -497,7 +521,7 @@ class CellInput(Input):
             self.editor.sunting_kehilangan_fokus()
 
 
-class PilihanList(OptionList):
+class PilihanList(BindingSeketika, OptionList):
     """The list a `pilihan` cell is picked from."""
 
     BINDINGS = [
@@ -714,12 +738,6 @@ class TableEditor(Vertical):
         listing.styles.offset = (x, y)
         listing.display = True
         self._fokus_langsung(listing)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input is not self.cell_input:
-            return
-        event.stop()
-        self.simpan_sunting(event.value)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list is not self.pilihan or self._sunting is None:
