@@ -80,8 +80,8 @@ _SASARAN = Tabel(
 _BAGIAN = (
     Bagian("renstra", "A. Rencana Strategis", (
         Isian("periode", "Periode Renstra", (BAB, "renstra"), (
-            Kolom("awal", "Tahun awal", jenis="bilangan", wajib=True),
-            Kolom("akhir", "Tahun akhir", jenis="bilangan", wajib=True),
+            Kolom("awal", "Tahun awal", jenis="tahun", wajib=True),
+            Kolom("akhir", "Tahun akhir", jenis="tahun", wajib=True),
         )),
         Narasi("rencana_strategis", "Rencana strategis", (BAB, "rencana_strategis")),
         Narasi("visi_pengantar", "Pengantar visi", (BAB, "visi_pengantar")),

@@ -38,7 +38,7 @@ BAGIAN = (
         Isian("meta", "Identitas laporan dan penanda tangan", ("meta",), (
             Kolom("pemda", "Pemerintah daerah", wajib=True),
             Kolom("instansi", "Instansi", wajib=True),
-            Kolom("tahun", "Tahun anggaran", "bilangan", wajib=True),
+            Kolom("tahun", "Tahun anggaran", "tahun", wajib=True),
             Kolom("tempat_tanggal", "Tempat, tanggal tanda tangan",
                   bantuan="mis. Binjai, Maret 2025 (tahun setelah tahun anggaran)"),
             Kolom("kepala.jabatan", "Jabatan kepala"),
