@@ -17,6 +17,7 @@ from . import __version__
 from .errors import LakipError
 
 COMMANDS = ("edit", "new", "check", "export", "plugins")
+TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -85,8 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
-        argv.insert(0, "edit")  # `lakip BERKAS` opens the editor
+    if argv and argv[0] not in COMMANDS and argv[0] not in TOP_LEVEL_OPTIONS:
+        argv.insert(0, "edit")  # `lakip BERKAS` and `lakip --no-mouse BERKAS` open the editor
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:

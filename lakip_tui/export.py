@@ -275,18 +275,12 @@ def _target(output: str | None, project_path: Path, fmt: str) -> Path | None:
 
 def _tulis(target: Path, text: str, atomic_write: Callable[[Path, str], None]) -> None:
     """Replace a file atomically; but write through a device or pipe (/dev/stdout, /dev/null),
-    which renaming would destroy, and replace the file a symlink points to, not the link."""
+    which renaming would destroy."""
     if target.exists() and not target.is_file():
         with open(target, "w", encoding="utf-8") as out:
             out.write(text)
         return
-    real = target.resolve() if target.is_symlink() else target
-    baru = not real.exists()
-    atomic_write(real, text)
-    if baru:  # the temp file was made private (0600); a new report reads like any file
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(real, 0o666 & ~mask)
+    atomic_write(target, text)  # follows a symlink; a new file gets the umask's permissions
 
 
 def _to_stdout(text: str) -> None:

@@ -355,13 +355,20 @@ class Project:
 
 
 def atomic_write(target: FsPath, text: str) -> None:
-    """Write `text` to `target` so that a crash leaves either the old or the new file, whole."""
+    """Write `text` to `target` so that a crash leaves either the old or the new file, whole.
+
+    A symlink is followed (the file it points to is replaced, not the link); the file keeps its
+    permissions, and a new file gets the usual ones (the temp file alone would make it 0600).
+    """
+    if target.is_symlink():
+        target = target.resolve()
     folder = target.parent if str(target.parent) else FsPath(".")
-    mode = None
     try:
         mode = target.stat().st_mode & 0o777
     except FileNotFoundError:
-        pass
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -374,8 +381,7 @@ def atomic_write(target: FsPath, text: str) -> None:
             os.fsync(out.fileno())
         if FsPath(temp_name).read_bytes() != text.encode("utf-8"):
             raise LakipError("isi berkas sementara tidak sama dengan yang ditulis", where=temp_name)
-        if mode is not None:
-            os.chmod(temp_name, mode)
+        os.chmod(temp_name, mode)
         os.replace(temp_name, target)
     except BaseException:
         try:

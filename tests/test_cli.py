@@ -160,3 +160,12 @@ def test_check_reports_a_broken_plugin_as_error_exit_1(project, no_plugins, caps
     assert main(["check", "--plugin", str(PLUGINS / "rusak_hook.py"), str(project)]) == 1
     out = capsys.readouterr().out
     assert "== Plugin rusak_hook ==" in out and "ZeroDivisionError" in out
+
+
+def test_editor_options_may_come_before_the_file(monkeypatch, project):
+    import lakip_tui.cli as cli
+
+    seen = {}
+    monkeypatch.setitem(cli._COMMANDS, "edit", lambda args: seen.setdefault("args", args) and 0)
+    assert main(["--no-mouse", str(project)]) == 0
+    assert seen["args"].no_mouse and seen["args"].file == str(project)

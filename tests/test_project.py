@@ -320,3 +320,22 @@ def test_reload_discards_edits(copy_of):
     project.reload()
     assert project.get(("meta", "tahun")) == 2024
     assert not project.dirty and not project.can_undo
+
+
+def test_a_new_file_gets_normal_permissions_and_a_symlink_is_followed(copy_of, tmp_path):
+    source = copy_of(FIXTURES / "tables.toml")
+    project = Project.load(source)
+    project.set(("meta", "tahun"), 2025)
+    umask = os.umask(0o022)
+    try:
+        fresh = project.save(tmp_path / "baru.toml")
+    finally:
+        os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o644
+    link = tmp_path / "tautan.toml"
+    link.symlink_to(fresh)
+    linked = Project.load(link)
+    linked.set(("meta", "tahun"), 2026)
+    linked.save()
+    assert link.is_symlink()
+    assert tomllib.loads(fresh.read_text(encoding="utf-8"))["meta"]["tahun"] == 2026
