@@ -9,7 +9,6 @@ Document out as txt, md, html or svg. Nothing here imports Textual, and Rich onl
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from dataclasses import dataclass, replace
