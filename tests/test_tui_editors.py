@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.widgets import TextArea
+from textual.widgets import Select, TextArea
 
 from lakip_tui import kinerja
 from lakip_tui.angka import format_persen, format_rupiah
@@ -120,6 +120,9 @@ BAGIAN = (
         Isian("kepala", "Kepala", ("meta",), (
             Kolom("kepala.nama", "Nama kepala", wajib=True),
             Kolom("tahun", "Tahun", "bilangan"),
+            Kolom("sifat", "Sifat", "pilihan", pilihan=("final", "draf")),
+            Kolom("ringkas", "Ringkas", hitung=lambda row, konteks: (
+                f"{row.get('kepala', {}).get('nama')}, {row.get('sifat', '-')}")),
         )),
     )),
 )
@@ -573,14 +576,23 @@ async def test_form_edits_a_nested_key_and_refuses_bad_numbers():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         form = editor_of(app, FormEditor)
-        nama, tahun = form.fields
+        nama, tahun, sifat, ringkas = form.fields
         assert isinstance(nama, IsianInput) and nama.value == "Budi"
+        assert str(ringkas.render()) == "Budi, -"
         nama.focus()
         await pilot.pause()
         nama.value = "Siti Aminah"
         await pilot.press("enter")
         await pilot.pause()
         assert app.project.data["meta"]["kepala"] == {"nama": "Siti Aminah", "nip": "1975"}
+        assert str(ringkas.render()) == "Siti Aminah, -"  # computed field follows
+        sifat.value = "draf"  # a pilihan field is a Select
+        await pilot.pause()
+        assert app.project.data["meta"]["sifat"] == "draf"
+        assert str(ringkas.render()) == "Siti Aminah, draf"
+        app.project.undo()
+        await pilot.pause()
+        assert "sifat" not in app.project.data["meta"] and sifat.value is Select.NULL
         tahun.focus()
         await pilot.pause()
         tahun.value = "dua ribu"

@@ -111,7 +111,7 @@ class FormEditor(Vertical):
         if kolom.computed:
             return IsianHitung(kolom, path)
         if kolom.jenis == "pilihan" and kolom.pilihan:
-            start = value if value in kolom.pilihan else Select.BLANK
+            start = value if value in kolom.pilihan else Select.NULL
             return IsianPilihan(kolom, path, value=start, allow_blank=True, compact=True,
                                 prompt="(pilih)", tooltip=kolom.bantuan or None)
         return IsianInput(kolom, path, value=cells.teks_sunting(kolom, value), compact=True,
@@ -160,7 +160,7 @@ class FormEditor(Vertical):
         if not isinstance(select, IsianPilihan) or select not in self.fields:
             return
         event.stop()
-        value = None if event.value is Select.BLANK else event.value
+        value = None if event.value is Select.NULL else event.value
         if value != self.project.get(select.path_nilai):
             self._set(select.kolom, select.path_nilai, value)
 
@@ -214,7 +214,7 @@ class FormEditor(Vertical):
                     field.value = text
             elif isinstance(field, IsianPilihan):
                 value = self.project.get(field.path_nilai)
-                wanted = value if value in field.kolom.pilihan else Select.BLANK
+                wanted = value if value in field.kolom.pilihan else Select.NULL
                 if field.value != wanted:
                     with field.prevent(Select.Changed):
                         field.value = wanted
@@ -250,5 +250,5 @@ class FormEditor(Vertical):
         if isinstance(widget, Input):
             return widget.value
         if isinstance(widget, Select):
-            return "" if widget.value is Select.BLANK else str(widget.value)
+            return "" if widget.value is Select.NULL else str(widget.value)
         return None
