@@ -362,6 +362,8 @@ def atomic_write(target: FsPath, text: str) -> None:
     """
     if target.is_symlink():
         target = target.resolve()
+    if target.exists() and not target.is_file():  # a device or a pipe must not be renamed over
+        raise LakipError("bukan berkas biasa; tidak akan ditimpa", where=str(target))
     folder = target.parent if str(target.parent) else FsPath(".")
     try:
         mode = target.stat().st_mode & 0o777

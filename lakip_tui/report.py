@@ -58,6 +58,11 @@ class ListBlock:
         from rich.table import Table
 
         grid = Table.grid(padding=(0, 1))
+        if not self.marker:  # plain lines: no empty label column to pad them
+            grid.add_column(overflow="fold")
+            for item in self.items:
+                grid.add_row(item)
+            return grid
         grid.add_column(no_wrap=True)
         grid.add_column(overflow="fold")
         for label, item in zip(self.labels(), self.items):

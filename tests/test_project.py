@@ -339,3 +339,11 @@ def test_a_new_file_gets_normal_permissions_and_a_symlink_is_followed(copy_of, t
     linked.save()
     assert link.is_symlink()
     assert tomllib.loads(fresh.read_text(encoding="utf-8"))["meta"]["tahun"] == 2026
+
+
+def test_a_device_is_never_renamed_over(tmp_path):
+    from lakip_tui.project import atomic_write
+
+    with pytest.raises(LakipError, match="bukan berkas biasa"):
+        atomic_write(Path("/dev/null"), "x = 1\n")
+    assert Path("/dev/null").is_char_device()
