@@ -446,6 +446,22 @@ async def test_add_delete_and_move_rows():
 
 
 @pilot_test
+async def test_table_keys_follow_the_user_key_map():
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "belanja")
+        app.set_keymap({"tabel_tambah_baris": "n", "tabel_turun": "ctrl+n"})
+        await pilot.press("a")  # no longer bound
+        await pilot.pause()
+        assert len(app.project.data["uji"]["belanja"]) == 2
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(app.project.data["uji"]["belanja"]) == 3
+        await pilot.press("ctrl+n")
+        assert editor.model.kursor_baris == 2
+
+
+@pilot_test
 async def test_add_child_row_under_a_parent():
     app = make_app(bagian="pohon")
     async with app.run_test(size=(80, 24)) as pilot:

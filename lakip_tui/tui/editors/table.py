@@ -118,6 +118,9 @@ class TableGrid(BindingSeketika, ScrollView, can_focus=True):
             color: $block-cursor-foreground;
             text-style: $block-cursor-text-style;
         }
+        /* with the terminal's own 16 colours the blurred cursor has no colour of its own */
+        &:ansi > .tabel--kursor { text-style: underline; }
+        &:ansi:focus > .tabel--kursor { text-style: reverse; }
     }
     """
 
