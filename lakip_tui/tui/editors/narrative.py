@@ -127,7 +127,11 @@ class NarrativeEditor(Vertical):
             self._fokus(self._baris_tertunda)
 
     def on_unmount(self) -> None:
-        self.simpan()
+        # no commit here: an editor goes away when the app quits (after "buang" too) or the
+        # file is reloaded; the app commits typed text first by moving the focus (blur)
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
