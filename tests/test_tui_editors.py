@@ -317,6 +317,24 @@ async def test_escape_cancels_the_edit():
 
 
 @pilot_test
+async def test_read_only_file_refuses_edits_in_place():
+    app = make_app(bagian="belanja")
+    app.project.read_only = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "belanja")
+        await pilot.press("right", "enter")
+        await type_text(pilot, "5")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "hanya-baca" in str(editor.pesan.render())
+        assert app.refused and app.project.data["uji"]["belanja"][0]["pagu"] == 1000
+        await pilot.press("escape", "a", "J")
+        await pilot.pause()
+        assert len(app.project.data["uji"]["belanja"]) == 2
+        assert "hanya-baca" in str(editor.pesan.render())
+
+
+@pilot_test
 async def test_computed_column_cannot_be_edited():
     app = make_app(bagian="belanja")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -912,7 +912,11 @@ class TableEditor(Vertical):
             where = "paling atas" if arah < 0 else "paling bawah"
             self.tampilkan_pesan(f"Baris sudah {where} di tingkatnya.")
             return
-        self.project.move(baris.list_path, baris.index, target)
+        try:
+            self.project.move(baris.list_path, baris.index, target)
+        except LakipError as exc:  # e.g. the file is open read-only
+            self.tampilkan_pesan(exc.message, galat=True)
+            return
         self.grid.pindah(penuh=True)  # the cursor follows the row (same dict) after the rebuild
 
     # -- folding ----------------------------------------------------------------------------------
