@@ -247,6 +247,25 @@ def test_cells_parse_and_format_follow_column_kind():
     assert cells.pesan_tak_tersunting(target, "WTP") is None
 
 
+def test_finding_path_goes_to_the_editor_that_shows_its_field():
+    from lakip_tui.tui.editors.lokasi import cari_isi
+
+    bagian = (
+        Bagian("a", "A", (Narasi("p", "P", ("uji", "pengantar")),)),
+        Bagian("b", "B", (POHON, Tabel("penjelasan", "Penjelasan", ("uji", "program"), (
+            Kolom("kode", "Kode"), Kolom("penjelasan", "Penjelasan"))))),
+        Bagian("c", "C", (Isian("f", "F", ("meta",), (Kolom("kepala.nama", "Nama"),)),)),
+    )
+    assert cari_isi(bagian, ("uji", "pengantar")) == (0, 0)
+    assert cari_isi(bagian, ("uji", "program", 1, "penjelasan")) == (1, 1)
+    assert cari_isi(bagian, ("uji", "program", 1, "nama")) == (1, 0)
+    assert cari_isi(bagian, ("uji", "program", 0, "kegiatan", 0, "sub", 1, "pagu")) == (1, 0)
+    assert cari_isi(bagian, ("meta", "kepala", "nama")) == (2, 0)
+    assert cari_isi(bagian, ("meta", "kepala")) == (2, 0)
+    assert cari_isi(bagian, ("uji",)) == (0, 0)  # a finding about the whole table: first editor
+    assert cari_isi(bagian, ("lain",)) is None
+
+
 # -- table: editing cells -----------------------------------------------------------------------
 
 

@@ -33,10 +33,27 @@ def skor_isi(isi: Isi, path: Path) -> int:
         return best or (2 * len(path) if path and _awalan(path, isi.path) else 0)
     own = isi.path
     if _awalan(own, path):
-        return 2 * len(own) + 1 + (1 if isinstance(isi, Tabel) and len(path) > len(own) else 0)
+        bonus = _bonus_tabel(isi, path[len(own):]) if isinstance(isi, Tabel) else 0
+        return 2 * len(own) + 1 + bonus
     if path and _awalan(path, own):
         return 2 * len(path)
     return 0
+
+
+def _bonus_tabel(tabel: Tabel, rest: Path) -> int:
+    """1 for a path into a row of this table, 2 when its field is one of the table's columns
+    (two tables may show the same rows: Tabel 2.2 and the penjelasan beside it)."""
+    if not rest or not isinstance(rest[0], int):
+        return 0
+    level = tabel
+    rest = rest[1:]
+    while level.anak is not None and rest[: len(level.anak.path)] == level.anak.path \
+            and len(rest) > len(level.anak.path) and isinstance(rest[len(level.anak.path)], int):
+        rest = rest[len(level.anak.path) + 1:]
+        level = level.anak
+    if rest and any(kolom.key.split(".")[0] == rest[0] for kolom in level.kolom):
+        return 2
+    return 1
 
 
 def cari_isi(bagian: Iterable[Bagian], path: Path) -> tuple[int, int] | None:
