@@ -366,6 +366,27 @@ async def test_computed_column_cannot_be_edited():
 
 
 @pilot_test
+async def test_prose_cell_is_edited_in_a_window_keeping_paragraphs():
+    from lakip_tui.tui.editors.long_text import SuntingPanjang
+
+    text = PROJECT_TEXT.replace('nama = "Gaji"', 'nama = "Gaji\\n\\nParagraf dua"')
+    app = make_app(text, bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "belanja")
+        assert "Gaji  Parag…" in row_text(editor.grid, 0)  # one line in the grid
+        await pilot.press("enter")
+        await pilot.pause()
+        window = app.screen
+        assert isinstance(window, SuntingPanjang) and window.area.has_focus
+        window.area.move_cursor(window.area.document.end)
+        await type_text(pilot, " lagi")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.project.data["uji"]["belanja"][0]["nama"] == "Gaji\n\nParagraf dua lagi"
+        assert editor.grid.has_focus
+
+
+@pilot_test
 async def test_pilihan_cell_is_picked_from_a_list():
     app = make_app(bagian="belanja")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -31,6 +31,7 @@ from lakip_tui.paths import Path
 from . import cells
 from .confirm import Konfirmasi
 from .kunci import BindingSeketika
+from .long_text import SuntingPanjang
 from .messages import EditRefused
 from .navigasi import ke_navigasi
 from .table_model import Baris, TabelModel
@@ -39,6 +40,7 @@ PEMISAH = "│"
 LEBAR_MAKS_TEKS = 40
 LEBAR_MAKS_ANGKA = 18
 SAMPEL = 40  # rows looked at to guess a column's width when Kolom.lebar is not set
+TEKS_PANJANG = 120  # a text cell longer than this (or with a line break) opens in a window
 _LEBAR_HITUNG = {"rupiah": 15, "persen": 10, "desimal": 10, "bilangan": 10, "angka": 10}
 
 
@@ -64,6 +66,8 @@ BINDING_GRID = [
     Binding("home,g", "ujung(-1)", "Baris pertama", show=False, id="tabel_baris_pertama"),
     Binding("end,G", "ujung(1)", "Baris terakhir", show=False, id="tabel_baris_terakhir"),
     Binding("enter,e", "sunting", "Sunting", id="tabel_sunting"),
+    Binding("E,ctrl+e", "sunting_panjang", "Sunting di jendela", show=False,
+            id="tabel_sunting_panjang"),
     Binding("a,insert", "tambah_baris", "Tambah baris", id="tabel_tambah_baris"),
     Binding("A,r", "tambah_rincian", "Tambah rincian", show=False, id="tabel_tambah_rincian"),
     Binding("d,delete", "hapus_baris", "Hapus baris", id="tabel_hapus_baris"),
@@ -411,6 +415,9 @@ class TableGrid(BindingSeketika, ScrollView, can_focus=True):
     def action_sunting(self) -> None:
         self.editor.mulai_sunting()
 
+    def action_sunting_panjang(self) -> None:
+        self.editor.mulai_sunting(panjang=True)
+
     def action_tambah_baris(self) -> None:
         self.editor.tambah_baris()
 
@@ -693,9 +700,10 @@ class TableEditor(Vertical):
 
     # -- editing a cell ---------------------------------------------------------------------------
 
-    def mulai_sunting(self, ketikan: str | None = None) -> None:
+    def mulai_sunting(self, ketikan: str | None = None, *, panjang: bool = False) -> None:
         """Open the cell editor on the cursor cell; `ketikan` (a digit typed on the grid)
-        replaces the value, as typing into a spreadsheet cell does."""
+        replaces the value, as typing into a spreadsheet cell does. Prose (a line break, or
+        long text) and `panjang` open a window with a multi-line editor instead."""
         model = self.model
         baris = model.baris_kursor
         if baris is None:
@@ -714,6 +722,10 @@ class TableEditor(Vertical):
             self._tolak(alasan, path)
             return
         text = cells.teks_sunting(kolom, value)
+        if kolom.jenis == "teks" and ketikan is None and not isinstance(value, list) and (
+                panjang or "\n" in text or len(text) > TEKS_PANJANG):
+            self._sunting_panjang(_Sunting(path, kolom, text), baris)
+            return
         self._sunting = _Sunting(path, kolom, text)
         x, y, width = self.grid.posisi_sel()
         offset = self.grid.content_region.offset - self.content_region.offset
@@ -729,6 +741,21 @@ class TableEditor(Vertical):
         editor.display = True
         editor.cursor_position = len(editor.value)
         self._fokus_langsung(editor)
+
+    def _sunting_panjang(self, sunting: _Sunting, baris: Baris) -> None:
+        judul = f"{sunting.kolom.label}, baris {self._nama_baris(baris)}"
+
+        def selesai(text: str | None) -> None:
+            self.grid.focus()
+            if text is None or text == sunting.awal:
+                return
+            try:
+                value = cells.urai(sunting.kolom, text, self.project.get(sunting.path))
+                self.project.set(sunting.path, value)
+            except LakipError as exc:
+                self._tolak(exc.message, sunting.path)
+
+        self.app.push_screen(SuntingPanjang(judul, sunting.awal), selesai)
 
     def _buka_pilihan(self, kolom: Kolom, value: Any, x: int, y: int) -> None:
         listing = self.pilihan

@@ -1,0 +1,83 @@
+"""A cell of prose (paragraphs in a table, such as an analysis per sasaran), edited in a window
+of its own: a one-line editor would lose the paragraph breaks."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static, TextArea
+
+from .kunci import BindingSeketika
+
+
+class AreaPanjang(BindingSeketika, TextArea):
+    BINDINGS = [
+        Binding("escape", "screen.selesai", "Simpan dan tutup", show=False,
+                id="teks_panjang_selesai"),
+    ]
+
+
+class SuntingPanjang(ModalScreen[str | None]):
+    """Dismisses with the edited text (Escape or "Simpan"), or None ("Batal")."""
+
+    DEFAULT_CSS = """
+    SuntingPanjang {
+        align: center middle;
+    }
+    SuntingPanjang > Vertical {
+        width: 100%;
+        max-width: 110;
+        height: 100%;
+        max-height: 40;
+        border: thick $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    SuntingPanjang .judul {
+        text-style: bold;
+    }
+    SuntingPanjang AreaPanjang {
+        height: 1fr;
+    }
+    SuntingPanjang .petunjuk {
+        color: $text-muted;
+    }
+    SuntingPanjang Horizontal {
+        height: auto;
+        align-horizontal: right;
+    }
+    SuntingPanjang Button {
+        margin-left: 2;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "selesai", "Simpan dan tutup", show=False, id="teks_panjang_simpan"),
+    ]
+
+    def __init__(self, judul: str, teks: str) -> None:
+        super().__init__()
+        self.judul = judul
+        self.area = AreaPanjang(teks, soft_wrap=True, tab_behavior="focus")
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.judul, classes="judul", markup=False)
+            yield self.area
+            yield Static("Paragraf dipisah baris kosong.  Esc: simpan dan tutup  ·  "
+                         "Tab lalu Batal: buang perubahan", classes="petunjuk", markup=False)
+            with Horizontal():
+                yield Button("Simpan", variant="primary", id="simpan")
+                yield Button("Batal", id="batal")
+
+    def on_mount(self) -> None:
+        self.area.focus()
+
+    def action_selesai(self) -> None:
+        self.dismiss(self.area.text)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(self.area.text if event.button.id == "simpan" else None)
