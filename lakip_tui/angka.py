@@ -236,3 +236,18 @@ def format_persen(value: float | None, digits: int = 2) -> str:
     # Whole after rounding ("100%", "50%"): the decimals would only add noise.
     utuh = angka == angka.to_integral_value()
     return _tulis(angka, 0 if utuh else digits) + "%"
+
+
+def format_nilai(nilai: object, satuan: str = "") -> str:
+    """An indicator's target or realisasi as printed: "85%", "1.250 orang", "WTP" (as typed)."""
+    if nilai is None:
+        return _KOSONG
+    if isinstance(nilai, str):
+        return nilai.strip() or _KOSONG  # a qualitative value ("WTP", "Ada") is printed as typed
+    if isinstance(nilai, bool) or not isinstance(nilai, (int, float)):
+        return str(nilai)
+    satuan = satuan.strip()
+    if satuan == "%":
+        return format_persen(nilai)
+    angka = format_bilangan(int(nilai)) if float(nilai).is_integer() else format_desimal(nilai, 2)
+    return f"{angka} {satuan}" if satuan else angka

@@ -368,3 +368,14 @@ def test_jalur_cepat_tanpa_textual_dan_rich() -> None:
     )
     hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=True)
     assert hasil.stdout.strip() == "[]"
+
+
+def test_format_nilai_prints_an_indicator_value_as_a_planner_reads_it() -> None:
+    from lakip_tui.angka import format_nilai
+
+    assert format_nilai(85, "%") == "85%"
+    assert format_nilai(98.8235, "%") == "98,82%"
+    assert format_nilai(1250, "orang") == "1.250 orang"
+    assert format_nilai(2.5, "") == "2,50"
+    assert format_nilai(" WTP ", "") == "WTP"
+    assert format_nilai(None, "%") == "-" and format_nilai("", "%") == "-"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from lakip_tui.angka import format_persen
+from lakip_tui.angka import format_nilai, format_persen
 from lakip_tui.chapter import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
 
 from .bawaan import BAGIAN_AKUNTABILITAS, BAGIAN_PENUTUP
 from .data import BAB, PENUTUP, teks
 from .hitung import evaluasi
-from .nilai import teks_nilai, teks_peringkat
+from .nilai import teks_peringkat
 
 JUDUL = "BAB III Akuntabilitas Kinerja"
 URUTAN = 30
@@ -35,7 +35,7 @@ def _kolom_hasil(bagian: str):
         if hasil is None:
             return "indikator tidak dikenal"
         if bagian == "target":
-            return teks_nilai(hasil.indikator.target, hasil.indikator.satuan)
+            return format_nilai(hasil.indikator.target, hasil.indikator.satuan)
         if bagian == "capaian":
             return format_persen(hasil.capaian)
         return teks_peringkat(hasil.peringkat)

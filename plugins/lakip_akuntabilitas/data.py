@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from lakip_tui import baca
+from lakip_tui.baca import daftar_teks, tabel, teks
 from lakip_tui.paths import Path
 
 BAB = "akuntabilitas"
@@ -18,33 +20,9 @@ PENUTUP = "penutup"
 PK = "perjanjian_kinerja"
 
 
-def tabel(data: Mapping, kunci: str) -> dict:
-    isi = data.get(kunci) if isinstance(data, Mapping) else None
-    return isi if isinstance(isi, dict) else {}
-
-
-def teks(nilai: Any) -> str:
-    if isinstance(nilai, str):
-        return nilai.strip()
-    if isinstance(nilai, (int, float)) and not isinstance(nilai, bool):
-        return str(nilai)
-    return ""
-
-
-def daftar_teks(nilai: Any) -> list[str]:
-    if isinstance(nilai, str):
-        return [nilai.strip()] if nilai.strip() else []
-    if isinstance(nilai, list):
-        return [teks(v) for v in nilai if teks(v)]
-    return []
-
-
 def baris(data: Mapping, kunci: str, daftar: str) -> list[tuple[Path, dict]]:
     """Each dict row of the array of tables [[kunci.daftar]], with its path."""
-    rows = tabel(data, kunci).get(daftar)
-    if not isinstance(rows, list):
-        return []
-    return [((kunci, daftar, i), r) for i, r in enumerate(rows) if isinstance(r, dict)]
+    return [((kunci, daftar, i), r) for i, r in baca.baris(tabel(data, kunci), daftar)]
 
 
 def tahun_anggaran(data: Mapping, tahun: int | None) -> int | None:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from lakip_tui.angka import format_desimal, format_persen
+from lakip_tui.angka import format_desimal, format_nilai, format_persen
 from lakip_tui.kinerja import TakTerhitung, peringkat
 from lakip_tui.report import Block, Column, Heading, ListBlock, Paragraph, Row, Section, TableBlock
 
 from .data import BAB, baris, daftar_teks, periode_renstra, tabel, teks
 from .hitung import Evaluasi, HasilSasaran, capaian_terhadap, evaluasi
-from .nilai import teks_nilai, teks_peringkat
+from .nilai import teks_peringkat
 
 # The formulas kinerja.capaian computes, per polaritas: (condition, formula).
 RUMUS = {
@@ -143,8 +143,8 @@ def tabel_3_2(data: Mapping, tahun: int | None, hasil: Evaluasi) -> TableBlock:
                 f"{s.sasaran.nomor}." if j == 0 else "",
                 s.sasaran.uraian if j == 0 else "",
                 ind.uraian,
-                teks_nilai(ind.target, ind.satuan),
-                teks_nilai(h.nilai, ind.satuan),
+                format_nilai(ind.target, ind.satuan),
+                format_nilai(h.nilai, ind.satuan),
                 format_persen(h.capaian),
                 teks_peringkat(h.peringkat),
             )))
@@ -260,9 +260,9 @@ def tabel_3_4(data: Mapping, tahun: int | None, hasil: Evaluasi) -> TableBlock:
             sel = [f"{s.sasaran.nomor}." if j == 0 else "", s.sasaran.uraian if j == 0 else "",
                    ind.uraian]
             tahun_lalu = h.realisasi.tahun_lalu if h.realisasi is not None else {}
-            sel += [teks_nilai(tahun_lalu.get(str(t)), ind.satuan) for t in lalu]
-            sel.append(teks_nilai(h.nilai, ind.satuan))
-            sel += [teks_nilai(ind.renstra.get(str(t)), ind.satuan) for t in target_tahun]
+            sel += [format_nilai(tahun_lalu.get(str(t)), ind.satuan) for t in lalu]
+            sel.append(format_nilai(h.nilai, ind.satuan))
+            sel += [format_nilai(ind.renstra.get(str(t)), ind.satuan) for t in target_tahun]
             if akhir is not None:
                 target_akhir = ind.renstra.get(str(akhir))
                 sel.append("-" if target_akhir is None else

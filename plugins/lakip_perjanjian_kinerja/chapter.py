@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from lakip_tui.angka import format_nilai
 from lakip_tui.chapter import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
 
 from .bawaan import BAGIAN_BAWAAN
 from .data import BAB, JENIS, POLARITAS, daftar_teks
-from .nilai import teks_nilai
-
 JUDUL = "BAB II Perencanaan dan Perjanjian Kinerja"
 URUTAN = 20
 
@@ -33,7 +32,7 @@ def _ringkas(kunci: str, bawaan: str):
 
 def _target_indikator(row: dict, konteks: object) -> str:
     indikator = row.get("indikator") if isinstance(row.get("indikator"), list) else []
-    return "; ".join(teks_nilai(i.get("target"), str(i.get("satuan") or ""))
+    return "; ".join(format_nilai(i.get("target"), str(i.get("satuan") or ""))
                      for i in indikator if isinstance(i, dict)) or "-"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from lakip_tui.baca import daftar_teks, tabel, teks
 from lakip_tui.paths import Path
 
 BAB = "perjanjian_kinerja"
@@ -18,26 +19,7 @@ JENIS = ("kuantitatif", "kualitatif", "sesuai_target")
 
 def bagian(data: Mapping) -> dict:
     """The [perjanjian_kinerja] table, or {} when it is absent or not a table."""
-    isi = data.get(BAB) if isinstance(data, Mapping) else None
-    return isi if isinstance(isi, dict) else {}
-
-
-def teks(nilai: Any) -> str:
-    """A text field as a clean string; numbers are accepted (a kode typed as 1)."""
-    if isinstance(nilai, str):
-        return nilai.strip()
-    if isinstance(nilai, (int, float)) and not isinstance(nilai, bool):
-        return str(nilai)
-    return ""
-
-
-def daftar_teks(nilai: Any) -> list[str]:
-    """A list-of-strings field; a single string counts as a list of one."""
-    if isinstance(nilai, str):
-        return [nilai.strip()] if nilai.strip() else []
-    if isinstance(nilai, list):
-        return [teks(v) for v in nilai if teks(v)]
-    return []
+    return tabel(data, BAB)
 
 
 @dataclass(frozen=True)

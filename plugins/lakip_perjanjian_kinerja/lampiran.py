@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from lakip_tui.angka import format_nilai
 from lakip_tui.report import Block, Column, Row, Section, Signature, TableBlock
 
 from .data import daftar_sasaran, teks
-from .nilai import teks_nilai
-
 KUNCI = "lampiran-pk"
 URUTAN = 99
 
@@ -29,7 +28,7 @@ def lampiran_pk(data: Mapping, tahun: int | None) -> Section:
                 ind.kode or "-",
                 ind.uraian,
                 ind.satuan or "-",
-                teks_nilai(ind.target, ind.satuan),
+                format_nilai(ind.target, ind.satuan),
             )))
         if not s.indikator:
             rows.append(Row((f"{s.nomor}.", s.uraian, "-", "-", "-", "-")))

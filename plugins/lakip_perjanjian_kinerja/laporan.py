@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from lakip_tui.angka import format_nilai
 from lakip_tui.report import Block, Column, Heading, ListBlock, Paragraph, Row, Section, TableBlock
 
 from .data import Sasaran, bagian, daftar_sasaran, daftar_teks, periode_renstra, teks
-from .nilai import teks_nilai
-
 
 def bagian_laporan(data: Mapping, tahun: int | None) -> list[Section]:
     sections = [
@@ -120,7 +119,7 @@ def tabel_2_2(data: Mapping, tahun: int | None) -> TableBlock:
             rows.append(Row((f"{s.nomor}.", s.uraian, "-", "-")))
         for j, ind in enumerate(indikator):
             rows.append(Row((f"{s.nomor}." if j == 0 else "", s.uraian if j == 0 else "",
-                             ind.uraian, teks_nilai(ind.target, ind.satuan))))
+                             ind.uraian, format_nilai(ind.target, ind.satuan))))
     judul = teks(bagian(data).get("pk_judul"))
     if not judul:
         judul = f"Perjanjian Kinerja {_instansi(data)}".strip()

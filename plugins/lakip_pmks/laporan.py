@@ -16,12 +16,12 @@ from .hitung import baris_grup, total_jumlah
 
 
 def _paragraf(table: dict, key: str) -> list[Block]:
-    text = teks(table, key)
+    text = teks(table.get(key))
     return [Paragraph(text)] if text else []
 
 
 def _daftar(table: dict, key: str, marker: str) -> list[Block]:
-    items = daftar_teks(table, key)
+    items = daftar_teks(table.get(key))
     return [ListBlock(tuple(items), marker)] if items else []
 
 
@@ -42,7 +42,7 @@ def tabel_pmks(pmks: dict, nomor_tabel: str, judul: str, sumber: str) -> TableBl
         nomor_tabel, judul,
         (Column("No", "right"), Column("Jenis PMKS", ratio=4), Column("Jumlah", "right"),
          Column("L", "right"), Column("P", "right")),
-        tuple(Row((nomor(r), teks(r, "jenis"), _angka(r, "jumlah"), _angka(r, "l"), _angka(r, "p")))
+        tuple(Row((nomor(r), teks(r.get("jenis")), _angka(r, "jumlah"), _angka(r, "l"), _angka(r, "p")))
               for r in rows),
         sumber,
         footer=(Row(("", "JUMLAH", format_bilangan(total_jumlah(rows)), "", ""), "bold"),),
@@ -52,7 +52,7 @@ def tabel_pmks(pmks: dict, nomor_tabel: str, judul: str, sumber: str) -> TableBl
 def data_bab1(pmks: dict, meta: dict) -> list[Block]:
     """C.b of BAB I: the PMKS table, unnumbered, with the short Sumber line."""
     table = tabel_pmks(pmks, "", _judul_wilayah("Data Penyandang Masalah Kesejahteraan Sosial", meta),
-                       teks(pmks, "pmks_sumber"))
+                       teks(pmks.get("pmks_sumber")))
     return [Heading("b. Data", level=4), table] if table else []
 
 
@@ -60,10 +60,10 @@ def bagian_pmks(pmks: dict, meta: dict) -> list[Block]:
     """BAB II C.1: what PMKS are, the 26 definitions, then Tabel 2.3."""
     blocks = [*_paragraf(pmks, "pmks_pengantar"), *_daftar(pmks, "pmks_definisi", "1."),
               *_paragraf(pmks, "pmks_tabel_pengantar")]
-    judul = teks(pmks, "pmks_tabel_judul") or _judul_wilayah(
+    judul = teks(pmks.get("pmks_tabel_judul")) or _judul_wilayah(
         "Data Penyandang Masalah Kesejahteraan Sosial", meta)
     table = tabel_pmks(pmks, "2.3", judul,
-                       teks(pmks, "pmks_tabel_sumber") or teks(pmks, "pmks_sumber"))
+                       teks(pmks.get("pmks_tabel_sumber")) or teks(pmks.get("pmks_sumber")))
     return blocks + ([table] if table else [])
 
 
@@ -76,20 +76,20 @@ def tabel_psks(pmks: dict, meta: dict) -> TableBlock | None:
     for r in rows:
         no = nomor(r)
         if no in grup and bilangan(r.get("jumlah")) is None:
-            cells.append(Row((f"{no}.", teks(r, "jenis"), "", "", "")))  # heading of 10a, 10b
+            cells.append(Row((f"{no}.", teks(r.get("jenis")), "", "", "")))  # heading of 10a, 10b
         elif induk(no) is not None:
-            cells.append(Row(("", f"{no[-1]}. {teks(r, 'jenis')}", _angka(r, "jumlah"),
+            cells.append(Row(("", f"{no[-1]}. {teks(r.get('jenis'))}", _angka(r, "jumlah"),
                               _angka(r, "p"), _angka(r, "l")), level=1))
         else:
-            cells.append(Row((f"{no}." if no else "", teks(r, "jenis"), _angka(r, "jumlah"),
+            cells.append(Row((f"{no}." if no else "", teks(r.get("jenis")), _angka(r, "jumlah"),
                               _angka(r, "p"), _angka(r, "l"))))
-    judul = teks(pmks, "psks_tabel_judul") or _judul_psks(meta)
+    judul = teks(pmks.get("psks_tabel_judul")) or _judul_psks(meta)
     # P before L, as the seed's Tabel 2.4 prints them.
     return TableBlock(
         "2.4", judul,
         (Column("No.", "right"), Column("PSKS", ratio=4), Column("Jumlah", "right"),
          Column("P", "right"), Column("L", "right")),
-        tuple(cells), teks(pmks, "psks_sumber"),
+        tuple(cells), teks(pmks.get("psks_sumber")),
         footer=(Row(("", "JUMLAH", format_bilangan(total_jumlah(rows)), "", ""), "bold"),),
     )
 
@@ -116,18 +116,18 @@ def tabel_lembaga(pmks: dict) -> list[Block]:
     rows: list[Row] = []
     kelompok, n = None, 0
     for _, r in baris(pmks, TABEL_LEMBAGA):
-        if teks(r, "kelompok") != kelompok:
-            kelompok, n = teks(r, "kelompok"), 0
+        if teks(r.get("kelompok")) != kelompok:
+            kelompok, n = teks(r.get("kelompok")), 0
             if kelompok:
                 rows.append(Row(("", kelompok, ""), "bold"))
         n += 1
-        rows.append(Row((f"{n}.", teks(r, "nama"), teks(r, "alamat"))))
+        rows.append(Row((f"{n}.", teks(r.get("nama")), teks(r.get("alamat")))))
     if not rows:
         return []
-    return [TableBlock("3.3", teks(pmks, "lembaga_judul") or "Lembaga Sosial yang Diberdayakan",
+    return [TableBlock("3.3", teks(pmks.get("lembaga_judul")) or "Lembaga Sosial yang Diberdayakan",
                        (Column("No.", "right"), Column("Nama Lembaga", ratio=3),
                         Column("Alamat", ratio=4)),
-                       tuple(rows), teks(pmks, "lembaga_sumber"))]
+                       tuple(rows), teks(pmks.get("lembaga_sumber")))]
 
 
 def blok(bagian: str, data: dict) -> list[Block]:

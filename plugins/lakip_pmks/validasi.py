@@ -85,7 +85,7 @@ def _baris(rows: list[tuple[int, dict]], key: str, judul: str) -> list[Finding]:
     for i, row in rows:
         nama = label_baris(judul, i, row)
         path = (KEY, key, i)
-        if not teks(row, "jenis"):
+        if not teks(row.get("jenis")):
             out.append(warning("pmks.jenis-kosong", KEY, (*path, "jenis"),
                                f"{nama}: nama jenis belum diisi."))
         jumlah, l, p = (values.get((i, k)) for k in KOLOM_HITUNGAN)
@@ -142,7 +142,7 @@ def _banyak_jenis(pmks: dict, rows: list, key: str, judul: str, definisi: str, b
     """The table should list every jenis its definitions (or Permensos 08/2012) declare."""
     if not rows:
         return []
-    daftar = daftar_teks(pmks, definisi)
+    daftar = daftar_teks(pmks.get(definisi))
     harap = len(daftar) or baku
     sumber = f"{len(daftar)} definisi di {definisi}" if daftar else "Permensos 08/2012"
     ada = baris_utama(row for _, row in rows)
@@ -161,7 +161,7 @@ def _entri_tertulis(pmks: dict, key: str) -> list[tuple[tuple, str, Any]]:
         out = []
         for i, entri in enumerate(value):
             if isinstance(entri, dict):
-                out.append(((KEY, key, i, "nilai"), teks(entri, "tempat"), entri.get("nilai")))
+                out.append(((KEY, key, i, "nilai"), teks(entri.get("tempat")), entri.get("nilai")))
             else:
                 out.append(((KEY, key, i), "", entri))
         return out
@@ -198,8 +198,8 @@ def _lembaga(pmks: dict) -> list[Finding]:
     return [
         warning("pmks.lembaga-tanpa-nama", KEY, (KEY, TABEL_LEMBAGA, i, "nama"),
                 f"Lembaga sosial baris ke-{i + 1}"
-                + (f" (kelompok {teks(row, 'kelompok')})" if teks(row, "kelompok") else "")
+                + (f" (kelompok {teks(row.get('kelompok'))})" if teks(row.get("kelompok")) else "")
                 + ": nama lembaga belum diisi.")
         for i, row in baris(pmks, TABEL_LEMBAGA)
-        if not teks(row, "nama")
+        if not teks(row.get("nama"))
     ]

@@ -15,7 +15,7 @@ ORDER = 10
 def _banyak(key: str):
     """A read-only column showing how many items a list field of the row holds."""
     def hitung(row: dict, konteks) -> str:
-        return format_bilangan(len(daftar_teks(row, key)))
+        return format_bilangan(len(daftar_teks(row.get(key))))
     return hitung
 
 

@@ -27,7 +27,7 @@ def sections(data: dict) -> list[Section]:
     meta = tabel(data, "meta")
     if not profil:
         return []
-    instansi = teks(meta, "instansi")
+    instansi = teks(meta.get("instansi"))
     parts = [
         ("kata-pengantar", "KATA PENGANTAR", 0, _kata_pengantar(profil, meta)),
         ("latar-belakang", "A. Latar Belakang", 1, _paragraf(profil, "latar_belakang")),
@@ -44,12 +44,12 @@ def sections(data: dict) -> list[Section]:
 
 
 def _paragraf(table: dict, key: str) -> list[Block]:
-    text = teks(table, key)
+    text = teks(table.get(key))
     return [Paragraph(text)] if text else []
 
 
 def _daftar(table: dict, key: str, marker: str) -> list[Block]:
-    items = daftar_teks(table, key)
+    items = daftar_teks(table.get(key))
     return [ListBlock(tuple(items), marker)] if items else []
 
 
@@ -58,20 +58,20 @@ def _kata_pengantar(profil: dict, meta: dict) -> list[Block]:
     if not blocks:
         return []
     kepala = tabel(meta, "kepala")
-    jabatan = teks(kepala, "jabatan") or f"Kepala {teks(meta, 'instansi')}".strip()
+    jabatan = teks(kepala.get("jabatan")) or f"Kepala {teks(meta.get('instansi'))}".strip()
     nip = kepala.get("nip")
     return [*blocks, Signature(
-        tempat_tanggal=teks(meta, "tempat_tanggal"),
+        tempat_tanggal=teks(meta.get("tempat_tanggal")),
         jabatan=jabatan,
-        nama=teks(kepala, "nama"),
-        pangkat=teks(kepala, "pangkat"),
+        nama=teks(kepala.get("nama")),
+        pangkat=teks(kepala.get("pangkat")),
         nip=str(nip).strip() if isinstance(nip, (str, int)) and not isinstance(nip, bool) else "",
     )]
 
 
 def _jumlah_satuan(row: dict) -> str:
     jumlah = bilangan(row.get("jumlah"))
-    satuan = teks(row, "satuan")
+    satuan = teks(row.get("satuan"))
     return f"{format_bilangan(jumlah)} {satuan}".strip() if jumlah is not None else "-"
 
 
@@ -80,20 +80,20 @@ def _profil(profil: dict) -> list[Block]:
     sarana = [row for _, row in baris(profil, "sarana")]
     if not sarana:
         return blocks
-    rows = tuple(Row((f"{n}.", teks(row, "jenis"), _jumlah_satuan(row)))
+    rows = tuple(Row((f"{n}.", teks(row.get("jenis")), _jumlah_satuan(row)))
                  for n, row in enumerate(sarana, 1))
-    judul = teks(profil, "sarana_judul") or "Sarana Sosial"  # the seed prints "Sasaran Sosial"
+    judul = teks(profil.get("sarana_judul")) or "Sarana Sosial"  # the seed prints "Sasaran Sosial"
     blocks += [
         Heading(f"a. {judul}"),
         TableBlock("", judul,
                    (Column("No", "right"), Column("Sarana Sosial", ratio=4), Column("Jumlah", "right")),
                    rows),
     ]
-    bernama = [row for row in sarana if daftar_teks(row, "lembaga")]
+    bernama = [row for row in sarana if daftar_teks(row.get("lembaga"))]
     for n, row in enumerate(bernama, 1):
-        judul = teks(row, "kelompok") or teks(row, "jenis")
+        judul = teks(row.get("kelompok")) or teks(row.get("jenis"))
         blocks += [Heading(f"{n}) {judul}:", level=4),
-                   ListBlock(tuple(daftar_teks(row, "lembaga")), "-")]
+                   ListBlock(tuple(daftar_teks(row.get("lembaga"))), "-")]
     return blocks
 
 
@@ -110,12 +110,12 @@ def _susunan(profil: dict) -> list[Block]:
 def _tupoksi(profil: dict) -> list[Block]:
     blocks = _paragraf(profil, "tupoksi_pengantar")
     for _, unit in baris(profil, "unit"):
-        if teks(unit, "nama"):
-            blocks.append(Heading(teks(unit, "nama"), level=4))
+        if teks(unit.get("nama")):
+            blocks.append(Heading(teks(unit.get("nama")), level=4))
         # Ayat (1), (2), ... then the ayat that introduces the fungsi, as the Perwal prints them.
-        ayat = daftar_teks(unit, "tugas")
-        if teks(unit, "fungsi_pengantar"):
-            ayat.append(teks(unit, "fungsi_pengantar"))
+        ayat = daftar_teks(unit.get("tugas"))
+        if teks(unit.get("fungsi_pengantar")):
+            ayat.append(teks(unit.get("fungsi_pengantar")))
         if ayat:
             blocks.append(ListBlock(tuple(f"({n}) {a}" for n, a in enumerate(ayat, 1)), ""))
         blocks += _daftar(unit, "fungsi", "a.")
@@ -124,7 +124,7 @@ def _tupoksi(profil: dict) -> list[Block]:
 
 def _orang(row: dict) -> str:
     jumlah = bilangan(row.get("jumlah"))
-    return f"{teks(row, 'nama')} : " + (f"{format_bilangan(jumlah)} Orang" if jumlah is not None else "-")
+    return f"{teks(row.get('nama'))} : " + (f"{format_bilangan(jumlah)} Orang" if jumlah is not None else "-")
 
 
 def _rincian(pegawai: dict, key: str) -> list[Block]:
@@ -136,12 +136,12 @@ def _pegawai(pegawai: dict, instansi: str) -> list[Block]:
     if not pegawai:
         return []
     pns, non_pns = bilangan(pegawai.get("pns")), bilangan(pegawai.get("non_pns"))
-    tanggal = teks(pegawai, "tanggal")
+    tanggal = teks(pegawai.get("tanggal"))
     per = f" per {tanggal}" if tanggal else ""
     blocks: list[Block] = []
-    if teks(pegawai, "pengantar"):
+    if teks(pegawai.get("pengantar")):
         # what the planner wrote is printed; its figures are compared by the check
-        blocks.append(Paragraph(teks(pegawai, "pengantar")))
+        blocks.append(Paragraph(teks(pegawai.get("pengantar"))))
     elif pns is not None and non_pns is not None:
         # The total is computed: jumlah_tertulis is kept only for the check.
         blocks.append(Paragraph(
@@ -152,13 +152,13 @@ def _pegawai(pegawai: dict, instansi: str) -> list[Block]:
     blocks += _rincian(pegawai, "golongan")
     pendidikan = _rincian(pegawai, "pendidikan")
     if pendidikan:
-        blocks += [Paragraph(teks(pegawai, "pendidikan_pengantar") or
+        blocks += [Paragraph(teks(pegawai.get("pendidikan_pengantar")) or
                              f"Sedangkan kondisi pegawai {instansi} menurut pendidikan yang "
                              "dimiliki sebagai berikut:"), *pendidikan]
     eselon = _rincian(pegawai, "eselon")
     if eselon:
         saat = f" saat {tanggal}" if tanggal else ""
-        blocks += [Paragraph(teks(pegawai, "eselon_pengantar") or
+        blocks += [Paragraph(teks(pegawai.get("eselon_pengantar")) or
                              f"Untuk jabatan struktural yang ada{saat}:"), *eselon]
     return blocks
 
@@ -176,7 +176,7 @@ def _aspek(profil: dict) -> list[Block]:
 def _sistematika(profil: dict) -> list[Block]:
     blocks = _paragraf(profil, "sistematika_pengantar")
     for _, row in baris(profil, "sistematika"):
-        judul = " : ".join(p for p in (teks(row, "bab"), teks(row, "judul")) if p)
+        judul = " : ".join(p for p in (teks(row.get("bab")), teks(row.get("judul"))) if p)
         if judul:
             blocks.append(Heading(judul, level=4))
         blocks += _paragraf(row, "uraian")

@@ -48,7 +48,7 @@ def periksa(data: dict, tahun: int | None) -> list[Finding]:
         *_sarana(profil),
         *_pegawai(tabel(profil, "pegawai")),
         *_tahun_di_teks(profil, tahun),
-        *_penandatangan(meta, tahun, bool(teks(profil, "kata_pengantar"))),
+        *_penandatangan(meta, tahun, bool(teks(profil.get("kata_pengantar")))),
     ]
 
 
@@ -56,7 +56,7 @@ def _wajib(profil: dict) -> list[Finding]:
     return [
         warning("profil.wajib-kosong", KEY, (KEY, key), f"{label} belum diisi.")
         for key, label in WAJIB
-        if not teks(profil, key)
+        if not teks(profil.get(key))
     ]
 
 
@@ -76,14 +76,14 @@ def _sarana(profil: dict) -> list[Finding]:
     out: list[Finding] = []
     for i, row in baris(profil, "sarana"):
         path = (KEY, "sarana", i)
-        nama = f'Sarana sosial baris {i + 1} "{teks(row, "jenis")}"'
+        nama = f'Sarana sosial baris {i + 1} "{teks(row.get("jenis"))}"'
         jumlah, masalah = _hitungan(row, "jumlah", path, nama)
         out += masalah
-        lembaga = daftar_teks(row, "lembaga")
+        lembaga = daftar_teks(row.get("lembaga"))
         if jumlah is not None and lembaga and jumlah != len(lembaga):
             out.append(warning(
                 "profil.sarana-jumlah", KEY, (*path, "jumlah"),
-                f"{nama}: jumlah {_angka(jumlah)} {teks(row, 'satuan')}".rstrip()
+                f"{nama}: jumlah {_angka(jumlah)} {teks(row.get('satuan'))}".rstrip()
                 + f", tetapi lembaga yang disebut namanya {_angka(len(lembaga))}.",
             ))
     return out
@@ -121,7 +121,7 @@ def _rincian(pegawai: dict, key: str, label: str) -> tuple[list[tuple[int, str, 
     rows, out = [], []
     for i, row in baris(pegawai, key):
         path = (KEY, "pegawai", key, i)
-        nama = teks(row, "nama") or f"baris {i + 1}"
+        nama = teks(row.get("nama")) or f"baris {i + 1}"
         if "jumlah" not in row:
             out.append(info("profil.pegawai-tanpa-angka", KEY, (*path, "jumlah"),
                             f'{label} "{nama}" tidak berangka; tulis 0 bila memang tidak ada.'))
@@ -180,7 +180,7 @@ def _tahun_di_teks(profil: dict, tahun: int | None) -> list[Finding]:
         return []
     out = []
     for key, label in TEKS_BERTAHUN:
-        for sebutan in tahun_lain(teks(profil, key), tahun):
+        for sebutan in tahun_lain(teks(profil.get(key)), tahun):
             out.append(warning(
                 "profil.tahun-lain", KEY, (KEY, key),
                 f'{label} menyebut "{sebutan.kutipan}", padahal laporan ini untuk tahun '
@@ -191,7 +191,7 @@ def _tahun_di_teks(profil: dict, tahun: int | None) -> list[Finding]:
 
 def _penandatangan(meta: dict, tahun: int | None, ada_pengantar: bool) -> list[Finding]:
     out = []
-    tempat_tanggal = teks(meta, "tempat_tanggal")
+    tempat_tanggal = teks(meta.get("tempat_tanggal"))
     years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", tempat_tanggal)]
     if tahun is not None and years and years[-1] < tahun + 1:
         out.append(warning(
@@ -200,7 +200,7 @@ def _penandatangan(meta: dict, tahun: int | None, ada_pengantar: bool) -> list[F
             f"anggaran {tahun} baru dapat ditandatangani pada {tahun + 1}.",
         ))
     kepala = tabel(meta, "kepala")
-    if ada_pengantar and not teks(kepala, "nama"):
+    if ada_pengantar and not teks(kepala.get("nama")):
         out.append(info("profil.penandatangan-kosong", KEY, ("meta", "kepala", "nama"),
                         "Nama kepala yang menandatangani kata pengantar belum diisi."))
     nip = _nip_salah(kepala.get("nip"))
