@@ -498,6 +498,8 @@ def _apply_to_doc(doc: Any, op: Op, tombstones: dict) -> None:
                 del parent[key]
         elif isinstance(new, dict) and not new and isinstance(key, str):
             parent[key] = tomlkit.table()
+        elif _ubah_di_tempat(parent, key, new):
+            pass
         elif isinstance(parent, list) or key in parent or path not in tombstones:
             parent[key] = _to_toml(new)
         else:
@@ -524,6 +526,55 @@ def _apply_to_doc(doc: Any, op: Op, tombstones: dict) -> None:
         row = items[index]
         del items[index]
         items.insert(new_index, row)
+
+
+def _skalar_semua(items: Any) -> bool:
+    return all(isinstance(item, _SCALARS) for item in items)
+
+
+def _bertipe(items: list) -> list[tuple[type, Any]]:
+    """Items with their type, so that 70 and 70.0 (or True and 1) are not taken as equal."""
+    return [(type(item), item) for item in items]
+
+
+def _ubah_di_tempat(parent: Any, key: Any, new: Any) -> bool:
+    """Change an array of scalars or a flat inline table in place, item by item, so the file
+    keeps its layout (one item per line, comments on items) and only what changed differs.
+    False when the value is not of that kind: the caller replaces it whole."""
+    import difflib
+
+    import tomlkit
+
+    if isinstance(parent, list) or not isinstance(key, str) or key not in parent:
+        return False
+    node = parent[key]
+    if isinstance(node, tomlkit.items.Array) and isinstance(new, list):
+        old = node.unwrap()
+        if not (_skalar_semua(old) and _skalar_semua(new)):
+            return False
+        matcher = difflib.SequenceMatcher(None, _bertipe(old), _bertipe(new), autojunk=False)
+        for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+            if tag == "equal":
+                continue
+            common = min(i2 - i1, j2 - j1)
+            for offset in range(common):
+                node[i1 + offset] = new[j1 + offset]
+            for index in range(i2 - 1, i1 + common - 1, -1):
+                del node[index]
+            for offset in range(common, j2 - j1):
+                node.insert(i1 + offset, new[j1 + offset])
+        return True
+    if isinstance(node, tomlkit.items.InlineTable) and isinstance(new, dict):
+        if not (_skalar_semua(node.unwrap().values()) and _skalar_semua(new.values())):
+            return False
+        for name in [name for name in node if name not in new]:
+            del node[name]
+        for name, value in new.items():
+            if name not in node or _bertipe([node[name]]) != _bertipe([value]) \
+                    or node[name] != value:
+                node[name] = value
+        return True
+    return False
 
 
 def _container_of(node: Any) -> Any:
