@@ -405,6 +405,8 @@ PSKS_JENIS = [
     "Wanita Pemimpin Kesejahteraan Sosial", "Penyuluh Sosial",
     "Tenaga Kesejahteraan Sosial Kecamatan (TKSK)", "Dunia Usaha",
 ]
+NAMA_LEMBAGA = ["Al-Ikhlas", "Harapan Kasih", "Mutiara", "Nurul Iman", "Pelita", "Sumber Berkat"]
+JALAN = ["Sudirman", "Gatot Subroto", "Ahmad Yani", "Diponegoro", "Imam Bonjol"]
 NAMA_DEPAN = ["Ahmad", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gunawan", "Hendra", "Indah",
               "Joko", "Kartika", "Lestari", "Muhammad", "Nurhayati", "Putri", "Rahmat", "Siti",
               "Taufik", "Wahyu", "Yusuf", "Zulkarnain", "Rina", "Agus", "Sri"]
@@ -785,9 +787,9 @@ class Generator:
             w.isi("satuan", "Unit")
             if kelompok:
                 w.isi("kelompok", kelompok)
-                w.daftar("lembaga", [f"{jenis} {r.choice(['Harapan', 'Kasih', 'Mulia', 'Sejahtera'])}"
-                                     f" {KELURAHAN[(i * 5 + jumlah) % len(KELURAHAN)]}"
-                                     for i in range(jumlah)])
+                w.daftar("lembaga", [
+                    f"{jenis} {r.choice(['Harapan', 'Kasih', 'Mulia', 'Sejahtera'])}"
+                    f" {KELURAHAN[(i * 5 + jumlah) % len(KELURAHAN)]}" for i in range(jumlah)])
             w.kosong()
 
         w.komentar("F. Tugas pokok dan fungsi: satu tabel per unit organisasi, sesuai urutan cetak")
@@ -917,9 +919,10 @@ class Generator:
             jenis = kelompok[i * len(kelompok) // self.u.lembaga]
             w.baris_tabel("pmks.lembaga")
             w.isi("kelompok", jenis)
-            w.isi("nama", f"{jenis.title()} {r.choice(['Al-Ikhlas', 'Harapan Kasih', 'Mutiara', 'Nurul Iman', 'Pelita', 'Sumber Berkat'])} "
-                          f"{KELURAHAN[i % len(KELURAHAN)]}" + (f" {i // len(KELURAHAN) + 1}" if i >= len(KELURAHAN) else ""))
-            w.isi("alamat", f"Jl. {r.choice(['Sudirman', 'Gatot Subroto', 'Ahmad Yani', 'Diponegoro', 'Imam Bonjol'])} "
+            putaran = f" {i // len(KELURAHAN) + 1}" if i >= len(KELURAHAN) else ""
+            w.isi("nama", f"{jenis.title()} {r.choice(NAMA_LEMBAGA)} "
+                          f"{KELURAHAN[i % len(KELURAHAN)]}{putaran}")
+            w.isi("alamat", f"Jl. {r.choice(JALAN)} "
                             f"No. {r.randint(1, 250)} Kel. {KELURAHAN[(i * 7) % len(KELURAHAN)]} "
                             f"Kec. {KECAMATAN[i % len(KECAMATAN)]}")
         w.kosong()

@@ -208,7 +208,7 @@ async def bench(path, count, key):
                 if app.simpan() != "ok":
                     raise SystemExit("simpan dari aplikasi gagal")
                 save_s = time.perf_counter() - start
-            out({"waits": waits, "rows": table.virtual_size.height,
+            out({"waits": waits, "virtual_height": table.virtual_size.height,
                  "table": type(table).__name__, "tui_first_save_s": save_s})
     finally:
         if app.lock is not None:
@@ -239,7 +239,8 @@ if Project.load(path).get(where) != project.get(where):
 sys.stdout.write(json.dumps(result) + "\n")
 '''
 
-PROGRAMS = {"floor": FLOOR, "bare_app": BARE_APP, "first_screen": FIRST_SCREEN, "keystroke": KEYSTROKE, "save": SAVE}
+PROGRAMS = {"floor": FLOOR, "bare_app": BARE_APP, "first_screen": FIRST_SCREEN,
+            "keystroke": KEYSTROKE, "save": SAVE}
 
 
 # --- running children -----------------------------------------------------------------------
@@ -383,7 +384,8 @@ def measure_keystroke(file: Path, scripts: Path, work: Path, count: int = KEYSTR
     waits = result["waits"]
     save = result.get("tui_first_save_s")
     return statistics.median(waits) * 1000, child.maxrss_mib, {
-        "waits_ms": [round(w * 1000, 2) for w in waits], "rows": result["rows"],
+        "waits_ms": [round(w * 1000, 2) for w in waits],
+        "virtual_height": result["virtual_height"],
         "table": result["table"], "tui_first_save_ms": save * 1000 if save is not None else None}
 
 
@@ -634,7 +636,8 @@ def table(summaries: dict[str, dict], repeat: int) -> str:
         lambda s: _fmt(summaries[s]["keystroke_ms"], "ms", series(s, "keystroke"))
         + _mark(summaries[s]["targets"]["keystroke_ms"]))
     row("  keystroke p95 / max",
-        lambda s: (f"{summaries[s]['keystroke_p95_ms']:.1f} / {summaries[s]['keystroke_max_ms']:.1f} ms"
+        lambda s: (f"{summaries[s]['keystroke_p95_ms']:.1f} / "
+                   f"{summaries[s]['keystroke_max_ms']:.1f} ms"
                    if summaries[s]["keystroke_p95_ms"] is not None
                    else series(s, "keystroke").status if series(s, "keystroke").status != "ok"
                    else "-"))
@@ -786,7 +789,8 @@ def main(argv: list[str] | None = None) -> int:
             summaries[size] = summarize(size, result)
             if args.profile:
                 profile(size, scripts, work)
-    report = {"machine": {**machine(), "loadavg_at_start": load_start}, "repeat": repeat, "keystrokes_per_run": keystrokes,
+    report = {"machine": {**machine(), "loadavg_at_start": load_start}, "repeat": repeat,
+              "keystrokes_per_run": keystrokes,
               "terminal": list(TERMINAL), "targets": TARGETS, "sizes": summaries}
     results = OUT / "results.json"
     results.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
