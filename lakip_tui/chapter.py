@@ -14,8 +14,10 @@ from .paths import Path
 
 # What a cell holds, which decides how typed text is parsed and how the value is shown.
 # "angka": a number where the text is one, else the text as typed (a target such as "WTP");
-# "tahun": a year, a whole number shown without a thousands dot (2024, not 2.024).
-JENIS_KOLOM = ("teks", "rupiah", "bilangan", "desimal", "persen", "pilihan", "angka", "tahun")
+# "tahun": a year, a whole number shown without a thousands dot (2024, not 2.024);
+# "peta_tahun": a table year -> number (targets per Renstra year), typed as "2022: 70; 2023: 80".
+JENIS_KOLOM = ("teks", "rupiah", "bilangan", "desimal", "persen", "pilihan", "angka", "tahun",
+               "peta_tahun")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,11 @@ class Tabel:
 
     `anak` nests a child table under each row (program -> kegiatan -> sub-kegiatan); the TUI
     shows the levels as one foldable table, so every level has the same number of columns.
+
+    `rincian` are detail editors (Narasi / Isian) for what does not fit in a cell, such as a
+    list inside a row; their `path` is relative to the row (() for the row itself, as an Isian
+    of its scalar keys). The TUI shows them under the table for the row under the cursor. Each
+    level declares its own: the rincian of an `anak` level belong to the rows of that level.
     """
 
     key: str
@@ -59,6 +66,7 @@ class Tabel:
     kolom: tuple[Kolom, ...]
     anak: "Tabel | None" = None
     baris_baru: Callable[[], dict] | None = None  # the row a new "add row" starts from
+    rincian: "tuple[Narasi | Isian, ...]" = ()
 
 
 @dataclass(frozen=True)

@@ -293,14 +293,16 @@ class ChapterView(Widget):
         focused = self.screen.focused if self.is_mounted else None
         if focused is None:
             return None
-        for view in self._views.values():
-            for editor in view.editors:
-                if focused is editor or editor in focused.ancestors:
-                    if isinstance(editor, TableEditor):
-                        return editor.teks_sel_kursor()
-                    if isinstance(editor, NarrativeEditor):
-                        return editor.teks_fokus()
-                    return editor.teks_fokus(focused)
+        # the nearest editor around the focus: a table's detail editors sit inside the table's
+        for editor in (focused, *focused.ancestors):
+            if isinstance(editor, TableEditor):
+                return editor.teks_sel_kursor()
+            if isinstance(editor, NarrativeEditor):
+                return editor.teks_fokus()
+            if isinstance(editor, FormEditor):
+                return editor.teks_fokus(focused)
+            if editor is self:
+                break
         return None
 
     def _ke_plugin(self, method: str, *args: Any) -> Any:

@@ -58,6 +58,15 @@ _INDIKATOR = Tabel(
     ),
     baris_baru=lambda: {"kode": "", "uraian": "", "satuan": "%", "polaritas": "positif",
                         "jenis": "kuantitatif"},
+    # under the table, for the indicator under the cursor
+    rincian=(
+        Isian("renstra", "Target Renstra per tahun", (), (
+            Kolom("renstra", "Target Renstra", jenis="peta_tahun",
+                  bantuan="tahun: target, dipisah titik koma, mis. 2022: 70; 2023: 82,5"),
+        )),
+        Narasi("urutan", "Urutan nilai (indikator kualitatif; terendah dulu, satu per baris)",
+               ("urutan",), daftar=True),
+    ),
 )
 
 _SASARAN = Tabel(

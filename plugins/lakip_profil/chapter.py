@@ -63,10 +63,15 @@ BAGIAN = (
             Kolom("jenis", "Sarana sosial", wajib=True),
             Kolom("jumlah", "Jumlah", "bilangan"),
             Kolom("satuan", "Satuan"),
-            Kolom("kelompok", "Judul daftar lembaga"),
             Kolom("lembaga_n", "Lembaga bernama", hitung=_banyak("lembaga"),
-                  bantuan="nama lembaga ditulis di berkas: lembaga = [...]"),
-        ), baris_baru=lambda: {"jenis": "", "jumlah": 0, "satuan": "Unit"}),
+                  bantuan="nama lembaga disunting di rincian di bawah tabel (Tab)"),
+        ), baris_baru=lambda: {"jenis": "", "jumlah": 0, "satuan": "Unit"}, rincian=(
+            Isian("kelompok", "Judul daftar lembaga", (), (
+                Kolom("kelompok", "Judul daftar",
+                      bantuan="kalimat di atas daftar nama lembaga; kosongkan bila tidak ada"),
+            )),
+            Narasi("lembaga", "Nama lembaga", ("lembaga",), daftar=True),
+        )),
     )),
     Bagian("maksud-tujuan", "D. Maksud dan Tujuan", (
         Narasi("maksud", "Maksud", (KEY, "maksud")),
@@ -82,11 +87,17 @@ BAGIAN = (
         Narasi("tupoksi_pengantar", "Pengantar", (KEY, "tupoksi_pengantar")),
         Tabel("unit", "Unit kerja", (KEY, "unit"), (
             Kolom("nama", "Unit kerja"),
-            Kolom("fungsi_pengantar", "Kalimat pengantar fungsi"),
             Kolom("tugas_n", "Ayat tugas", hitung=_banyak("tugas")),
             Kolom("fungsi_n", "Fungsi", hitung=_banyak("fungsi"),
-                  bantuan="tugas dan fungsi ditulis di berkas: tugas = [...], fungsi = [...]"),
-        ), baris_baru=lambda: {"nama": "", "tugas": [], "fungsi": []}),
+                  bantuan="tugas dan fungsi disunting di rincian di bawah tabel (Tab)"),
+        ), baris_baru=lambda: {"nama": "", "tugas": [], "fungsi": []}, rincian=(
+            Narasi("tugas", "Tugas (satu ayat per baris)", ("tugas",), daftar=True),
+            Isian("fungsi_pengantar", "Pengantar fungsi", (), (
+                Kolom("fungsi_pengantar", "Kalimat pengantar",
+                      bantuan="kalimat sebelum daftar fungsi"),
+            )),
+            Narasi("fungsi", "Fungsi (satu butir per baris)", ("fungsi",), daftar=True),
+        )),
     )),
     Bagian("keadaan-pegawai", "G. Keadaan Pegawai", (
         Isian("pegawai", "Jumlah pegawai", (KEY, "pegawai"), (

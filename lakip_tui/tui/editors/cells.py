@@ -45,6 +45,9 @@ def nilai_di(row: Any, kolom: Kolom) -> Any:
 
 def pesan_tak_tersunting(kolom: Kolom, value: Any) -> str | None:
     """Why a stored value cannot be edited as one line of text (None when it can)."""
+    if isinstance(value, dict) and kolom.jenis == "peta_tahun" and all(
+            isinstance(item, (str, int, float)) for item in value.values()):
+        return None
     if isinstance(value, dict):
         return (f"{kolom.label} berisi tabel bertingkat; sunting bagian-bagiannya di kolom "
                 "sendiri atau langsung di berkas TOML.")
@@ -65,6 +68,8 @@ def teks_tampil(kolom: Kolom, value: Any) -> str:
     if isinstance(value, list):
         return PEMISAH_DAFTAR.join(teks_tampil(kolom, item) for item in value)
     if isinstance(value, dict):
+        if kolom.jenis == "peta_tahun":
+            return PEMISAH_DAFTAR.join(f"{k}: {_teks_nilai_tahun(v)}" for k, v in value.items())
         return PEMISAH_DAFTAR.join(f"{k}: {teks_tampil(kolom, v)}" for k, v in value.items())
     if isinstance(value, bool):
         return "ya" if value else "tidak"
@@ -73,6 +78,17 @@ def teks_tampil(kolom: Kolom, value: Any) -> str:
     if kolom.jenis in _ANGKA and _angka_murni(value):
         try:
             return _format_angka(kolom.jenis, value, digits=None)
+        except (TypeError, ValueError):
+            return str(value)
+    return str(value)
+
+
+def _teks_nilai_tahun(value: Any) -> str:
+    """One value of a year -> value table, exact (82,5 stays 82,5; 1250 is 1.250)."""
+    if _angka_murni(value):
+        digits = _digit_penuh(value) if isinstance(value, float) else None
+        try:
+            return _format_angka("angka", value, digits=digits)
         except (TypeError, ValueError):
             return str(value)
     return str(value)
@@ -153,6 +169,8 @@ def _urai_satu(kolom: Kolom, text: str) -> Any:
         return _urai_angka_atau_teks(kolom, text)
     if jenis == "tahun":
         return _urai_tahun(text)
+    if jenis == "peta_tahun":
+        return _urai_peta_tahun(text)
     raise NilaiDitolak(f"{kolom.label}: jenis kolom tidak dikenal ({jenis}).")
 
 
@@ -197,6 +215,37 @@ def _urai_tahun(text: str) -> int | None:
     if not (body.isdigit() and len(body) == 4):
         raise AngkaError(f'"{body}" bukan tahun; tulis empat angka, contoh 2024.')
     return int(body)
+
+
+CONTOH_PETA_TAHUN = "2022: 70; 2023: 82,5"
+
+
+def _urai_peta_tahun(text: str) -> dict[str, int | float] | None:
+    """ "2022: 70; 2023: 82,5" as {"2022": 70, "2023": 82.5}: TOML keys are text, the values
+    numbers written the Indonesian way; the years in the order typed."""
+    hasil: dict[str, int | float] = {}
+    for bagian in text.split(PEMISAH_DAFTAR.strip()):
+        if not bagian.strip():
+            continue
+        tahun, tanda, nilai = bagian.partition(":")
+        if not tanda:
+            tahun, tanda, nilai = bagian.partition("=")
+        tahun, nilai = tahun.strip(), nilai.strip()
+        if not tanda or not (tahun.isdigit() and len(tahun) == 4):
+            raise AngkaError(f'"{bagian.strip()}" tidak terbaca; tulis tahun: nilai, dipisah '
+                             f'titik koma, contoh "{CONTOH_PETA_TAHUN}".')
+        if tahun in hasil:
+            raise AngkaError(f"tahun {tahun} tertulis dua kali.")
+        if not nilai:
+            raise AngkaError(f"nilai tahun {tahun} kosong; tulis angkanya, atau hapus tahun itu.")
+        if not _TEKS_ANGKA.match(nilai):
+            raise AngkaError(f'nilai tahun {tahun} ("{nilai}") bukan angka; tulis angka saja, '
+                             f'contoh "{CONTOH_PETA_TAHUN}".')
+        value = angka.parse_desimal(nilai.rstrip("%").strip())
+        if value is not None and value < 0:
+            raise AngkaError(f'nilai tahun {tahun} ("{nilai}") tidak boleh negatif.')
+        hasil[tahun] = _bulat_bila_utuh(value)
+    return hasil or None
 
 
 def _tolak_negatif(kolom: Kolom, text: str, value: float | None) -> float | None:

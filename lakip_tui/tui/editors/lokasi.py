@@ -42,7 +42,7 @@ def skor_isi(isi: Isi, path: Path) -> int:
 
 def _bonus_tabel(tabel: Tabel, rest: Path) -> int:
     """1 for a path into a row of this table, 2 when its field is one of the table's columns
-    (two tables may show the same rows: Tabel 2.2 and the penjelasan beside it)."""
+    or rincian (two tables may show the same rows: Tabel 2.2 and the penjelasan beside it)."""
     if not rest or not isinstance(rest[0], int):
         return 0
     level = tabel
@@ -53,7 +53,18 @@ def _bonus_tabel(tabel: Tabel, rest: Path) -> int:
         level = level.anak
     if rest and any(kolom.key.split(".")[0] == rest[0] for kolom in level.kolom):
         return 2
+    if rest and any(rest[0] in kunci_rincian(isi) for isi in level.rincian):
+        return 2
     return 1
+
+
+def kunci_rincian(isi: Narasi | Isian) -> set[str]:
+    """The first keys below a row that one of its rincian edits."""
+    if isi.path:
+        return {str(isi.path[0])}
+    if isinstance(isi, Isian):
+        return {kolom.key.split(".")[0] for kolom in isi.kolom}
+    return set()
 
 
 def cari_isi(bagian: Iterable[Bagian], path: Path) -> tuple[int, int] | None:

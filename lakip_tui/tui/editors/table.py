@@ -32,8 +32,10 @@ from . import cells
 from .confirm import Konfirmasi
 from .kunci import BindingSeketika
 from .long_text import SuntingPanjang
+from .lokasi import kunci_rincian
 from .messages import EditRefused
 from .navigasi import ke_navigasi
+from .rincian import RincianPanel
 from .table_model import Baris, TabelModel
 
 PEMISAH = "│"
@@ -560,7 +562,8 @@ class _Sunting:
 
 
 class TableEditor(Vertical):
-    """Title, grid, the cell editor laid over it, and a message line under it."""
+    """Title, grid, the cell editor laid over it, a message line under it and, when the table
+    declares rincian, the detail editors of the cursor row under that."""
 
     DEFAULT_CSS = """
     TableEditor {
@@ -610,10 +613,15 @@ class TableEditor(Vertical):
 
     def __init__(self, tabel: Tabel, project: Any, konteks_factory: Callable[[], Any],
                  *, tunggal: bool = False) -> None:
-        super().__init__(classes="tunggal" if tunggal else "")
+        self.model = TabelModel(tabel, lambda: project.data, konteks_factory)
+        punya_rincian = any(level.rincian for level in self.model.levels)
+        # a table with details does not fill the height: the details go under it
+        super().__init__(classes="tunggal" if tunggal and not punya_rincian else "")
         self.tabel = tabel
         self.project = project
-        self.model = TabelModel(tabel, lambda: project.data, konteks_factory)
+        # nothing is built (and nothing follows the cursor) for a table without rincian
+        self.rincian = RincianPanel(self, project, konteks_factory) if punya_rincian else None
+        self._rincian_tertunda: Path | None = None  # fokus_ke into a detail before mounting
         self.grid = TableGrid(self.model, self)
         self.cell_input = CellInput(self, compact=True)
         self.pilihan = PilihanList(self)
@@ -630,14 +638,20 @@ class TableEditor(Vertical):
         yield self.cell_input
         yield self.pilihan
         yield self.pesan
+        if self.rincian is not None:
+            yield self.rincian
 
     def on_mount(self) -> None:
         self._unsubscribe = self.project.subscribe(self._perubahan)
         self.kursor_berpindah()
+        if self.rincian is not None:
+            self.rincian.ikuti(segera=True)
         if self._fokus_tertunda:
             self._fokus_tertunda = False
-            self.grid.focus()
             self.grid.call_after_refresh(self.grid.tampilkan_kursor)
+            tertunda, self._rincian_tertunda = self._rincian_tertunda, None
+            if tertunda is None or self.rincian is None or not self.rincian.fokus_ke(tertunda):
+                self.grid.focus()
 
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:
@@ -661,11 +675,15 @@ class TableEditor(Vertical):
                 self._tutup_sunting()
             self.grid.perbarui_ukuran()
             self.grid.tampilkan_kursor()
+            if self.rincian is not None:
+                self.rincian.ikuti()  # the cursor row may now be elsewhere, or gone
         self.grid.refresh()
 
     def segarkan_hitungan(self) -> None:
         self.model.tandai_nilai_berubah()
         self.grid.refresh()
+        if self.rincian is not None:
+            self.rincian.segarkan_hitungan()
 
     # -- messages under the table ----------------------------------------------------------------
 
@@ -680,6 +698,8 @@ class TableEditor(Vertical):
 
     def kursor_berpindah(self) -> None:
         """Under the table: what the cursor's column is, unless an error is on show."""
+        if self.rincian is not None:
+            self.rincian.ikuti()
         kolom = self.model.kolom_kursor()
         if kolom is None:
             self.tampilkan_pesan("")
@@ -743,7 +763,7 @@ class TableEditor(Vertical):
         self._fokus_langsung(editor)
 
     def _sunting_panjang(self, sunting: _Sunting, baris: Baris) -> None:
-        judul = f"{sunting.kolom.label}, baris {self._nama_baris(baris)}"
+        judul = f"{sunting.kolom.label}, baris {self.nama_baris(baris)}"
 
         def selesai(text: str | None) -> None:
             self.grid.focus()
@@ -896,7 +916,7 @@ class TableEditor(Vertical):
         if not perlu_tanya:
             self._hapus(baris.path)
             return
-        nama = self._nama_baris(baris)
+        nama = self.nama_baris(baris)
         extra = f" beserta {baris.jumlah_anak} rinciannya" if baris.jumlah_anak else ""
         question = f"Hapus baris {nama}{extra}? Perubahan dapat diurungkan."
 
@@ -906,7 +926,7 @@ class TableEditor(Vertical):
 
         self.app.push_screen(Konfirmasi(question), jawab)
 
-    def _nama_baris(self, baris: Baris) -> str:
+    def nama_baris(self, baris: Baris) -> str:
         """The row as a person names it: its first two text columns (kode, nama)."""
         parts = []
         for col in range(self.model.jumlah_kolom):
@@ -961,8 +981,13 @@ class TableEditor(Vertical):
     # -- for ChapterView ----------------------------------------------------------------------------
 
     def fokus_ke(self, path: Path) -> None:
-        """Put the cursor on the row and column `path` points at, unfolding its ancestors."""
+        """Put the cursor on the row and column `path` points at, unfolding its ancestors;
+        a path into one of the row's rincian focuses that detail editor."""
         row_path, field = self.model.urai_path(path)
+        ke_rincian = False
+        if row_path is not None and field is not None and self.rincian is not None:
+            level = self.model.levels[self.model.tingkat_path(row_path)]
+            ke_rincian = any(field in kunci_rincian(isi) for isi in level.rincian)
         if row_path is not None:
             self.model.buka_jalur(row_path)
             tingkat = self.model.tingkat_path(row_path)
@@ -972,12 +997,14 @@ class TableEditor(Vertical):
                 self.model.pindah_kursor(index, self.model.indeks_kolom(tingkat, field))
         if self.is_mounted:
             self.grid.perbarui_ukuran()
-            self.grid.focus()
             self.grid.refresh()
             self.grid.call_after_refresh(self.grid.tampilkan_kursor)
             self.kursor_berpindah()
+            if not (ke_rincian and self.rincian is not None and self.rincian.fokus_ke(path)):
+                self.grid.focus()
         else:
             self._fokus_tertunda = True
+            self._rincian_tertunda = path if ke_rincian else None
 
     def teks_sel_kursor(self) -> str | None:
         if self._sunting is not None and self.cell_input.display:
