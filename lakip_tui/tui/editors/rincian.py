@@ -148,8 +148,7 @@ class RincianPanel(Vertical):
         baris = self.editor.model.baris_kursor
         level = self.editor.model.levels[wanted[1]]
         self.editors = [self._buat(mutlak(isi, wanted[0])) for isi in level.rincian]
-        self.judul.update(f"Rincian {self.editor.nama_baris(baris)} "
-                          "(Tab: masuk ke rincian, shift+Tab: kembali ke tabel)")
+        self.judul.update(f"Rincian {self.editor.nama_baris(baris)} (Tab: sunting)")
         self.remove_class("kosong")
         self.jumlah_bangun += 1
         return self.mount_all(self.editors)

@@ -581,6 +581,10 @@ class TableEditor(Vertical):
         text-style: bold;
         color: $text-primary;
     }
+    /* room under the table for the cursor row's details, also at 80x24 */
+    TableEditor.berincian > TableGrid {
+        max-height: 10;
+    }
     TableEditor > .pesan {
         height: 1;
         color: $text-muted;
@@ -616,7 +620,7 @@ class TableEditor(Vertical):
         self.model = TabelModel(tabel, lambda: project.data, konteks_factory)
         punya_rincian = any(level.rincian for level in self.model.levels)
         # a table with details does not fill the height: the details go under it
-        super().__init__(classes="tunggal" if tunggal and not punya_rincian else "")
+        super().__init__(classes="berincian" if punya_rincian else "tunggal" if tunggal else "")
         self.tabel = tabel
         self.project = project
         # nothing is built (and nothing follows the cursor) for a table without rincian
