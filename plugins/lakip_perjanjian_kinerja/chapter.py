@@ -62,10 +62,9 @@ _INDIKATOR = Tabel(
     rincian=(
         Isian("renstra", "Target Renstra per tahun", (), (
             Kolom("renstra", "Target Renstra", jenis="peta_tahun",
-                  bantuan="tahun: target, dipisah titik koma, mis. 2022: 70; 2023: 82,5"),
+                  bantuan="tahun: target; mis. 2022: 70; 2023: 82,5"),
         )),
-        Narasi("urutan", "Urutan nilai (indikator kualitatif; terendah dulu, satu per baris)",
-               ("urutan",), daftar=True),
+        Narasi("urutan", "Urutan nilai kualitatif (terendah dulu)", ("urutan",), daftar=True),
     ),
 )
 

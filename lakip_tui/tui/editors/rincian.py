@@ -70,6 +70,8 @@ class RincianPanel(Vertical):
     RincianPanel > .judul-rincian {
         text-style: bold;
         color: $text-accent;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     RincianPanel NarrativeEditor > NarasiArea {
         min-height: 4;
@@ -148,7 +150,7 @@ class RincianPanel(Vertical):
         baris = self.editor.model.baris_kursor
         level = self.editor.model.levels[wanted[1]]
         self.editors = [self._buat(mutlak(isi, wanted[0])) for isi in level.rincian]
-        self.judul.update(f"Rincian {self.editor.nama_baris(baris)} (Tab: sunting)")
+        self.judul.update(f"Rincian (Tab) {self.editor.nama_baris(baris)}")
         self.remove_class("kosong")
         self.jumlah_bangun += 1
         return self.mount_all(self.editors)
