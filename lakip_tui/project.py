@@ -22,6 +22,7 @@ from typing import Any, Callable
 
 from .errors import LakipError
 from .paths import Path, format_path, get_in
+from .splice import splice
 
 FORMAT_VERSION = 1
 
@@ -310,13 +311,27 @@ class Project:
         """The file's text with every edit applied; the original text when nothing changed."""
         if self._doc is None and not self._pending:
             return self._text
+        return self._spliced_text() or self._tomlkit_text()
+
+    def _spliced_text(self) -> str | None:
+        """The old text with only the edited values' characters replaced, when every edit so far
+        replaced one value at a key; None otherwise. No tomlkit document is needed for it."""
+        if self._doc is not None:
+            return None
+        text: str | None = self._text
+        for kind, path, payload in self._pending:
+            old, new = payload if kind == "set" else (None, None)
+            if not (_is_scalar(old) and _is_scalar(new)):
+                return None
+            text = splice(text, path, new)
+            if text is None:
+                return None
+        return _same_newlines(self._text, text)
+
+    def _tomlkit_text(self) -> str:
         import tomlkit
 
-        text = tomlkit.dumps(self.document())
-        if "\r\n" in self._text and self._text.count("\n") == self._text.count("\r\n"):
-            # a Windows-made file stays CRLF: tomlkit writes new lines with a bare \n
-            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
-        return text
+        return _same_newlines(self._text, tomlkit.dumps(self.document()))
 
     def save(self, path: str | os.PathLike | None = None, *, force: bool = False) -> FsPath:
         """Write atomically: temp file in the same folder, fsync, verify, then replace.
@@ -329,14 +344,14 @@ class Project:
         same_file = self.path is not None and target.resolve() == self.path.resolve()
         if same_file and not force and self.disk_changed():
             raise ChangedOnDisk(target)
-        text = self.render_text()
-        written = parse_toml(text, f"{target} (hasil simpan)")
-        if written != self.data:
-            raise LakipError(
-                "hasil penyimpanan tidak sama dengan data yang disunting; berkas tidak diubah",
-                where=str(target),
-                title="Penyimpanan dibatalkan",
-            )
+        text = self._spliced_text() if self._pending else None
+        if text is not None and not self._says_what_was_meant(text, target, quiet=True):
+            text = None  # the fast path missed: let tomlkit render the whole document
+        if text is None:
+            text = self.render_text() if not self._pending else self._tomlkit_text()
+            self._says_what_was_meant(text, target, quiet=False)
+        else:
+            self._pending.clear()  # the edits are in the new text; no document to replay them on
         atomic_write(target, text)
         self.path = target
         self._text = text
@@ -345,13 +360,42 @@ class Project:
         self._emit(Change("save", ()))
         return target
 
+    def _says_what_was_meant(self, text: str, target: FsPath, *, quiet: bool) -> bool:
+        """Parse the text about to be written; it must hold exactly the edited data."""
+        try:
+            written = parse_toml(text, f"{target} (hasil simpan)")
+        except LakipError:
+            if quiet:
+                return False
+            raise
+        if written == self.data:
+            return True
+        if quiet:
+            return False
+        raise LakipError(
+            "hasil penyimpanan tidak sama dengan data yang disunting; berkas tidak diubah",
+            where=str(target),
+            title="Penyimpanan dibatalkan",
+        )
+
     def reload(self) -> None:
         """Throw away unsaved edits and read the file again from disk."""
         fresh = Project.load(self.path)
         self.data, self._text, self._digest = fresh.data, fresh._text, fresh._digest
-        self._doc, self._pending = None, []
+        self._doc, self._pending, self._tombstones = None, [], {}
         self._undo, self._redo, self._saved_depth = [], [], 0
         self._emit(Change("reload", ()))
+
+
+def _same_newlines(original: str, text: str) -> str:
+    """A Windows-made file stays CRLF: tomlkit and the splicer write new lines with a bare \\n."""
+    if "\r\n" in original and original.count("\n") == original.count("\r\n"):
+        return text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return text
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, (str, int, float, bool))
 
 
 def atomic_write(target: FsPath, text: str) -> None:

@@ -276,7 +276,7 @@ def test_save_verifies_and_never_writes_a_wrong_file(copy_of, monkeypatch):
     target = copy_of(FIXTURES / "tables.toml")
     before = target.read_bytes()
     project = Project.load(target)
-    project.set(("meta", "tahun"), 2025)
+    project.insert(("akuntabilitas", "realisasi"), 1, {"indikator": "IKU2", "nilai": 3})
     import tomlkit
 
     monkeypatch.setattr(tomlkit, "dumps", lambda doc: before.decode("utf-8"))  # a lying writer
@@ -347,3 +347,40 @@ def test_a_device_is_never_renamed_over(tmp_path):
     with pytest.raises(LakipError, match="bukan berkas biasa"):
         atomic_write(Path("/dev/null"), "x = 1\n")
     assert Path("/dev/null").is_char_device()
+
+
+def test_a_value_edit_is_spliced_into_the_text_without_tomlkit(copy_of, monkeypatch):
+    target = copy_of(FIXTURES / "comments.toml")
+    project = Project.load(target)
+    import tomlkit
+
+    def no_tomlkit(*args, **kwargs):
+        raise AssertionError("tomlkit should not be needed for a value edit")
+
+    monkeypatch.setattr(tomlkit, "parse", no_tomlkit)
+    sub = ("anggaran", "program", 0, "kegiatan", 0, "sub", 1)
+    project.set((*sub, "pagu"), 210000000)
+    project.set((*sub, "nama"), 'Administrasi "baru" \\ lagi')
+    project.save()
+    text = target.read_text(encoding="utf-8")
+    assert "pagu = 210000000\n" in text
+    assert tomllib.loads(text) == project.data
+    old = (FIXTURES / "comments.toml").read_text(encoding="utf-8").splitlines()
+    assert [a for a, b in zip(old, text.splitlines()) if a != b] == [
+        '    nama = "Administrasi"', "    pagu = 200040000"]
+    project.undo()
+    project.save()  # undo is spliced too
+    assert tomllib.loads(target.read_text(encoding="utf-8"))["anggaran"]["program"][0][
+        "kegiatan"][0]["sub"][1]["nama"] == "Administrasi"
+
+
+def test_a_splice_that_misses_falls_back_to_tomlkit(copy_of, monkeypatch):
+    target = copy_of(FIXTURES / "comments.toml")
+    project = Project.load(target)
+    import lakip_tui.project as module
+
+    monkeypatch.setattr(module, "splice", lambda text, path, value: text)  # a lying splicer
+    project.set(("meta", "tahun"), 2030)
+    project.save()
+    assert tomllib.loads(target.read_text(encoding="utf-8"))["meta"]["tahun"] == 2030
+    assert "# nama pemda" in target.read_text(encoding="utf-8")
