@@ -12,9 +12,9 @@ from lakip_tui.hookspecs import hookimpl
 
 from .chapter import chapters
 from .data import BAB, PENUTUP
-from .laporan import bagian_laporan
-from .penutup import bagian_penutup
-from .validasi import periksa
+
+# The report and the checks are imported by the hooks that use them: the editor's first screen
+# needs only the chapter definition.
 
 
 @hookimpl
@@ -25,13 +25,19 @@ def lakip_register_chapters(register):
 
 @hookimpl
 def lakip_validate(data, konteks):
+    from .validasi import periksa
+
     return periksa(data, konteks.tahun)
 
 
 @hookimpl
 def lakip_render(chapter, data, konteks):
     if chapter.key == BAB:
+        from .laporan import bagian_laporan
+
         return bagian_laporan(data, konteks.tahun)
     if chapter.key == PENUTUP:
+        from .penutup import bagian_penutup
+
         return bagian_penutup(data)
     return None

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from lakip_tui.hookspecs import hookimpl
 
-from . import laporan, validasi
 from .chapter import CHAPTER
 from .hitung import persen_realisasi
 
 __all__ = ["persen_realisasi"]
+
+# The report and the checks are imported by the hooks that use them: the editor's first screen
+# needs only the chapter definition.
 
 
 @hookimpl
@@ -23,9 +25,13 @@ def lakip_register_chapters(register):
 
 @hookimpl
 def lakip_validate(data, konteks):
+    from . import validasi
+
     return validasi.periksa(data)
 
 
 @hookimpl
 def lakip_render(chapter, data, konteks):
+    from . import laporan
+
     return laporan.sections(chapter.key, data, konteks)

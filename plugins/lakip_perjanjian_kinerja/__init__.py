@@ -11,9 +11,9 @@ from lakip_tui.hookspecs import hookimpl
 
 from .chapter import chapter
 from .data import BAB
-from .laporan import bagian_laporan
-from .lampiran import lampiran_pk
-from .validasi import periksa
+
+# The report and the checks are imported by the hooks that use them: the editor's first screen
+# needs only the chapter definition.
 
 
 @hookimpl
@@ -23,6 +23,8 @@ def lakip_register_chapters(register):
 
 @hookimpl
 def lakip_validate(data, konteks):
+    from .validasi import periksa
+
     return periksa(data, konteks.tahun)
 
 
@@ -30,4 +32,7 @@ def lakip_validate(data, konteks):
 def lakip_render(chapter, data, konteks):
     if chapter.key != BAB:
         return None
+    from .laporan import bagian_laporan
+    from .lampiran import lampiran_pk
+
     return [*bagian_laporan(data, konteks.tahun), lampiran_pk(data, konteks.tahun)]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from lakip_tui.hookspecs import hookimpl
 
-from . import penempatan, validasi
 from .chapter import CHAPTER
+
+# The report and the checks are imported by the hooks that use them: the editor's first screen
+# needs only the chapter definition.
 
 
 @hookimpl
@@ -20,9 +22,13 @@ def lakip_register_chapters(register):
 
 @hookimpl
 def lakip_validate(data, konteks):
+    from . import validasi
+
     return validasi.periksa(data)
 
 
 @hookimpl
 def lakip_render(chapter, data, konteks):
+    from . import penempatan
+
     return penempatan.sections(chapter.key, data, konteks) or None

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from lakip_tui.hookspecs import hookimpl
 
-from . import laporan, validasi
 from .chapter import CHAPTER
+
+# The report and the checks are imported by the hooks that use them: the editor's first screen
+# needs only the chapter definition.
 
 
 @hookimpl
@@ -19,6 +21,8 @@ def lakip_register_chapters(register):
 
 @hookimpl
 def lakip_validate(data, konteks):
+    from . import validasi
+
     return validasi.periksa(data, konteks.tahun)
 
 
@@ -26,4 +30,6 @@ def lakip_validate(data, konteks):
 def lakip_render(chapter, data, konteks):
     if chapter.key != CHAPTER.key:
         return None
+    from . import laporan
+
     return laporan.sections(data)
