@@ -7,6 +7,7 @@ pays for a re-check.
 
 from __future__ import annotations
 
+import gc
 import inspect
 import re
 from functools import partial
@@ -55,6 +56,24 @@ def _widget_id(key: str) -> str:
     return "bab-" + re.sub(r"[^A-Za-z0-9_-]", "_", key)
 
 
+def bekukan_objek_sesi() -> None:
+    """Keep what exists now (the file's data, the screen's widgets; they live as long as the
+    session) out of Python's full garbage collections, which otherwise scan all of it during some
+    keystroke: 55-160 ms for a 20.000-row file, 1-6 ms once frozen (docs/performance.md).
+    Frozen objects are still freed by reference counting; `cairkan_objek_sesi` undoes it."""
+    gc.freeze()
+
+
+def cairkan_objek_sesi() -> None:
+    """Let the collector see the frozen objects again (before they are thrown away)."""
+    gc.unfreeze()
+
+
+def kelas_ukuran(width: int, height: int) -> dict[str, bool]:
+    """The screen's layout classes for a terminal size (app.tcss gives them their meaning)."""
+    return {"-sempit": width < 100, "-lebar": width >= 120, "-pendek": height < 30}
+
+
 class MainScreen(Screen):
     BINDINGS = bindings("main")
 
@@ -67,6 +86,8 @@ class MainScreen(Screen):
         self._unsubscribe = None
         self.findings: list[Finding] = []
         self.perubahan_terakhir: Change | None = None
+        # Set before the first layout: a class changed after mount restyles the whole screen.
+        self._atur_kelas_ukuran(*self.app.size, update=False)
 
     @property
     def lakip(self) -> "LakipApp":
@@ -75,10 +96,16 @@ class MainScreen(Screen):
     # -- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        chapters = self.lakip.registry.ordered_chapters()
+        # The first chapter is part of the first layout, not mounted after it (one layout pass).
+        first = self._panel_baru(chapters[0]) if chapters else None
         yield KepalaAplikasi(id="kepala")
         with Horizontal(id="tengah"):
-            yield Navigasi(self.lakip.registry.ordered_chapters(), id="navigasi")
-            yield ContentSwitcher(id="isi-bab")
+            yield Navigasi(chapters, id="navigasi")
+            with ContentSwitcher(id="isi-bab", initial=first.id if first else None):
+                if first is not None:
+                    self.bab_aktif = first.chapter.key
+                    yield first
         yield PanelTemuan(id="temuan")
         yield Footer(id="kaki", compact=True)
 
@@ -88,21 +115,24 @@ class MainScreen(Screen):
         self.query_one(PanelTemuan).petunjuk = \
             f"({temuan.upper()} lalu Enter: lompat · {bantuan.upper()}: bantuan)"
         self._unsubscribe = self.lakip.project.subscribe(self._berubah)
-        chapters = self.lakip.registry.ordered_chapters()
-        if chapters:
-            self.call_later(self.buka_bab, chapters[0].key)
+        if self.bab_aktif is not None:
+            self.query_one(Navigasi).tandai(Tujuan(self.bab_aktif))
         self.app.call_after_refresh(self.lakip.cek_ukuran)
         # Checks are slow: start them only after the first frame is on screen.
         self.call_after_refresh(self.periksa_nanti, 0.05)
+        self.call_after_refresh(bekukan_objek_sesi)
+
+    def _atur_kelas_ukuran(self, width: int, height: int, *, update: bool = True) -> None:
+        for kelas, aktif in kelas_ukuran(width, height).items():
+            self.set_class(aktif, kelas, update=update)  # a no-op when nothing changes
 
     def on_resize(self, event) -> None:
-        self.set_class(event.size.width < 100, "-sempit")
-        self.set_class(event.size.width >= 120, "-lebar")
-        self.set_class(event.size.height < 30, "-pendek")
+        self._atur_kelas_ukuran(event.size.width, event.size.height)
         # every screen of the stack is told of a resize, even under the "too small" one
         self.app.call_later(self.lakip.cek_ukuran)
 
     def on_unmount(self) -> None:
+        cairkan_objek_sesi()
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
@@ -131,8 +161,7 @@ class MainScreen(Screen):
             return None
         panel = self.panels.get(key)
         if panel is None:
-            panel = self._buat_panel(chapter)
-            self.panels[key] = panel
+            panel = self._panel_baru(chapter)
             await self.query_one("#isi-bab", ContentSwitcher).mount(panel)
         self.query_one("#isi-bab", ContentSwitcher).current = panel.id
         self.bab_aktif = key
@@ -141,6 +170,12 @@ class MainScreen(Screen):
             mounting = self.panggil_tampilan(key, "show_bagian", bagian)
             if inspect.isawaitable(mounting):  # a section built now: its editors exist after
                 await mounting
+        return panel
+
+    def _panel_baru(self, chapter: Chapter) -> PanelBab:
+        """Make the chapter's panel and remember it (the caller mounts it)."""
+        panel = self._buat_panel(chapter)
+        self.panels[chapter.key] = panel
         return panel
 
     def _buat_panel(self, chapter: Chapter) -> PanelBab:
@@ -213,6 +248,7 @@ class MainScreen(Screen):
 
     async def bangun_ulang(self) -> None:
         """After a reload: every view shows new data, so all are made again."""
+        cairkan_objek_sesi()  # the old views and data, frozen at start, must be collectable
         switcher = self.query_one("#isi-bab", ContentSwitcher)
         await switcher.remove_children()
         self.panels.clear()
@@ -220,6 +256,11 @@ class MainScreen(Screen):
         self.bab_aktif = None
         if current:
             await self.buka_bab(current)
+        self.call_after_refresh(self._bekukan_lagi)
+
+    def _bekukan_lagi(self) -> None:
+        gc.collect()  # once per reload: free the old views before freezing what remains
+        bekukan_objek_sesi()
 
     # -- changes and checks ----------------------------------------------------------------
 
