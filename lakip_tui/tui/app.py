@@ -25,18 +25,20 @@ from ..lock import FileLock, Locked, LockInfo
 from ..plugins import Registry
 from ..project import ChangedOnDisk, Project
 from .actions import bindings
-from .commands import PerintahLakip
 from .keymap import current_keys, load_user_keymap
-from .screens.confirm_quit import KonfirmasiKeluar
-from .screens.disk_changed import BerkasBerubah
-from .screens.help import LayarBantuan
-from .screens.lock_question import BerkasTerkunci
 from .screens.main import MainScreen, salin_data
-from .screens.preview import LayarPratinjau
-from .screens.save_as import SimpanSebagai
-from .screens.summary import LayarRingkasan
 from .screens.too_small import TerlaluKecil, terlalu_kecil
 from .widgets.chapter_host import default_view_factory
+
+# Screens other than the main one (dialogs, help, preview, summary, save as) and the command
+# palette's provider are imported where they are opened: the first frame does not need them.
+
+def _perintah_lakip():
+    """The palette's provider, imported when the palette opens (Textual calls this)."""
+    from .commands import PerintahLakip
+
+    return PerintahLakip
+
 
 async def _antrean_selesai(node: Widget) -> None:
     """Wait until `node` has handled every message queued to it so far."""
@@ -56,7 +58,7 @@ class LakipApp(App):
     TITLE = "lakip"
     CSS_PATH = "app.tcss"
     BINDINGS = bindings("app")
-    COMMANDS = {PerintahLakip}
+    COMMANDS = {_perintah_lakip}
     COMMAND_PALETTE_BINDING = "ctrl+p"  # kept in sync with actions "palet"; remappable there
 
     def __init__(
@@ -103,6 +105,8 @@ class LakipApp(App):
             self.notify(problem.message, title="Plugin", severity="error", timeout=10)
         self.push_screen(MainScreen())
         if self.lock_holder is not None:
+            from .screens.lock_question import BerkasTerkunci
+
             self.push_screen(BerkasTerkunci(self._nama_berkas(), self.lock_holder),
                              self._jawab_kunci)
         # the terminal size is checked once the main screen is mounted (MainScreen.on_mount)
@@ -263,6 +267,8 @@ class LakipApp(App):
         await self.tuntaskan_ketikan()
         hasil = self.simpan()
         if hasil == "berubah":
+            from .screens.disk_changed import BerkasBerubah
+
             jawaban = await self.push_screen_wait(
                 BerkasBerubah(self._nama_berkas(), self.project.dirty))
             if jawaban == "timpa":
@@ -280,6 +286,8 @@ class LakipApp(App):
         return hasil == "ok"
 
     async def _tanya_simpan_sebagai(self) -> str:
+        from .screens.save_as import SimpanSebagai
+
         path = await self.push_screen_wait(SimpanSebagai(self.project.path))
         if path is None:
             self.notify("Belum disimpan.", timeout=3)
@@ -306,6 +314,8 @@ class LakipApp(App):
     @work(exclusive=True, group="simpan")
     async def action_muat_ulang(self) -> None:
         if self.project.dirty:
+            from .screens.disk_changed import BerkasBerubah
+
             jawaban = await self.push_screen_wait(BerkasBerubah(self._nama_berkas(), True))
             if jawaban == "timpa":
                 self.simpan(force=True)
@@ -325,6 +335,8 @@ class LakipApp(App):
         if not self.project.dirty or self.project.read_only:
             self.exit(0)
             return
+        from .screens.confirm_quit import KonfirmasiKeluar
+
         jawaban = await self.push_screen_wait(KonfirmasiKeluar())
         if jawaban == "buang":
             self.exit(0)
@@ -337,6 +349,8 @@ class LakipApp(App):
     # -- other screens ---------------------------------------------------------------------
 
     def action_bantuan(self) -> None:
+        from .screens.help import LayarBantuan
+
         if isinstance(self.screen, LayarBantuan):
             return
         self.push_screen(LayarBantuan(self.user_keys, self.keymap_file.path,
@@ -352,10 +366,14 @@ class LakipApp(App):
         if chapter is None:
             self.notify("Tidak ada bab yang terbuka.", timeout=3)
             return
+        from .screens.preview import LayarPratinjau
+
         self.push_screen(LayarPratinjau(chapter, salin_data(self.project.data),
                                         self.registry, self.konteks()))
 
     def action_ringkasan(self) -> None:
+        from .screens.summary import LayarRingkasan
+
         meta = self.project.data.get("meta") if isinstance(self.project.data.get("meta"), dict) else {}
         judul = " ".join(str(meta.get(k, "")) for k in ("instansi", "tahun")).strip()
         self.push_screen(LayarRingkasan(self.project.data, judul or self._nama_berkas()))
