@@ -1,0 +1,179 @@
+"""What the first screen of `lakip edit` loads and builds, and what it leaves for later
+(docs/performance.md, "First screen" and "Keystroke tail"): the screens, the palette provider
+and the plugins' report and check modules are imported only when used; the first chapter is in
+the first frame; the session's objects are frozen for the garbage collector after the first
+screen and thawed when they are thrown away."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import shutil
+import subprocess
+import sys
+import weakref
+from pathlib import Path
+
+import pytest
+
+from lakip_tui.tui.screens.main import MainScreen, kelas_ukuran
+from lakip_tui.tui.widgets.chapter_host import PanelBab
+
+from tui_fixture import make_app, pilot_test
+
+ROOT = Path(__file__).parent.parent
+CONTOH = ROOT / "projects" / "dinsos-binjai-2024.toml"
+BUILT_INS = ("lakip_profil", "lakip_pmks", "lakip_perjanjian_kinerja", "lakip_akuntabilitas",
+             "lakip_anggaran")
+# Modules of the built-in plugins that only the checks or the report use.
+REPORT_AND_CHECKS = ("laporan", "validasi", "penempatan", "lampiran", "penutup")
+
+# `lakip edit FILE` with the built-in plugins, headless at 120x40, stopped at the first frame
+# of the main screen; prints what was imported and built by then.
+FIRST_FRAME = r'''
+import json, sys
+from types import SimpleNamespace
+from lakip_tui.tui.app import prepare
+
+app = prepare(SimpleNamespace(file=sys.argv[1], plugin=[], read_only=False))
+seen = {}
+display = app._display
+
+
+def first_frame(screen, renderable):
+    display(screen, renderable)
+    main = app.layar_utama
+    if renderable is None or screen is not main or seen:
+        return
+    panel = main.panels.get(main.bab_aktif)
+    seen.update(
+        modules=sorted(sys.modules),
+        bab=main.bab_aktif,
+        panel=panel is not None and panel.is_mounted and bool(panel.children)
+        and all(child.is_mounted for child in panel.children),
+        classes=sorted(c for c in main.classes if c.startswith("-")),
+    )
+    app.exit()
+
+
+app._display = first_frame
+app.run(headless=True, size=(120, 40))
+if app.lock is not None:
+    app.lock.release()
+print(json.dumps(seen))
+'''
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("LAKIP_LOAD_PLUGINS", None)
+    env.pop("LAKIP_DISABLE_PLUGINS", None)
+    env.update(XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path))
+    return env
+
+
+@pytest.fixture(scope="module")
+def first_frame(tmp_path_factory):
+    if not CONTOH.exists():
+        pytest.skip("projects/dinsos-binjai-2024.toml belum ada")
+    folder = tmp_path_factory.mktemp("mulai")
+    project = folder / CONTOH.name
+    shutil.copy(CONTOH, project)
+    result = subprocess.run([sys.executable, "-c", FIRST_FRAME, str(project)],
+                            capture_output=True, text=True, env=_env(folder), timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_first_frame_shows_the_first_chapter_already_mounted(first_frame):
+    assert first_frame["bab"] == "profil"
+    assert first_frame["panel"], "bab pertama belum terpasang pada frame pertama"
+    assert first_frame["classes"] == ["-lebar"]  # 120x40: wide, not narrow, not short
+
+
+def test_first_frame_does_not_import_other_screens_or_the_palette(first_frame):
+    modules = set(first_frame["modules"])
+    assert "lakip_tui.tui.screens.main" in modules  # the script did reach the main screen
+    for lazy in ("lakip_tui.tui.commands", "lakip_tui.tui.screens.summary",
+                 "lakip_tui.tui.widgets.summary_bars", "lakip_tui.tui.screens.help",
+                 "lakip_tui.tui.screens.preview", "lakip_tui.tui.screens.save_as",
+                 "lakip_tui.tui.screens.confirm_quit", "lakip_tui.tui.screens.disk_changed",
+                 "lakip_tui.tui.screens.lock_question", "lakip_tui.tui.screens.dialog"):
+        assert lazy not in modules, f"{lazy} diimpor sebelum frame pertama"
+
+
+def test_first_frame_does_not_import_the_plugins_reports(first_frame):
+    modules = set(first_frame["modules"])
+    for plugin in BUILT_INS:
+        assert f"{plugin}.chapter" in modules
+        # the check starts after the first frame, the report only for a preview or an export
+        assert f"{plugin}.laporan" not in modules, f"{plugin}.laporan diimpor saat mulai"
+
+
+@pytest.mark.parametrize("plugin", BUILT_INS)
+def test_importing_a_built_in_plugin_loads_only_its_chapter(plugin):
+    code = (f"import sys, {plugin}\n"
+            f"print(' '.join(m for m in sys.modules if m.startswith('{plugin}.')))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    assert f"{plugin}.chapter" in loaded
+    for name in REPORT_AND_CHECKS:
+        assert f"{plugin}.{name}" not in loaded
+
+
+def test_palette_provider_is_loaded_when_the_palette_asks_for_it():
+    from lakip_tui.tui.app import LakipApp
+    from lakip_tui.tui.commands import PerintahLakip
+
+    (source,) = LakipApp.COMMANDS
+    assert source() is PerintahLakip  # Textual calls a non-class entry to get the provider
+
+
+def test_size_classes_follow_the_terminal_size():
+    assert kelas_ukuran(80, 24) == {"-sempit": True, "-lebar": False, "-pendek": True}
+    assert kelas_ukuran(110, 30) == {"-sempit": False, "-lebar": False, "-pendek": False}
+    assert kelas_ukuran(120, 40) == {"-sempit": False, "-lebar": True, "-pendek": False}
+
+
+@pilot_test
+async def test_size_classes_are_set_at_start_and_change_on_resize(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(90, 24)) as pilot:
+        main = app.layar_utama
+        assert {"-sempit", "-pendek"} <= set(main.classes) and "-lebar" not in main.classes
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        assert "-lebar" in main.classes
+        assert not {"-sempit", "-pendek"} & set(main.classes)
+
+
+@pilot_test
+async def test_session_is_frozen_after_the_first_screen_and_thawed_on_exit(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0  # the app's objects can be collected once it is gone
+
+
+@pilot_test
+async def test_reload_thaws_so_the_old_views_are_freed_then_freezes_again(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        main = app.layar_utama
+        old = weakref.ref(main.panels["uji"])
+        assert gc.get_freeze_count() > 0
+        app.project.reload()
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if old() is None and main.panels.get("uji") is not None:
+                break
+        new = main.panels.get("uji")
+        assert isinstance(new, PanelBab) and new.is_mounted
+        assert old() is None, "tampilan lama tidak pernah dibebaskan setelah muat ulang"
+        assert gc.get_freeze_count() > 0
