@@ -17,6 +17,9 @@ from typing import Any
 Path = tuple[str | int, ...]
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+# `key = value` on one line (no multi-line string or array starts): skipped whole unless its key
+# is the one sought, so scanning a big file costs one regex match per line
+_ONE_LINE = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*+(?!\"\"\"|'''|\[)[^\r\n]*")
 _SCALARS = (str, int, float, bool)
 
 
@@ -104,13 +107,24 @@ def _find_value(text: str, target: Path) -> tuple[int, int] | None:
             context = _resolve(keys, aot_index)
             pos = _after_line(text, pos)
         else:
+            line = _ONE_LINE.match(text, pos)
+            if line and line.group(1) != target[-1]:
+                pos = line.end()
+                continue
             keys, pos = _keys(text, pos, "=")
             start = _skip_blank(text, pos)
-            end = _value_end(text, start)
             if (*context, *keys) == target:
-                return start, end
-            pos = _after_line(text, end)
+                return start, _value_end(text, start)
+            pos = _skip_value(text, start)
     return None
+
+
+def _skip_value(text: str, pos: int) -> int:
+    """Past a value that is not the one sought: only multi-line strings and arrays need reading
+    (a single-line value ends with its line), which keeps a scan of a big file fast."""
+    if text.startswith(('"""', "'''"), pos) or text.startswith("[", pos):
+        return _after_line(text, _value_end(text, pos))
+    return _line_end(text, pos)
 
 
 def _resolve(keys: tuple[str, ...], aot_index: dict[Path, int]) -> Path:
