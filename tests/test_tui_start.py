@@ -6,6 +6,7 @@ screen and thawed when they are thrown away."""
 
 from __future__ import annotations
 
+import argparse
 import gc
 import json
 import os
@@ -17,10 +18,14 @@ from pathlib import Path
 
 import pytest
 
+from lakip_tui.errors import LakipError
+from lakip_tui.lock import LockInfo
+from lakip_tui.tui.app import LakipApp, run_app
+from lakip_tui.tui.screens.lock_question import BerkasTerkunci
 from lakip_tui.tui.screens.main import MainScreen, kelas_ukuran
 from lakip_tui.tui.widgets.chapter_host import PanelBab
 
-from tui_fixture import make_app, pilot_test
+from tui_fixture import PROJECT_TEXT, make_app, pilot_test
 
 ROOT = Path(__file__).parent.parent
 CONTOH = ROOT / "projects" / "dinsos-binjai-2024.toml"
@@ -177,3 +182,39 @@ async def test_reload_thaws_so_the_old_views_are_freed_then_freezes_again(tmp_pa
         assert isinstance(new, PanelBab) and new.is_mounted
         assert old() is None, "tampilan lama tidak pernah dibebaskan setelah muat ulang"
         assert gc.get_freeze_count() > 0
+
+
+def _args(path: Path) -> argparse.Namespace:
+    return argparse.Namespace(file=str(path), no_mouse=False, read_only=False, plugin=[])
+
+
+def test_run_app_pauses_the_collector_while_starting_and_resumes_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAKIP_LOAD_PLUGINS", "")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    path = tmp_path / "uji.toml"
+    path.write_text(PROJECT_TEXT, encoding="utf-8")
+    seen = []
+    monkeypatch.setattr(LakipApp, "run", lambda self, **kw: seen.append(gc.isenabled()))
+    assert run_app(_args(path)) == 0
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(LakipError):  # a file that does not load: the collector is back too
+        run_app(_args(tmp_path / "tidak-ada.toml"))
+    assert gc.isenabled()
+
+
+@pilot_test
+async def test_collector_runs_again_once_the_first_screen_is_up_even_under_a_question(tmp_path):
+    holder = LockInfo("budi", "komputer-lain", 1, 0.0)
+    app = make_app(tmp_path, lock_holder=holder)
+    gc.disable()  # as run_app leaves it
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(50):
+                if isinstance(app.screen, BerkasTerkunci):
+                    break
+                await pilot.pause(0.02)
+            await pilot.pause()
+            assert isinstance(app.screen, BerkasTerkunci)
+            assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.enable()

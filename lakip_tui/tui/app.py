@@ -8,6 +8,7 @@ error before the app starts, so a bad file ends as one Indonesian line and exit 
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import sys
 import traceback
@@ -422,10 +423,17 @@ def prepare(args: Any, env: dict[str, str] | None = None) -> LakipApp:
 
 def run_app(args: Any) -> int:
     """`lakip edit FILE`: exit code 0, or a LakipError (exit 2) raised before the app starts."""
-    app = prepare(args)
+    # Start-up makes long-lived objects (the file's data, plugins, widgets) and little garbage,
+    # yet the collector would scan them over and over before the first frame. It is paused
+    # until the first screen is up; MainScreen then freezes what exists and resumes it.
+    gc.disable()
     try:
-        app.run(mouse=not getattr(args, "no_mouse", False))
+        app = prepare(args)
+        try:
+            app.run(mouse=not getattr(args, "no_mouse", False))
+        finally:
+            if app.lock is not None:
+                app.lock.release()
     finally:
-        if app.lock is not None:
-            app.lock.release()
+        gc.enable()
     return app.return_code or 0

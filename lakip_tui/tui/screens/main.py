@@ -62,6 +62,7 @@ def bekukan_objek_sesi() -> None:
     keystroke: 55-160 ms for a 20.000-row file, 1-6 ms once frozen (docs/performance.md).
     Frozen objects are still freed by reference counting; `cairkan_objek_sesi` undoes it."""
     gc.freeze()
+    gc.enable()  # `run_app` pauses the collector until the first screen is up
 
 
 def cairkan_objek_sesi() -> None:
