@@ -97,6 +97,9 @@ class LakipApp(App):
 
         return current_keys(BY_ID[binding_id], self.user_keys) or [""]
 
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()  # the first screen on the stack: no empty screen pushed before it
+
     def on_mount(self) -> None:
         if self.user_keys:
             self.set_keymap(self.user_keys)
@@ -104,7 +107,6 @@ class LakipApp(App):
             self.notify(problem, title="Peta tombol", severity="warning", timeout=15)
         for problem in self.registry.problems:
             self.notify(problem.message, title="Plugin", severity="error", timeout=10)
-        self.push_screen(MainScreen())
         if self.lock_holder is not None:
             from .screens.lock_question import BerkasTerkunci
 
