@@ -218,9 +218,9 @@ async def bench(path, count, key):
 asyncio.run(bench(sys.argv[1], int(sys.argv[2]), sys.argv[3]))
 '''
 
-# Project.set one value deep in the budget tree, then Project.save (tomlkit, verify, atomic
-# replace). "cold": the first save after opening (tomlkit parses the file then); "warm": a
-# second save, as after the TUI has the tomlkit document ready.
+# Project.set one value deep in the budget tree, then Project.save (render the new text, verify
+# it with tomllib, atomic replace). "cold": the first save after opening (anything prepared
+# lazily, e.g. a tomlkit document, is paid then); "warm": a second save in the same process.
 SAVE = r'''
 import json, sys, time
 from lakip_tui.project import Project
@@ -650,7 +650,7 @@ def table(summaries: dict[str, dict], repeat: int) -> str:
     row("save, warm (set + save) [city <=100 ms]",
         lambda s: _fmt(summaries[s]["save_warm_ms"], "ms", series(s, "save"))
         + _mark(summaries[s]["targets"]["save_ms"]))
-    row("  save, cold (first save: tomlkit parse)",
+    row("  save, cold (first save after opening)",
         lambda s: _fmt(summaries[s]["save_cold_ms"], "ms", series(s, "save")))
     row("  first save in the TUI (blocks the screen)",
         lambda s: _fmt(summaries[s]["tui_first_save_ms"], "ms", series(s, "keystroke")))
