@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .chapter import Chapter
     from .context import Konteks
     from .findings import Finding
-    from .report import Section
+    from .report import Grafik, Section
 
 PROJECT_NAME = "lakip_tui"
 
@@ -39,6 +39,12 @@ def lakip_render(chapter: "Chapter", data: dict, konteks: "Konteks") -> "Iterabl
     The owner returns the chapter's own sections; another plugin may add sections to it
     (ordered by Section.order), e.g. a data table that the report prints inside BAB II.
     """
+
+
+@hookspec
+def lakip_summary(data: dict, konteks: "Konteks") -> "Iterable[Grafik] | None":
+    """Return charts for the summary screen (F4): e.g. capaian per indikator, pagu vs realisasi
+    per program. Numbers come from `kinerja`, text from `angka`; the TUI only draws them."""
 
 
 @hookspec

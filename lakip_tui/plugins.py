@@ -207,7 +207,7 @@ class Registry:
         return [base / f for f in files if isinstance(f, str)]
 
 
-_ITERABLE_HOOKS = {"lakip_validate", "lakip_render"}
+_ITERABLE_HOOKS = {"lakip_validate", "lakip_render", "lakip_summary"}
 
 
 def load_registry(

@@ -165,6 +165,32 @@ Block = Heading | Paragraph | ListBlock | TableBlock | Signature | Raw
 
 
 @dataclass(frozen=True)
+class Batang:
+    """One bar of a summary chart. `persen` sets its length (a float, or the kinerja
+    TakTerhitung whose reason is shown instead); `kolom` are the figures printed beside it,
+    already formatted by angka."""
+
+    label: str
+    persen: Any
+    kolom: tuple[str, ...] = ()
+    keterangan: str = ""  # e.g. the rating, printed after the bar
+    tebal: bool = False  # a total row
+
+
+@dataclass(frozen=True)
+class Grafik:
+    """A chart on the summary screen (`lakip_summary` hook): a title, the headers of the
+    figure columns, and the bars; `kosong` is said when there are no bars."""
+
+    judul: str
+    kolom: tuple[str, ...]
+    batang: tuple[Batang, ...]
+    kosong: str = "tidak ada data"
+    keterangan: str = ""  # header of Batang.keterangan, "" for none
+    order: float = 0
+
+
+@dataclass(frozen=True)
 class Section:
     """A titled part of a chapter in the report; `order` interleaves sections from several
     plugins inside one chapter (e.g. the PMKS table inside BAB II). A title appears in the

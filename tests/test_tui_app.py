@@ -38,7 +38,6 @@ from lakip_tui.tui.screens.too_small import TerlaluKecil
 from lakip_tui.tui.widgets.chapter_host import PanelBab
 from lakip_tui.tui.widgets.findings import PanelTemuan
 from lakip_tui.tui.widgets.header import KepalaAplikasi
-from lakip_tui.tui.widgets.summary_bars import baris_anggaran, baris_capaian
 
 from tui_fixture import PROJECT_TEXT, make_app, pilot_test
 
@@ -567,7 +566,7 @@ async def test_preview_toggle_shows_the_table_title(tmp_path, size):
 
 @pilot_test
 async def test_summary_shows_capaian_and_budget_bars(tmp_path):
-    app = make_app(tmp_path, view_factory=TampilanPalsu)
+    app = make_app(tmp_path, view_factory=TampilanPalsu, plugins="akuntabilitas,anggaran")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f4")
         await tunggu_layar(pilot, LayarRingkasan)
@@ -581,27 +580,41 @@ async def test_summary_shows_capaian_and_budget_bars(tmp_path):
         await tunggu_layar(pilot, MainScreen)
 
 
-def test_summary_data_without_chapters_says_no_data():
-    assert baris_capaian({}) == []
-    assert baris_anggaran({}) == ([], None)
-    rows = baris_capaian({"perjanjian_kinerja": {"sasaran": [{"indikator": [
-        {"kode": "X", "target": 0}]}]}})
-    assert str(rows[0].capaian) == "tidak dapat dihitung"
-    broken = baris_anggaran({"anggaran": {"program": [{"kode": "1", "kegiatan": [
-        {"sub": [{"pagu": 1.5}]}]}]}})
-    assert str(broken[0][0].persen) == "tidak dapat dihitung"
+def test_summary_charts_come_from_the_plugins_and_say_when_there_is_no_data():
+    from lakip_akuntabilitas.ringkasan import grafik_capaian
+    from lakip_anggaran.ringkasan import grafik_anggaran
+
+    assert grafik_capaian({}).batang == () and "tidak ada data" in grafik_capaian({}).kosong
+    assert grafik_anggaran({}).batang == ()
+    rows = grafik_capaian({"perjanjian_kinerja": {"sasaran": [{"indikator": [
+        {"kode": "X", "target": 0}]}]}}).batang
+    assert str(rows[0].persen) == "tidak dapat dihitung"
+    broken = grafik_anggaran({"anggaran": {"program": [{"kode": "1", "kegiatan": [
+        {"sub": [{"pagu": 1.5}]}]}]}}).batang
+    assert str(broken[0].persen) == "tidak dapat dihitung"
 
 
 @pilot_test
 async def test_summary_screen_with_no_data(tmp_path):
     text = "format = 1\n[meta]\ninstansi = \"Dinas Kosong\"\ntahun = 2024\npemda = \"X\"\n"
-    app = make_app(tmp_path, view_factory=TampilanPalsu, text=text)
+    app = make_app(tmp_path, view_factory=TampilanPalsu, text=text,
+                   plugins="akuntabilitas,anggaran")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f4")
         await tunggu_layar(pilot, LayarRingkasan)
         await pilot.pause()
         shot = layar(app)
-        assert "tidak ada data" in shot
+        assert shot.count("tidak ada data") == 2  # one per chart
+
+
+@pilot_test
+async def test_summary_screen_without_any_chart_plugin(tmp_path):
+    app = make_app(tmp_path, view_factory=TampilanPalsu)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await tunggu_layar(pilot, LayarRingkasan)
+        await pilot.pause()
+        assert "tidak ada plugin yang memberi grafik" in layar(app)
 
 
 # -- terminals --------------------------------------------------------------------------------

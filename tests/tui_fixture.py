@@ -134,19 +134,20 @@ def write_project(folder: Path, text: str = PROJECT_TEXT) -> Path:
     return path
 
 
-def make_registry(project: Project):
-    registry = load_registry(env={"LAKIP_LOAD_PLUGINS": ""})
+def make_registry(project: Project, plugins: str = ""):
+    """The test plugin, plus the built-ins named in `plugins` ("akuntabilitas,anggaran")."""
+    registry = load_registry(env={"LAKIP_LOAD_PLUGINS": plugins})
     registry.load_object(PluginUji(), "uji")
     return registry
 
 
 def make_app(folder: Path, *, env: dict | None = None, view_factory=None, read_only=False,
-             text: str = PROJECT_TEXT, **kwargs):
+             text: str = PROJECT_TEXT, plugins: str = "", **kwargs):
     from lakip_tui.tui.app import LakipApp
 
     path = write_project(folder, text)
     project = Project.load(path)
-    registry = make_registry(project)
+    registry = make_registry(project, plugins)
     environ = {"XDG_CONFIG_HOME": str(folder / "config"), "HOME": str(folder)}
     environ.update(env or {})
     return LakipApp(project, registry, read_only=read_only, env=environ,

@@ -379,7 +379,13 @@ class LakipApp(App):
 
         meta = self.project.data.get("meta") if isinstance(self.project.data.get("meta"), dict) else {}
         judul = " ".join(str(meta.get(k, "")) for k in ("instansi", "tahun")).strip()
-        self.push_screen(LayarRingkasan(self.project.data, judul or self._nama_berkas()))
+        from ..report import Grafik
+
+        data = salin_data(self.project.data)
+        grafik = [g for _plugin, result in self.registry.call(
+            "lakip_summary", data=data, konteks=self.konteks()) for g in result
+            if isinstance(g, Grafik)]
+        self.push_screen(LayarRingkasan(grafik, judul or self._nama_berkas()))
 
     def action_warna_rendah(self) -> None:
         self.theme = TEMA_BIASA if self.theme == TEMA_RENDAH else TEMA_RENDAH

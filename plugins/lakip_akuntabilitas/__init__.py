@@ -41,3 +41,10 @@ def lakip_render(chapter, data, konteks):
 
         return bagian_penutup(data)
     return None
+
+
+@hookimpl
+def lakip_summary(data, konteks):
+    from .ringkasan import grafik_capaian
+
+    return [grafik_capaian(data)]

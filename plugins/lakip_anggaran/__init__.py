@@ -35,3 +35,10 @@ def lakip_render(chapter, data, konteks):
     from . import laporan
 
     return laporan.sections(chapter.key, data, konteks)
+
+
+@hookimpl
+def lakip_summary(data, konteks):
+    from .ringkasan import grafik_anggaran
+
+    return [grafik_anggaran(data)]

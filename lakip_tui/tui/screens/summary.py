@@ -1,4 +1,5 @@
-"""The summary: capaian per indikator and pagu vs realisasi per program, as bars."""
+"""The summary: the charts the plugins give (capaian per indikator, pagu vs realisasi per
+program for the built-ins), as bars."""
 
 from __future__ import annotations
 
@@ -18,15 +19,15 @@ class LayarRingkasan(Screen):
                                       text-style: bold; }
     """
 
-    def __init__(self, data: dict, judul: str) -> None:
+    def __init__(self, grafik: list, judul: str) -> None:
         super().__init__()
-        self.data = data
+        self.grafik = grafik
         self.judul = judul
 
     def compose(self) -> ComposeResult:
         yield Static(f"Ringkasan: {self.judul}", id="ringkasan-judul")
         with VerticalScroll(id="ringkasan-isi"):
-            yield GrafikRingkasan(self.data, id="grafik")
+            yield GrafikRingkasan(self.grafik, id="grafik")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -1,0 +1,36 @@
+"""The summary screen's chart of BAB III: capaian per indikator, with its rating."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from lakip_tui.angka import format_nilai, format_persen
+from lakip_tui.report import Batang, Grafik
+
+from .hitung import evaluasi
+from .nilai import teks_peringkat
+
+
+def grafik_capaian(data: Mapping) -> Grafik:
+    hasil = evaluasi(data)
+    batang = []
+    for sasaran in hasil.sasaran:
+        for h in sasaran.indikator:
+            ind = h.indikator
+            label = " ".join(p for p in (ind.kode, ind.uraian) if p) or "(indikator tanpa nama)"
+            batang.append(Batang(label, h.capaian,
+                                 (format_nilai(ind.target, ind.satuan),
+                                  format_nilai(h.nilai, ind.satuan), format_persen(h.capaian)),
+                                 teks_peringkat(h.peringkat)))
+    if batang:
+        batang.append(Batang("Rata-rata capaian", hasil.capaian, ("", "", format_persen(hasil.capaian)),
+                             teks_peringkat(_peringkat(hasil)), tebal=True))
+    return Grafik("Capaian per indikator", ("Target", "Realisasi", "Capaian"), tuple(batang),
+                  kosong="tidak ada data (Perjanjian Kinerja belum berisi indikator)",
+                  keterangan="Peringkat", order=1)
+
+
+def _peringkat(hasil):
+    from lakip_tui.kinerja import peringkat
+
+    return peringkat(hasil.capaian, hasil.skala)

@@ -1,0 +1,33 @@
+"""The summary screen's chart of the budget: pagu and realisasi per program, and the total."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lakip_tui.angka import format_persen, format_rupiah
+from lakip_tui.kinerja import TakTerhitung
+from lakip_tui.report import Batang, Grafik
+
+from .hitung import AnggaranTakTerbaca, pohon
+
+_KOSONG = "tidak ada data (bab Anggaran belum berisi program)"
+
+
+def grafik_anggaran(data: Any) -> Grafik:
+    kolom = ("Pagu", "Realisasi", "%")
+    try:
+        rekap = pohon(data)
+    except AnggaranTakTerbaca as exc:  # lakip check names the row; the chart says why it is empty
+        return Grafik("Pagu dan realisasi per program", kolom,
+                      (Batang("Anggaran", TakTerhitung(exc.message)),), order=2)
+    batang = [_batang(" ".join(p for p in (program.kode, program.nama) if p), program.rekap)
+              for program in rekap.program]
+    if batang:
+        batang.append(_batang("Jumlah", rekap.rekap, tebal=True))
+    return Grafik("Pagu dan realisasi per program", kolom, tuple(batang), kosong=_KOSONG, order=2)
+
+
+def _batang(label: str, rekap, *, tebal: bool = False) -> Batang:
+    return Batang(label or "(program tanpa nama)", rekap.persen,
+                  (format_rupiah(rekap.pagu), format_rupiah(rekap.realisasi),
+                   format_persen(rekap.persen)), tebal=tebal)
