@@ -218,3 +218,23 @@ async def test_collector_runs_again_once_the_first_screen_is_up_even_under_a_que
             assert gc.isenabled() and gc.get_freeze_count() > 0
     finally:
         gc.enable()
+
+
+def _beku(obj) -> bool:
+    """True when the collector tracks `obj` but it is in no generation: frozen."""
+    return gc.is_tracked(obj) and not any(o is obj for g in range(3) for o in gc.get_objects(g))
+
+
+@pilot_test
+async def test_a_newly_built_chapter_view_is_frozen_too(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        main = app.layar_utama
+        assert _beku(main.panels["uji"])  # the first screen's view
+        await main.buka_bab("lain")
+        for _ in range(20):  # frozen after the next refresh
+            await pilot.pause(0.02)
+            if _beku(main.panels["lain"]):
+                break
+        assert _beku(main.panels["lain"])
