@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from lakip_tui.angka import format_nilai, format_persen
+from lakip_tui.kinerja import TakTerhitung, peringkat
 from lakip_tui.report import Batang, Grafik
 
 from .hitung import evaluasi
@@ -20,17 +21,16 @@ def grafik_capaian(data: Mapping) -> Grafik:
             label = " ".join(p for p in (ind.kode, ind.uraian) if p) or "(indikator tanpa nama)"
             batang.append(Batang(label, h.capaian,
                                  (format_nilai(ind.target, ind.satuan),
-                                  format_nilai(h.nilai, ind.satuan), format_persen(h.capaian)),
+                                  format_nilai(h.nilai, ind.satuan), _persen(h.capaian)),
                                  teks_peringkat(h.peringkat)))
     if batang:
-        batang.append(Batang("Rata-rata capaian", hasil.capaian, ("", "", format_persen(hasil.capaian)),
-                             teks_peringkat(_peringkat(hasil)), tebal=True))
+        batang.append(Batang("Rata-rata capaian", hasil.capaian, ("", "", _persen(hasil.capaian)),
+                             teks_peringkat(peringkat(hasil.capaian, hasil.skala)), tebal=True))
     return Grafik("Capaian per indikator", ("Target", "Realisasi", "Capaian"), tuple(batang),
                   kosong="tidak ada data (Perjanjian Kinerja belum berisi indikator)",
                   keterangan="Peringkat", order=1)
 
 
-def _peringkat(hasil):
-    from lakip_tui.kinerja import peringkat
-
-    return peringkat(hasil.capaian, hasil.skala)
+def _persen(nilai) -> str:
+    # the bar beside it says why a value cannot be computed; the column keeps narrow
+    return "-" if isinstance(nilai, TakTerhitung) else format_persen(nilai)

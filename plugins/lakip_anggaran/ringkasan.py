@@ -30,4 +30,9 @@ def grafik_anggaran(data: Any) -> Grafik:
 def _batang(label: str, rekap, *, tebal: bool = False) -> Batang:
     return Batang(label or "(program tanpa nama)", rekap.persen,
                   (format_rupiah(rekap.pagu), format_rupiah(rekap.realisasi),
-                   format_persen(rekap.persen)), tebal=tebal)
+                   _persen(rekap.persen)), tebal=tebal)
+
+
+def _persen(nilai) -> str:
+    # the bar beside it says why a value cannot be computed; the column keeps narrow
+    return "-" if isinstance(nilai, TakTerhitung) else format_persen(nilai)
