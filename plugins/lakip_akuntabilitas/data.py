@@ -13,6 +13,8 @@ from typing import Any, Mapping
 
 from lakip_tui import baca
 from lakip_tui.baca import daftar_teks, tabel, teks
+from lakip_tui.indikator import Indikator, Sasaran
+from lakip_tui.indikator import daftar_sasaran as baca_sasaran
 from lakip_tui.paths import Path
 
 BAB = "akuntabilitas"
@@ -32,81 +34,9 @@ def tahun_anggaran(data: Mapping, tahun: int | None) -> int | None:
     return nilai if isinstance(nilai, int) and not isinstance(nilai, bool) else None
 
 
-@dataclass(frozen=True)
-class Indikator:
-    path: Path
-    isi: Mapping[str, Any]
-
-    @property
-    def kode(self) -> str:
-        return teks(self.isi.get("kode"))
-
-    @property
-    def uraian(self) -> str:
-        return teks(self.isi.get("uraian"))
-
-    @property
-    def satuan(self) -> str:
-        return teks(self.isi.get("satuan"))
-
-    @property
-    def polaritas(self) -> str:
-        nilai = self.isi.get("polaritas")
-        return teks(nilai).lower() if nilai is not None else "positif"
-
-    @property
-    def jenis(self) -> str:
-        nilai = self.isi.get("jenis")
-        return teks(nilai).lower() if nilai is not None else "kuantitatif"
-
-    @property
-    def target(self) -> Any:
-        return self.isi.get("target")
-
-    @property
-    def urutan(self) -> list[str]:
-        return daftar_teks(self.isi.get("urutan"))
-
-    @property
-    def renstra(self) -> dict[str, Any]:
-        nilai = self.isi.get("renstra")
-        return {str(k).strip(): v for k, v in nilai.items()} if isinstance(nilai, dict) else {}
-
-    def sebut(self) -> str:
-        nama = self.kode or self.uraian or "(tanpa kode)"
-        return f"indikator {nama}"
-
-
-@dataclass(frozen=True)
-class Sasaran:
-    path: Path
-    nomor: int
-    isi: Mapping[str, Any]
-    indikator: tuple[Indikator, ...]
-
-    @property
-    def kode(self) -> str:
-        return teks(self.isi.get("kode"))
-
-    @property
-    def uraian(self) -> str:
-        return teks(self.isi.get("uraian"))
-
-    def sebut(self) -> str:
-        return f"sasaran {self.kode}" if self.kode else f"sasaran ke-{self.nomor}"
-
-
 def daftar_sasaran(data: Mapping) -> list[Sasaran]:
-    out = []
-    for nomor, (path, row) in enumerate(baris(data, PK, "sasaran"), start=1):
-        anak = row.get("indikator")
-        indikator = tuple(
-            Indikator((*path, "indikator", j), ind)
-            for j, ind in enumerate(anak if isinstance(anak, list) else [])
-            if isinstance(ind, dict)
-        )
-        out.append(Sasaran(path, nomor, row, indikator))
-    return out
+    """The sasaran and indicators promised in the Perjanjian Kinerja, read from the data."""
+    return baca_sasaran(tabel(data, PK).get("sasaran"), (PK, "sasaran"))
 
 
 def periode_renstra(data: Mapping) -> tuple[int, int] | None:
