@@ -174,6 +174,31 @@ class Project:
         self._pending.clear()
         return self._doc
 
+    @property
+    def needs_document(self) -> bool:
+        """True when the next save will need the tomlkit document (an edit that cannot be
+        spliced into the text is waiting) and it has not been parsed yet."""
+        return self._doc is None and not all(map(_spliceable, self._pending))
+
+    def parse_document_text(self) -> tuple[str, Any]:
+        """Parse the tomlkit document of the text as last loaded or saved, for `adopt_document`.
+
+        Safe to run in a worker thread: it only reads one immutable string; nothing of the
+        project changes until `adopt_document` is called back on the editing thread.
+        """
+        import tomlkit
+
+        text = self._text
+        return text, tomlkit.parse(text)
+
+    def adopt_document(self, text: str, doc: Any) -> bool:
+        """Take a document parsed in the background, if the file has not been saved or reloaded
+        since (then it belongs to an older text and is dropped). Pending edits replay on it."""
+        if self._doc is not None or text is not self._text:
+            return False
+        self._doc = doc
+        return True
+
     # -- reading ---------------------------------------------------------------------------
 
     def get(self, path: Path, default: Any = None) -> Any:
@@ -319,11 +344,10 @@ class Project:
         if self._doc is not None:
             return None
         text: str | None = self._text
-        for kind, path, payload in self._pending:
-            old, new = payload if kind == "set" else (None, None)
-            if not (_is_scalar(old) and _is_scalar(new)):
+        for op in self._pending:
+            if not _spliceable(op):
                 return None
-            text = splice(text, path, new)
+            text = splice(text, op[1], op[2][1])
             if text is None:
                 return None
         return _same_newlines(self._text, text)
@@ -394,8 +418,11 @@ def _same_newlines(original: str, text: str) -> str:
     return text
 
 
-def _is_scalar(value: Any) -> bool:
-    return isinstance(value, (str, int, float, bool))
+def _spliceable(op: Op) -> bool:
+    """One value replacing another at a key: what splice.py may write into the text."""
+    kind, _path, payload = op
+    scalars = (str, int, float, bool)
+    return kind == "set" and isinstance(payload[0], scalars) and isinstance(payload[1], scalars)
 
 
 def atomic_write(target: FsPath, text: str) -> None:

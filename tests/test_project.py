@@ -384,3 +384,30 @@ def test_a_splice_that_misses_falls_back_to_tomlkit(copy_of, monkeypatch):
     project.save()
     assert tomllib.loads(target.read_text(encoding="utf-8"))["meta"]["tahun"] == 2030
     assert "# nama pemda" in target.read_text(encoding="utf-8")
+
+
+def test_a_structural_edit_needs_the_document_which_can_be_parsed_aside(copy_of):
+    target = copy_of(FIXTURES / "comments.toml")
+    project = Project.load(target)
+    project.set(("meta", "tahun"), 2025)
+    assert not project.needs_document  # a value edit is spliced
+    subs = ("anggaran", "program", 0, "kegiatan", 0, "sub")
+    project.insert(subs, 2, {"kode": "1.06.01.2.02.0003", "nama": "Baru", "pagu": 5})
+    assert project.needs_document
+    text, doc = project.parse_document_text()  # what a worker thread does
+    project.set(("meta", "tahun"), 2026)  # editing goes on meanwhile
+    assert project.adopt_document(text, doc)
+    assert not project.needs_document
+    project.save()
+    data = tomllib.loads(target.read_text(encoding="utf-8"))
+    assert data["meta"]["tahun"] == 2026
+    assert data["anggaran"]["program"][0]["kegiatan"][0]["sub"][2]["nama"] == "Baru"
+    assert "# Laporan Kinerja contoh kecil" in target.read_text(encoding="utf-8")
+
+
+def test_a_document_parsed_before_a_save_is_not_adopted_after_it(copy_of):
+    project = Project.load(copy_of(FIXTURES / "comments.toml"))
+    text, doc = project.parse_document_text()
+    project.set(("meta", "tahun"), 2025)
+    project.save()  # spliced: the text on disk is newer than the parsed one
+    assert not project.adopt_document(text, doc)

@@ -881,3 +881,20 @@ async def test_view_method_that_raises_is_contained(tmp_path):
         await pilot.pause(0.1)
         assert app.is_running
         assert app.screen.panels["uji"].view is None
+
+
+@pilot_test
+async def test_a_structural_edit_has_the_document_parsed_in_the_background(tmp_path):
+    app = make_app(tmp_path, view_factory=TampilanPalsu)
+    async with app.run_test(size=(80, 24)) as pilot:
+        project = app.project
+        project.set(("meta", "tahun"), 2025)
+        await pilot.pause()
+        assert project._doc is None  # a value edit is spliced: no document needed
+        project.insert(("uji", "baris"), 0, {"kode": "X", "nilai": 1})
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert project._doc is not None and not project.needs_document
+        assert app.simpan() == "ok"
+    saved = tomllib.loads(project.path.read_text(encoding="utf-8"))
+    assert saved["uji"]["baris"][0]["kode"] == "X" and saved["meta"]["tahun"] == 2025
