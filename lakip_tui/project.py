@@ -585,8 +585,7 @@ def _apply_to_doc(doc: Any, op: Op, tombstones: dict) -> None:
         items = parent[key]
         item = _to_toml(value, aot_row=isinstance(items, tomlkit.items.AoT))
         if isinstance(items, tomlkit.items.AoT) and len(items):
-            sibling = items[min(index, len(items) - 1)]
-            item.trivia.indent = sibling.trivia.indent
+            _dress_like(item, items[max(0, min(index, len(items)) - 1)])
         items.insert(index, item)
     elif kind == "delete":
         index, _ = payload
@@ -673,6 +672,18 @@ def _resurrect(parent: Any, key: str, item: Any, tombstone: tuple) -> None:
         item.trivia.indent, item.trivia.comment_ws = indent, comment_ws
         item.trivia.comment, item.trivia.trail = comment, trail
     container._insert_after(previous, key, item)  # tomlkit 0.15 (pinned): no public insert-at
+
+
+def _dress_like(row: Any, sibling: Any) -> None:
+    """A new row of an array of tables takes its neighbour's layout: the same indentation of
+    its header and keys, and the blank line after it when the neighbour has one."""
+    import tomlkit
+
+    indent = sibling.trivia.indent
+    row.indent(len(indent) - len(indent.rstrip(" ")))
+    body = sibling.value.body
+    if body and isinstance(body[-1][1], tomlkit.items.Whitespace) and "\n" in body[-1][1].s:
+        row.add(tomlkit.nl())
 
 
 def _doc_node(doc: Any, path: Path) -> Any:

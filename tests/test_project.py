@@ -411,3 +411,14 @@ def test_a_document_parsed_before_a_save_is_not_adopted_after_it(copy_of):
     project.set(("meta", "tahun"), 2025)
     project.save()  # spliced: the text on disk is newer than the parsed one
     assert not project.adopt_document(text, doc)
+
+
+def test_a_new_row_is_laid_out_like_its_neighbours(copy_of):
+    target = copy_of(FIXTURES / "comments.toml")
+    project = Project.load(target)
+    subs = ("anggaran", "program", 0, "kegiatan", 0, "sub")
+    project.insert(subs, 1, {"kode": "1.06.01.2.02.0003", "nama": "Baru", "pagu": 5})
+    project.save()
+    text = target.read_text(encoding="utf-8")
+    assert ('    [[anggaran.program.kegiatan.sub]]\n    kode = "1.06.01.2.02.0003"\n'
+            '    nama = "Baru"\n    pagu = 5\n\n    [[anggaran.program.kegiatan.sub]]\n') in text
