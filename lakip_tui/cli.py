@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="periksa berkas proyek",
                            description="Periksa berkas proyek. Kode keluar: 0 tanpa galat, "
                                        "1 ada galat (--strict: juga peringatan), 2 masukan tak terbaca.")
-    check.add_argument("file", metavar="BERKAS", help="berkas proyek .toml")
+    check.add_argument("file", metavar="BERKAS", nargs="+",
+                       help="berkas proyek .toml (boleh beberapa, atau folder berisi .toml)")
     check.add_argument("--json", action="store_true", help="keluaran JSON (lihat docs/check-json.md)")
     check.add_argument("--strict", action="store_true", help="peringatan juga membuat kode keluar 1")
     plugin_option(check)
@@ -113,44 +114,97 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """One file as before; several files or a folder (a reviewer's batch): each is reported,
+    an unreadable one does not stop the rest, and the exit code is the worst of them."""
+    files = _project_files(args.file)
+    if len(files) == 1 and not Path(args.file[0]).is_dir():
+        report = _check_one(files[0], args)
+        _print_check(report, args)
+        return report["exit"]
+    reports = []
+    for file in files:
+        try:
+            reports.append(_check_one(file, args))
+        except LakipError as exc:
+            print(f"lakip: {exc}", file=sys.stderr)
+            reports.append({"file": str(file), "error": str(exc), "exit": EXIT_INPUT})
+    if args.json:
+        json.dump([_report_json(r) for r in reports], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for report in reports:
+            if "error" not in report:
+                _print_check(report, args)
+                print()
+        totals = {s: sum(r["summary"][s] for r in reports if "summary" in r)
+                  for s in ("error", "warning", "info")}
+        unreadable = sum(1 for r in reports if "error" in r)
+        print(f"{len(reports)} berkas: {totals['error']} galat, {totals['warning']} peringatan, "
+              f"{totals['info']} info" + (f", {unreadable} tidak terbaca" if unreadable else ""))
+    return max((r["exit"] for r in reports), default=EXIT_OK)
+
+
+def _project_files(names: list[str]) -> list[Path]:
+    """The files named, with a folder standing for the .toml files directly in it."""
+    files: list[Path] = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.toml") if p.is_file())
+            if not found:
+                raise LakipError("folder ini tidak berisi berkas .toml", where=name)
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _check_one(file: Path, args: argparse.Namespace) -> dict:
     from .checks import run_checks
-    from .findings import SEVERITY_LABEL, count
-    from .paths import format_path  # noqa: F401  (kept for plugin authors' parity)
+    from .findings import count
     from .plugins import load_registry
     from .project import Project
 
-    project = Project.load(args.file)
+    project = Project.load(file)
     registry = load_registry(args.plugin, data=project.data, project_path=project.path)
     findings = run_checks(project.data, registry, project.path)
-    errors, warnings = count(findings, "error"), count(findings, "warning")
-    failed = errors > 0 or (args.strict and warnings > 0)
-    if args.json:
-        json.dump({
-            "schema": 1,
-            "file": str(args.file),
-            "summary": {"error": errors, "warning": warnings, "info": count(findings, "info")},
-            "findings": [f.as_json() for f in findings],
-        }, sys.stdout, ensure_ascii=False, indent=2)
-        print()
-        return EXIT_FINDINGS if failed else EXIT_OK
+    summary = {s: count(findings, s) for s in ("error", "warning", "info")}
+    failed = summary["error"] > 0 or (args.strict and summary["warning"] > 0)
     titles = {c.key: c.title for c in registry.chapters.values()}
     titles.setdefault("umum", "Umum")
-    out = sys.stdout
-    print(f"{args.file}: {errors} galat, {warnings} peringatan, {count(findings, 'info')} info",
-          file=out)
+    return {"schema": 1, "file": str(file), "summary": summary,
+            "findings": findings, "titles": titles,
+            "exit": EXIT_FINDINGS if failed else EXIT_OK}
+
+
+def _report_json(report: dict) -> dict:
+    """The documented JSON of one file (docs/check-json.md)."""
+    shown = {k: v for k, v in report.items() if k not in ("exit", "titles")}
+    if "findings" in shown:
+        shown["findings"] = [f.as_json() for f in shown["findings"]]
+    return shown
+
+
+def _print_check(report: dict, args: argparse.Namespace) -> None:
+    from .findings import SEVERITY_LABEL
+
+    findings = report["findings"]
+    if args.json:
+        json.dump(_report_json(report), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return
+    summary = report["summary"]
+    print(f"{report['file']}: {summary['error']} galat, {summary['warning']} peringatan, "
+          f"{summary['info']} info")
     current = None
     for finding in findings:
         if finding.chapter != current:
             current = finding.chapter
-            title = titles.get(current, f"Plugin {current}")
-            print(f"\n== {title} ==", file=out)
-        label = SEVERITY_LABEL[finding.severity]
-        where = finding.location or "(berkas)"
-        print(f"{label:<10} {where}", file=out)
-        print(f"           {finding.message} [{finding.code}]", file=out)
+            print(f"\n== {report['titles'].get(current, f'Plugin {current}')} ==")
+        print(f"{SEVERITY_LABEL[finding.severity]:<10} {finding.location or '(berkas)'}")
+        print(f"           {finding.message} [{finding.code}]")
     if not findings:
-        print("Tidak ada temuan.", file=out)
-    return EXIT_FINDINGS if failed else EXIT_OK
+        print("Tidak ada temuan.")
 
 
 HEADER = """\

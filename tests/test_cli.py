@@ -169,3 +169,35 @@ def test_editor_options_may_come_before_the_file(monkeypatch, project):
     monkeypatch.setitem(cli._COMMANDS, "edit", lambda args: seen.setdefault("args", args) and 0)
     assert main(["--no-mouse", str(project)]) == 0
     assert seen["args"].no_mouse and seen["args"].file == str(project)
+
+
+def test_a_reviewer_checks_a_folder_and_a_bad_file_does_not_stop_the_rest(tmp_path, no_plugins,
+                                                                           capsys):
+    folder = tmp_path / "opd"
+    folder.mkdir()
+    (folder / "a.toml").write_text(GOOD, encoding="utf-8")
+    (folder / "b.toml").write_text(GOOD.replace('tahun = 2024', 'tahun = "x"'), encoding="utf-8")
+    (folder / "c.toml").write_text("format = 1\n[meta\n", encoding="utf-8")
+    (folder / "catatan.txt").write_text("bukan proyek", encoding="utf-8")
+    assert main(["check", str(folder)]) == 2  # the worst: one file cannot be read
+    captured = capsys.readouterr()
+    assert "a.toml: 0 galat" in captured.out and "b.toml: 1 galat" in captured.out
+    assert "3 berkas: 1 galat, 0 peringatan, 0 info, 1 tidak terbaca" in captured.out
+    assert "c.toml:2:6" in captured.err
+    assert main(["check", str(folder / "a.toml"), str(folder / "b.toml")]) == 1
+
+
+def test_a_batch_in_json_is_a_list_of_the_single_file_objects(tmp_path, no_plugins, capsys):
+    (tmp_path / "a.toml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "c.toml").write_text("format = 1\n[meta\n", encoding="utf-8")
+    assert main(["check", "--json", str(tmp_path)]) == 2
+    reports = json.loads(capsys.readouterr().out)
+    assert [r["file"] for r in reports] == [str(tmp_path / "a.toml"), str(tmp_path / "c.toml")]
+    assert reports[0]["summary"] == {"error": 0, "warning": 0, "info": 0}
+    assert reports[0]["findings"] == [] and reports[0]["schema"] == 1
+    assert "baris 2" in reports[1]["error"]
+
+
+def test_an_empty_folder_is_a_clear_error(tmp_path, no_plugins, capsys):
+    assert main(["check", str(tmp_path)]) == 2
+    assert "tidak berisi berkas .toml" in capsys.readouterr().err
