@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from .baca import daftar_teks, teks
+from .baca import bilangan, daftar_teks, teks
 from .paths import Path
 
 @dataclass(frozen=True)
@@ -106,3 +106,12 @@ def daftar_sasaran(rows: Any, path: Path) -> list[Sasaran]:
         )
         out.append(Sasaran(baris, index + 1, row, indikator))
     return out
+
+
+def periode_renstra(renstra: Any) -> tuple[int, int] | None:
+    """(awal, akhir) of a Renstra period table { awal = 2021, akhir = 2026 }, when both are whole
+    years; None otherwise."""
+    if not isinstance(renstra, dict):
+        return None
+    awal, akhir = bilangan(renstra.get("awal")), bilangan(renstra.get("akhir"))
+    return (awal, akhir) if awal is not None and akhir is not None else None

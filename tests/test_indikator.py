@@ -39,3 +39,11 @@ def test_indicator_fields_are_read_leniently():
 
 def test_not_a_list_gives_nothing():
     assert daftar_sasaran(None, ("x",)) == [] and daftar_sasaran({"a": 1}, ("x",)) == []
+
+
+def test_renstra_period_needs_two_whole_years():
+    from lakip_tui.indikator import periode_renstra
+
+    assert periode_renstra({"awal": 2021, "akhir": 2026}) == (2021, 2026)
+    assert periode_renstra({"awal": 2021}) is None
+    assert periode_renstra({"awal": True, "akhir": 2026}) is None and periode_renstra(None) is None

@@ -15,6 +15,12 @@ from lakip_tui import baca
 from lakip_tui.baca import daftar_teks, tabel, teks
 from lakip_tui.indikator import Indikator, Sasaran
 from lakip_tui.indikator import daftar_sasaran as baca_sasaran
+from lakip_tui.indikator import periode_renstra as baca_periode
+
+# the readers the sibling modules use come through here, with the sasaran of the PK
+__all__ = ["BAB", "PENUTUP", "PK", "Indikator", "Realisasi", "Sasaran", "baris", "daftar_realisasi",
+           "daftar_sasaran", "daftar_teks", "periode_renstra", "realisasi_per_kode", "tabel",
+           "tahun_anggaran", "teks"]
 from lakip_tui.paths import Path
 
 BAB = "akuntabilitas"
@@ -40,13 +46,7 @@ def daftar_sasaran(data: Mapping) -> list[Sasaran]:
 
 
 def periode_renstra(data: Mapping) -> tuple[int, int] | None:
-    renstra = tabel(data, PK).get("renstra")
-    if not isinstance(renstra, dict):
-        return None
-    awal, akhir = renstra.get("awal"), renstra.get("akhir")
-    if all(isinstance(v, int) and not isinstance(v, bool) for v in (awal, akhir)):
-        return awal, akhir
-    return None
+    return baca_periode(tabel(data, PK).get("renstra"))
 
 
 @dataclass(frozen=True)

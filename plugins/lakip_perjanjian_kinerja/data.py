@@ -11,6 +11,11 @@ from typing import Mapping
 from lakip_tui.baca import daftar_teks, tabel, teks
 from lakip_tui.indikator import Indikator, Sasaran
 from lakip_tui.indikator import daftar_sasaran as baca_sasaran
+from lakip_tui.indikator import periode_renstra as baca_periode
+
+# the readers the sibling modules use come through here
+__all__ = ["BAB", "JENIS", "POLARITAS", "Indikator", "Sasaran", "bagian", "daftar_sasaran",
+           "daftar_teks", "periode_renstra", "semua_indikator", "teks"]
 
 BAB = "perjanjian_kinerja"
 POLARITAS = ("positif", "negatif")
@@ -31,11 +36,4 @@ def semua_indikator(data: Mapping) -> list[Indikator]:
 
 
 def periode_renstra(data: Mapping) -> tuple[int, int] | None:
-    """(awal, akhir) when both are whole years, else None."""
-    renstra = bagian(data).get("renstra")
-    if not isinstance(renstra, dict):
-        return None
-    awal, akhir = renstra.get("awal"), renstra.get("akhir")
-    if all(isinstance(v, int) and not isinstance(v, bool) for v in (awal, akhir)):
-        return awal, akhir
-    return None
+    return baca_periode(bagian(data).get("renstra"))
