@@ -799,7 +799,7 @@ def main(argv: list[str] | None = None) -> int:
           + ", ".join(f"{k} {v}" for k, v in m["packages"].items() if v)
           + f", git {m['git']}, load {m['loadavg_at_start']} -> {m['loadavg_at_end']}")
     print(table(summaries, repeat))
-    print(f"\nbench/out/results.json ditulis.")
+    print("\nbench/out/results.json ditulis.")
     return 0
 
 

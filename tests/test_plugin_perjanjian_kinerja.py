@@ -16,7 +16,7 @@ import pytest
 import lakip_perjanjian_kinerja as plugin
 from lakip_perjanjian_kinerja.chapter import chapter as bab_ii
 from lakip_perjanjian_kinerja.bawaan import BAGIAN_BAWAAN
-from lakip_perjanjian_kinerja.validasi import KODE_TEMUAN, periksa
+from lakip_perjanjian_kinerja.validasi import KODE_TEMUAN
 from lakip_tui.chapter import Chapter
 from lakip_tui.checks import run_checks
 from lakip_tui.context import Konteks

@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult

@@ -26,7 +26,7 @@ from lakip_tui.paths import Path
 
 from .cells import kunci_path
 from .form import FormEditor
-from .lokasi import baris_narasi, kunci_rincian
+from .lokasi import baris_narasi
 from .narrative import NarrativeEditor
 
 if TYPE_CHECKING:
