@@ -85,12 +85,11 @@ Bare().run(headless=True, size=(int(os.environ["BENCH_W"]), int(os.environ["BENC
 '''
 
 # `lakip edit FILE` as a user runs it, with App.run forced headless; "SIAP" is written when the
-# first frame that shows the main screen with its first chapter has been rendered.
+# first frame that shows the main screen with its first chapter has been rendered. Textual is
+# not imported here first: App.run is patched the moment `lakip` imports textual.app, so the
+# start runs in the order (and with the collector settings) of the real command.
 FIRST_SCREEN = r'''
-import os, sys
-from textual.app import App
-
-_run = App.run
+import importlib.abc, importlib.machinery, os, sys
 
 
 def _ready(app, screen):
@@ -103,24 +102,44 @@ def _ready(app, screen):
     return panel is not None and panel.is_mounted and all(c.is_mounted for c in panel.children)
 
 
-def run(self, **kwargs):
-    kwargs.update(headless=True, size=(int(os.environ["BENCH_W"]), int(os.environ["BENCH_H"])))
-    display = self._display
-    done = False
+def patch(App):
+    _run = App.run
 
-    def display_then_mark(screen, renderable):
-        nonlocal done
-        display(screen, renderable)
-        if not done and renderable is not None and _ready(self, screen):
-            done = True
-            os.write(1, b"SIAP\n")
-            self.exit()
+    def run(self, **kwargs):
+        kwargs.update(headless=True, size=(int(os.environ["BENCH_W"]), int(os.environ["BENCH_H"])))
+        display = self._display
+        done = False
 
-    self._display = display_then_mark
-    return _run(self, **kwargs)
+        def display_then_mark(screen, renderable):
+            nonlocal done
+            display(screen, renderable)
+            if not done and renderable is not None and _ready(self, screen):
+                done = True
+                os.write(1, b"SIAP\n")
+                self.exit()
+
+        self._display = display_then_mark
+        return _run(self, **kwargs)
+
+    App.run = run
 
 
-App.run = run
+class PatchOnImport(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name != "textual.app":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        execute = spec.loader.exec_module
+
+        def exec_module(module):
+            execute(module)
+            patch(module.App)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+sys.meta_path.insert(0, PatchOnImport())
 from lakip_tui.cli import main
 sys.exit(main(["edit", sys.argv[1]]))
 '''

@@ -431,9 +431,8 @@ def prepare(args: Any, env: dict[str, str] | None = None) -> LakipApp:
 
 def run_app(args: Any) -> int:
     """`lakip edit FILE`: exit code 0, or a LakipError (exit 2) raised before the app starts."""
-    # Start-up makes long-lived objects (the file's data, plugins, widgets) and little garbage,
-    # yet the collector would scan them over and over before the first frame. It is paused
-    # until the first screen is up; MainScreen then freezes what exists and resumes it.
+    # The collector is paused until the first screen is up (see cli.cmd_edit, which pauses it
+    # before Textual is imported); MainScreen then freezes what exists and resumes it.
     gc.disable()
     try:
         app = prepare(args)
