@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widget import AwaitMount, Widget
@@ -19,13 +21,17 @@ from textual.widgets import Static
 from lakip_tui.chapter import Bagian, Chapter, Isian, Narasi, Tabel
 from lakip_tui.paths import Path
 
-from .editors.form import FormEditor
 from .editors.lokasi import baris_narasi, cari_isi
 from .editors.messages import EditRefused
-from .editors.narrative import NarrativeEditor
-from .editors.table import TableEditor
 
-Editor = TableEditor | NarrativeEditor | FormEditor
+# Each kind of editor is imported when a Bagian first needs it: the first screen shows one
+# Bagian, and the table and narrative editors (with Textual's TextArea) cost ~8 ms to import.
+if TYPE_CHECKING:
+    from .editors.form import FormEditor
+    from .editors.narrative import NarrativeEditor
+    from .editors.table import TableEditor
+
+    Editor = TableEditor | NarrativeEditor | FormEditor
 
 
 def _id_aman(key: str) -> str:
@@ -60,10 +66,16 @@ class BagianView(VerticalScroll):
     def _buat_editor(isi: Any, project: Any, konteks_factory: Callable[[], Any],
                      tunggal: bool) -> Editor:
         if isinstance(isi, Tabel):
+            from .editors.table import TableEditor
+
             return TableEditor(isi, project, konteks_factory, tunggal=tunggal)
         if isinstance(isi, Narasi):
+            from .editors.narrative import NarrativeEditor
+
             return NarrativeEditor(isi, project, tunggal=tunggal)
         if isinstance(isi, Isian):
+            from .editors.form import FormEditor
+
             return FormEditor(isi, project, konteks_factory)
         raise TypeError(f"isi bagian tidak dikenal: {type(isi).__name__}")
 
@@ -273,6 +285,8 @@ class ChapterView(Widget):
 
     @staticmethod
     def _fokus_editor(view: BagianView, index: int, path: Path) -> None:
+        from .editors.narrative import NarrativeEditor
+
         editor = view.editors[index]
         if isinstance(editor, NarrativeEditor):
             editor.fokus_ke(path, baris_narasi(editor.narasi, path))
@@ -293,6 +307,10 @@ class ChapterView(Widget):
         focused = self.screen.focused if self.is_mounted else None
         if focused is None:
             return None
+        from .editors.form import FormEditor
+        from .editors.narrative import NarrativeEditor
+        from .editors.table import TableEditor
+
         # the nearest editor around the focus: a table's detail editors sit inside the table's
         for editor in (focused, *focused.ancestors):
             if isinstance(editor, TableEditor):

@@ -1,9 +1,3 @@
-"""Editors built from a chapter's declared structure: table, narrative and form."""
-
-from .form import FormEditor
-from .messages import EditRefused
-from .narrative import NarrativeEditor
-from .table import BINDING_GRID, TableEditor, TableGrid
-
-__all__ = ["BINDING_GRID", "EditRefused", "FormEditor", "NarrativeEditor", "TableEditor",
-           "TableGrid"]
+"""Editors built from a chapter's declared structure: table (`table`), narrative (`narrative`)
+and form (`form`). Nothing is imported here: each is imported by the first Bagian that needs it.
+"""
