@@ -15,7 +15,6 @@ import importlib.util
 import os
 import sys
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Iterable, Mapping
@@ -25,6 +24,7 @@ import pluggy
 from . import hookspecs
 from .chapter import Chapter
 from .context import Konteks
+from .entrypoints import entry_points
 from .findings import Finding, error
 
 ENTRY_POINT_GROUP = "lakip_tui"
@@ -74,11 +74,10 @@ class Registry:
         env = os.environ if env is None else env
         only = _names(env.get("LAKIP_LOAD_PLUGINS"))
         skip = _names(env.get("LAKIP_DISABLE_PLUGINS")) or set()
-        for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        for ep in sorted(entry_points(ENTRY_POINT_GROUP), key=lambda e: e.name):
             if ep.name in self.infos:
                 continue
-            version = ep.dist.version if ep.dist else ""
-            info = PluginInfo(ep.name, "entry point", version)
+            info = PluginInfo(ep.name, "entry point", ep.version)
             self.infos[ep.name] = info
             if (only is not None and ep.name not in only) or ep.name in skip:
                 info.status = "dinonaktifkan"
