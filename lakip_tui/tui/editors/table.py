@@ -9,10 +9,9 @@ structure changed, otherwise it only repaints.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -22,39 +21,25 @@ from textual.containers import Vertical
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Static
 
-from lakip_tui.chapter import Kolom, Tabel
+from lakip_tui.chapter import Tabel
 from lakip_tui.errors import LakipError
 from lakip_tui.paths import Path
 
 from . import cells
 from .confirm import Konfirmasi
-from .kunci import BindingSeketika
-from .long_text import SuntingPanjang
 from .lokasi import kunci_rincian
-from .messages import EditRefused
 from .navigasi import ke_navigasi
 from .rincian import RincianPanel
+from .sunting_sel import CellInput, GridSel, PenyuntingSel, PilihanList, pas
 from .table_model import Baris, TabelModel
 
 PEMISAH = "│"
 LEBAR_MAKS_TEKS = 40
 LEBAR_MAKS_ANGKA = 18
 SAMPEL = 40  # rows looked at to guess a column's width when Kolom.lebar is not set
-TEKS_PANJANG = 120  # a text cell longer than this (or with a line break) opens in a window
 _LEBAR_HITUNG = {"rupiah": 15, "persen": 10, "desimal": 10, "bilangan": 10, "angka": 10}
-
-
-def _pas(text: str, width: int, kanan: bool) -> str:
-    """`text` cut (with an ellipsis) or padded to exactly `width` cells."""
-    if width <= 0:
-        return ""
-    text = text.replace("\n", " ")
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    pad = width - cell_len(text)
-    return " " * pad + text if kanan else text + " " * pad
 
 
 BINDING_GRID = [
@@ -86,7 +71,7 @@ BINDING_GRID = [
 ]
 
 
-class TableGrid(BindingSeketika, ScrollView, can_focus=True):
+class TableGrid(GridSel, ScrollView, can_focus=True):
     """The rows of one table, drawn line by line; the cursor is a cell."""
 
     COMPONENT_CLASSES = {
@@ -140,7 +125,6 @@ class TableGrid(BindingSeketika, ScrollView, can_focus=True):
         self._diukur_kosong = False
         self._lebar_awalan = 2 * len(model.levels) if len(model.levels) > 1 else 0
         self.jumlah_render_baris = 0  # render_line calls, so tests can see the grid is virtual
-        self._gaya_cache: dict[str, Style] = {}
 
     # -- geometry ------------------------------------------------------------------------------
 
@@ -214,22 +198,6 @@ class TableGrid(BindingSeketika, ScrollView, can_focus=True):
 
     # -- rendering -----------------------------------------------------------------------------
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._gaya_cache.clear()
-
-    def _gaya(self, name: str) -> Style:
-        """A component's own style, to lay over a row's: only what the component declares,
-        with colours blended (a partial style would show `$boost` as solid white)."""
-        style = self._gaya_cache.get(name)
-        if style is None:
-            full = self.get_component_rich_style(name)
-            own = self.get_component_rich_style(name, partial=True)
-            style = Style(color=full.color if own.color else None,
-                          bgcolor=full.bgcolor if own.bgcolor else None) + own.without_color
-            self._gaya_cache[name] = style
-        return style
-
     def render_line(self, y: int) -> Strip:
         self.jumlah_render_baris += 1
         width = self.scrollable_content_region.width
@@ -241,8 +209,8 @@ class TableGrid(BindingSeketika, ScrollView, can_focus=True):
             return self._strip_baris(rows[index], index, width)
         if not rows and y == 1:
             text = " Belum ada baris. Tekan a (atau Insert) untuk menambah baris."
-            style = self.rich_style + self._gaya("tabel--petunjuk")
-            return Strip([Segment(_pas(text, width, False), style)])
+            style = self.rich_style + self.gaya("tabel--petunjuk")
+            return Strip([Segment(pas(text, width, False), style)])
         return Strip.blank(width, self.rich_style)
 
     def _gabung(self, tetap: list[Segment], geser: list[Segment], width: int, base: Style) -> Strip:
@@ -257,9 +225,9 @@ class TableGrid(BindingSeketika, ScrollView, can_focus=True):
     def _strip_kepala(self, width: int) -> Strip:
         model = self.model
         base = self.rich_style
-        head = base + self._gaya("tabel--kepala")
-        head_cursor = head + self._gaya("tabel--kepala-kursor")
-        sep = head + self._gaya("tabel--pemisah")
+        head = base + self.gaya("tabel--kepala")
+        head_cursor = head + self.gaya("tabel--kepala-kursor")
+        sep = head + self.gaya("tabel--pemisah")
         widths = self.lebar_kolom
         tetap: list[Segment] = []
         geser: list[Segment] = []
@@ -268,17 +236,17 @@ class TableGrid(BindingSeketika, ScrollView, can_focus=True):
             style = head_cursor if index == model.kursor_kolom else head
             kanan = cells.rata_kanan(kolom)
             if index == 0:
-                text = _pas(kolom.label, widths[0] + self._lebar_awalan, False)
+                text = pas(kolom.label, widths[0] + self._lebar_awalan, False)
                 tetap.append(Segment(f" {text} ", style))
             else:
                 geser.append(Segment(PEMISAH, sep))
-                geser.append(Segment(f" {_pas(kolom.label, widths[index], kanan)} ", style))
+                geser.append(Segment(f" {pas(kolom.label, widths[index], kanan)} ", style))
         return self._gabung(tetap, geser, width, head)
 
     def _strip_baris(self, baris: Baris, index: int, width: int) -> Strip:
         model = self.model
         base = self.rich_style
-        gaya = self._gaya
+        gaya = self.gaya
         is_cursor_row = index == model.kursor_baris
         row_style = base
         if baris.jumlah_anak:
@@ -302,12 +270,12 @@ class TableGrid(BindingSeketika, ScrollView, can_focus=True):
             kanan = kolom is not None and cells.rata_kanan(kolom)
             if col == 0:
                 prefix = self._awalan(baris)
-                body = _pas(text, widths[0] + self._lebar_awalan - cell_len(prefix), kanan)
+                body = pas(text, widths[0] + self._lebar_awalan - cell_len(prefix), kanan)
                 tetap.append(Segment(" " + prefix, row_style))
                 tetap.append(Segment(body + " ", style))
             else:
                 geser.append(Segment(PEMISAH, sep))
-                geser.append(Segment(f" {_pas(text, widths[col], kanan)} ", style))
+                geser.append(Segment(f" {pas(text, widths[col], kanan)} ", style))
         return self._gabung(tetap, geser, width, base)
 
     def _awalan(self, baris: Baris) -> str:
@@ -447,25 +415,17 @@ class TableGrid(BindingSeketika, ScrollView, can_focus=True):
     async def action_ke_navigasi(self) -> None:
         await ke_navigasi(self)
 
-    async def on_key(self, event: events.Key) -> None:
-        """Every key of the grid is handled here, in the order typed (see kunci.py): a burst
-        such as "7", Enter, Down, "8", Enter must fill two cells, not one twice."""
-        if self.editor.cell_input.display:
-            # typed faster than the focus moved: the rest belongs to the cell editor
-            event.stop()
-            event.prevent_default()
-            self.editor.cell_input.post_message(events.Key(event.key, event.character))
-            return
-        if await self.jalankan_binding_sendiri(event):
-            return
-        # a digit typed on a number cell starts editing with it (letters are commands here)
-        character = event.character
+    def mulai_dengan(self, character: str) -> bool:
+        """A digit typed on a number cell starts editing with it (letters are commands here)."""
         kolom = self.model.kolom_kursor()
-        if (character is not None and character.isdigit() and kolom is not None
-                and cells.rata_kanan(kolom) and not kolom.computed):
-            event.stop()
-            event.prevent_default()
+        if character.isdigit() and kolom is not None and cells.rata_kanan(kolom) \
+                and not kolom.computed:
             self.editor.mulai_sunting(ketikan=character)
+            return True
+        return False
+
+    def gerak_baris(self, arah: int) -> None:
+        self.action_gerak(arah, 0)
 
     # -- mouse ---------------------------------------------------------------------------------
 
@@ -486,82 +446,7 @@ class TableGrid(BindingSeketika, ScrollView, can_focus=True):
             self.editor.mulai_sunting()
 
 
-class CellInput(BindingSeketika, Input):
-    """The one-line editor laid over the cell being edited."""
-
-    BINDINGS = [
-        # confirming runs here and now, not through Input.Submitted: a message arriving later
-        # could land in the next cell's editor when typing ahead
-        Binding("enter", "simpan", "Simpan sel", show=False, id="tabel_simpan_sunting"),
-        Binding("escape", "batal", "Batal", show=False, id="tabel_batal_sunting"),
-        # as in a spreadsheet: confirm and go to the cell above / below
-        Binding("up", "simpan_pindah(-1)", "Simpan, naik", show=False, id="tabel_simpan_naik"),
-        Binding("down", "simpan_pindah(1)", "Simpan, turun", show=False,
-                id="tabel_simpan_turun"),
-    ]
-
-    def __init__(self, editor: "TableEditor", **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.editor = editor
-
-    async def on_key(self, event: events.Key) -> None:
-        if not self.display:
-            # the editor was closed by an earlier key of the same burst: the rest is the grid's
-            event.stop()
-            event.prevent_default()
-            self.editor.grid.post_message(events.Key(event.key, event.character))
-            return
-        await self.jalankan_binding_sendiri(event)
-
-    def action_simpan(self) -> None:
-        self.editor.simpan_sunting(self.value)
-
-    async def action_submit(self) -> None:
-        """Input's own Enter action (also what the app runs to commit before saving or
-        quitting): the same immediate commit, never a Submitted message."""
-        self.action_simpan()
-
-    def action_batal(self) -> None:
-        self.editor.batal_sunting()
-
-    def action_simpan_pindah(self, arah: int) -> None:
-        if self.editor.simpan_sunting(self.value):
-            self.editor.grid.action_gerak(arah, 0)
-
-    def on_blur(self, event: events.Blur) -> None:
-        if not self.has_focus:  # a late blur, from before the editor was opened again
-            self.editor.sunting_kehilangan_fokus()
-
-
-class PilihanList(BindingSeketika, OptionList):
-    """The list a `pilihan` cell is picked from."""
-
-    BINDINGS = [
-        Binding("escape", "batal", "Batal", show=False, id="tabel_batal_pilihan"),
-    ]
-
-    def __init__(self, editor: "TableEditor", **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.editor = editor
-
-    def action_batal(self) -> None:
-        self.editor.batal_sunting()
-
-    def on_blur(self, event: events.Blur) -> None:
-        if not self.has_focus:  # a late blur, from before the editor was opened again
-            self.editor.sunting_kehilangan_fokus()
-
-
-@dataclass
-class _Sunting:
-    """The cell being edited: where its value lives and the text the editor started from."""
-
-    path: Path
-    kolom: Kolom
-    awal: str
-
-
-class TableEditor(Vertical):
+class TableEditor(PenyuntingSel, Vertical):
     """Title, grid, the cell editor laid over it, a message line under it and, when the table
     declares rincian, the detail editors of the cursor row under that."""
 
@@ -630,11 +515,8 @@ class TableEditor(Vertical):
         self.cell_input = CellInput(self, compact=True)
         self.pilihan = PilihanList(self)
         self.pesan = Static("", classes="pesan", markup=False)
-        self._sunting: _Sunting | None = None
-        self._menutup = False  # closing the cell editor moves focus; that blur is not a commit
         self._unsubscribe: Callable[[], None] | None = None
         self._fokus_tertunda = False
-        self._pesan_kini: tuple[str, bool] = ("", False)
 
     def compose(self) -> ComposeResult:
         yield Static(self.tabel.judul, classes="judul-isi", markup=False)
@@ -691,15 +573,6 @@ class TableEditor(Vertical):
 
     # -- messages under the table ----------------------------------------------------------------
 
-    def tampilkan_pesan(self, text: str, *, galat: bool = False) -> None:
-        # updating a Static lays the screen out again: skip it when nothing changes, as on
-        # most cursor moves
-        if (text, galat) == self._pesan_kini:
-            return
-        self._pesan_kini = (text, galat)
-        self.pesan.update(text)
-        self.pesan.set_class(galat, "galat")
-
     def kursor_berpindah(self) -> None:
         """Under the table: what the cursor's column is, unless an error is on show."""
         if self.rincian is not None:
@@ -718,10 +591,6 @@ class TableEditor(Vertical):
             text += f": {kolom.bantuan}"
         self.tampilkan_pesan(text.replace("\n", " "))
 
-    def _tolak(self, message: str, path: Path) -> None:
-        self.tampilkan_pesan(message, galat=True)
-        self.post_message(EditRefused(message, path))
-
     # -- editing a cell ---------------------------------------------------------------------------
 
     def mulai_sunting(self, ketikan: str | None = None, *, panjang: bool = False) -> None:
@@ -736,126 +605,10 @@ class TableEditor(Vertical):
         kolom = model.kolom_kursor()
         if kolom is None:
             return
-        path = cells.path_nilai(baris.path, kolom)
-        if kolom.computed:
-            self._tolak(f"Kolom {kolom.label} dihitung otomatis dan tidak dapat disunting.", path)
-            return
-        value = cells.nilai_di(baris.row, kolom)
-        alasan = cells.pesan_tak_tersunting(kolom, value)
-        if alasan is not None:
-            self._tolak(alasan, path)
-            return
-        text = cells.teks_sunting(kolom, value)
-        if kolom.jenis == "teks" and ketikan is None and not isinstance(value, list) and (
-                panjang or "\n" in text or len(text) > TEKS_PANJANG):
-            self._sunting_panjang(_Sunting(path, kolom, text), baris)
-            return
-        self._sunting = _Sunting(path, kolom, text)
-        x, y, width = self.grid.posisi_sel()
-        offset = self.grid.content_region.offset - self.content_region.offset
-        if kolom.jenis == "pilihan" and kolom.pilihan and not isinstance(value, list):
-            self._buka_pilihan(kolom, value, offset.x + x, offset.y + y + 1)
-            return
-        editor = self.cell_input
-        editor.value = text if ketikan is None else ketikan
-        # the value starts selected, so typing replaces it; after a typed digit, it goes on
-        editor.select_on_focus = ketikan is None
-        editor.styles.width = max(width, 12)
-        editor.styles.offset = (offset.x + x, offset.y + y)
-        editor.display = True
-        editor.cursor_position = len(editor.value)
-        self._fokus_langsung(editor)
-
-    def _sunting_panjang(self, sunting: _Sunting, baris: Baris) -> None:
-        judul = f"{sunting.kolom.label}, baris {self.nama_baris(baris)}"
-
-        def selesai(text: str | None) -> None:
-            self.grid.focus()
-            if text is None or text == sunting.awal:
-                return
-            try:
-                value = cells.urai(sunting.kolom, text, self.project.get(sunting.path))
-                self.project.set(sunting.path, value)
-            except LakipError as exc:
-                self._tolak(exc.message, sunting.path)
-
-        self.app.push_screen(SuntingPanjang(judul, sunting.awal), selesai)
-
-    def _buka_pilihan(self, kolom: Kolom, value: Any, x: int, y: int) -> None:
-        listing = self.pilihan
-        listing.clear_options()
-        listing.add_options(kolom.pilihan)
-        if value in kolom.pilihan:
-            listing.highlighted = kolom.pilihan.index(value)
-        else:
-            listing.highlighted = 0
-        listing.styles.offset = (x, y)
-        listing.display = True
-        self._fokus_langsung(listing)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list is not self.pilihan or self._sunting is None:
-            return
-        event.stop()
-        self.simpan_sunting(str(event.option.prompt))
-
-    def simpan_sunting(self, text: str) -> bool:
-        """Store the typed text; on refusal the editor stays open with the text and a message."""
-        sunting = self._sunting
-        if sunting is None:
-            return False
-        if text == sunting.awal:
-            self._tutup_sunting()
-            return True
-        lama = self.project.get(sunting.path)
-        try:
-            value = cells.urai(sunting.kolom, text, lama)
-            self.project.set(sunting.path, value)
-        except LakipError as exc:
-            self._tolak(exc.message, sunting.path)
-            return False
-        self._tutup_sunting()
-        self.kursor_berpindah()
-        return True
-
-    def batal_sunting(self) -> None:
-        if self._sunting is not None:
-            self._tutup_sunting()
-            self.kursor_berpindah()
-
-    def sunting_kehilangan_fokus(self) -> None:
-        """Focus left the cell editor (a click elsewhere): keep a valid value, drop an invalid one."""
-        if self._menutup or self._sunting is None:
-            return
-        if self.pilihan.display:
-            self._tutup_sunting(fokus=False)
-            return
-        if not self.simpan_sunting(self.cell_input.value):
-            self._tutup_sunting(fokus=False)
-
-    def _tutup_sunting(self, *, fokus: bool = True) -> None:
-        self._sunting = None
-        self._menutup = True
-        try:
-            self.cell_input.display = False
-            self.pilihan.display = False
-            if fokus:
-                self._fokus_langsung(self.grid)
-        finally:
-            self._menutup = False
-        self.grid.refresh()
-
-    def _fokus_langsung(self, widget: Any) -> None:
-        """Focus now, not after the queue (as widget.focus() does): keys typed quickly after
-        the one that opened or closed the cell editor must reach the right widget."""
-        try:
-            self.screen.set_focus(widget)
-        except Exception:  # not on a screen (yet): the ordinary, deferred way
-            widget.focus()
-
-    @property
-    def sedang_menyunting(self) -> bool:
-        return self._sunting is not None
+        self.buka_sunting(cells.path_nilai(baris.path, kolom), kolom,
+                          cells.nilai_di(baris.row, kolom), posisi=self.grid.posisi_sel,
+                          judul=lambda: f"{kolom.label}, baris {self.nama_baris(baris)}",
+                          ketikan=ketikan, panjang=panjang)
 
     # -- rows -------------------------------------------------------------------------------------
 

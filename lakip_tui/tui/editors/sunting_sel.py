@@ -1,0 +1,337 @@
+"""Editing one value in place, shared by the table and the form editor.
+
+Both draw their values with the Line API (one focusable grid widget) and lay a single one-line
+editor (CellInput) or a choice list (PilihanList) over the value being edited. What they share
+lives here: the two overlay widgets, the grid's key handling (keys typed while the editor opens
+or closes land where they were meant, textual#6605) and the steps of an edit (open, commit,
+refuse in place, cancel, focus leaving, the window for prose).
+
+An editor that takes `PenyuntingSel` owns `grid`, `cell_input`, `pilihan`, `pesan` (a Static) and
+`project`, and defines `kursor_berpindah()` (what the message line says about the cursor).
+A grid that takes `GridSel` has `editor` (that editor) and may define `mulai_dengan(character)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from rich.cells import cell_len, set_cell_size
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.widgets import Input, OptionList
+
+from lakip_tui.chapter import Kolom
+from lakip_tui.errors import LakipError
+from lakip_tui.paths import Path
+
+from . import cells
+from .kunci import BindingSeketika
+from .long_text import SuntingPanjang
+from .messages import EditRefused
+
+TEKS_PANJANG = 120  # a text value longer than this (or with a line break) opens in a window
+
+
+def pas(text: str, width: int, kanan: bool = False) -> str:
+    """`text` on one line, cut (with an ellipsis) or padded to exactly `width` cells."""
+    if width <= 0:
+        return ""
+    text = text.replace("\n", " ")
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    pad = width - cell_len(text)
+    return " " * pad + text if kanan else text + " " * pad
+
+
+@dataclass
+class Sunting:
+    """The value being edited: where it lives and the text the editor started from."""
+
+    path: Path
+    kolom: Kolom
+    awal: str
+
+
+class CellInput(BindingSeketika, Input):
+    """The one-line editor laid over the cell or field being edited."""
+
+    BINDINGS = [
+        # confirming runs here and now, not through Input.Submitted: a message arriving later
+        # could land in the next cell's editor when typing ahead
+        Binding("enter", "simpan", "Simpan sel", show=False, id="tabel_simpan_sunting"),
+        Binding("escape", "batal", "Batal", show=False, id="tabel_batal_sunting"),
+        # as in a spreadsheet: confirm and go to the cell above / below
+        Binding("up", "simpan_pindah(-1)", "Simpan, naik", show=False, id="tabel_simpan_naik"),
+        Binding("down", "simpan_pindah(1)", "Simpan, turun", show=False,
+                id="tabel_simpan_turun"),
+    ]
+
+    def __init__(self, editor: "PenyuntingSel", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.editor = editor
+
+    async def on_key(self, event: events.Key) -> None:
+        if not self.display:
+            # the editor was closed by an earlier key of the same burst: the rest is the grid's
+            event.stop()
+            event.prevent_default()
+            self.editor.grid.post_message(events.Key(event.key, event.character))
+            return
+        await self.jalankan_binding_sendiri(event)
+
+    def action_simpan(self) -> None:
+        self.editor.simpan_sunting(self.value)
+
+    async def action_submit(self) -> None:
+        """Input's own Enter action (also what the app runs to commit before saving or
+        quitting): the same immediate commit, never a Submitted message."""
+        self.action_simpan()
+
+    def action_batal(self) -> None:
+        self.editor.batal_sunting()
+
+    def action_simpan_pindah(self, arah: int) -> None:
+        if self.editor.simpan_sunting(self.value):
+            self.editor.grid.gerak_baris(arah)
+
+    def on_blur(self, event: events.Blur) -> None:
+        if not self.has_focus:  # a late blur, from before the editor was opened again
+            self.editor.sunting_kehilangan_fokus()
+
+
+class PilihanList(BindingSeketika, OptionList):
+    """The list a `pilihan` value is picked from."""
+
+    BINDINGS = [
+        Binding("escape", "batal", "Batal", show=False, id="tabel_batal_pilihan"),
+    ]
+
+    def __init__(self, editor: "PenyuntingSel", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.editor = editor
+
+    def action_batal(self) -> None:
+        self.editor.batal_sunting()
+
+    def on_blur(self, event: events.Blur) -> None:
+        if not self.has_focus:  # a late blur, from before the editor was opened again
+            self.editor.sunting_kehilangan_fokus()
+
+
+class GridSel(BindingSeketika):
+    """Mixin for a Line-API grid with a cell editor laid over it.
+
+    Every key is handled in the order typed (see kunci.py): a burst such as "7", Enter, Down,
+    "8", Enter must fill two cells, not one twice. Component styles are cached per name.
+    """
+
+    editor: "PenyuntingSel"
+
+    def mulai_dengan(self, character: str) -> bool:
+        """A character typed on the grid (not one of its keys): start editing with it?
+        True when it did. The grid decides which characters mean a value."""
+        return False
+
+    def gerak_baris(self, arah: int) -> None:
+        """Move the cursor `arah` rows (after the cell editor committed with up or down)."""
+        raise NotImplementedError
+
+    async def on_key(self, event: events.Key) -> None:
+        editor = self.editor
+        if editor.cell_input.display:
+            # typed faster than the focus moved: the rest belongs to the cell editor
+            event.stop()
+            event.prevent_default()
+            editor.cell_input.post_message(events.Key(event.key, event.character))
+            return
+        if await self.jalankan_binding_sendiri(event):
+            return
+        if event.key in self.app.active_bindings:  # type: ignore[attr-defined]
+            return  # a key of the screen or the app ("?" is help): not a value
+        if event.character is not None and event.is_printable and \
+                self.mulai_dengan(event.character):
+            event.stop()
+            event.prevent_default()
+
+    _gaya_cache: dict[str, Style] | None = None
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()  # type: ignore[misc]
+        self._gaya_cache = None
+
+    def gaya(self, name: str) -> Style:
+        """A component's own style, to lay over a row's: only what the component declares,
+        with colours blended (a partial style would show `$boost` as solid white)."""
+        if self._gaya_cache is None:
+            self._gaya_cache = {}
+        cache = self._gaya_cache
+        style = cache.get(name)
+        if style is None:
+            full = self.get_component_rich_style(name)  # type: ignore[attr-defined]
+            own = self.get_component_rich_style(name, partial=True)  # type: ignore[attr-defined]
+            style = Style(color=full.color if own.color else None,
+                          bgcolor=full.bgcolor if own.bgcolor else None) + own.without_color
+            cache[name] = style
+        return style
+
+
+class PenyuntingSel:
+    """Mixin for an editor widget: the steps of editing one value in place (see the module
+    docstring for what the editor must own)."""
+
+    grid: Any
+    cell_input: CellInput
+    pilihan: PilihanList
+    pesan: Any
+    project: Any
+    _sunting: Sunting | None = None
+    _menutup = False  # closing the cell editor moves focus; that blur is not a commit
+    _pesan_kini: tuple[str, bool] = ("", False)
+
+    def kursor_berpindah(self) -> None:
+        raise NotImplementedError
+
+    # -- the message line -------------------------------------------------------------------
+
+    def tampilkan_pesan(self, text: str, *, galat: bool = False) -> None:
+        # updating a Static lays the screen out again: skip it when nothing changes, as on
+        # most cursor moves
+        if (text, galat) == self._pesan_kini:
+            return
+        self._pesan_kini = (text, galat)
+        self.pesan.update(text)
+        self.pesan.set_class(galat, "galat")
+
+    def _tolak(self, message: str, path: Path) -> None:
+        self.tampilkan_pesan(message, galat=True)
+        self.post_message(EditRefused(message, path))  # type: ignore[attr-defined]
+
+    # -- opening ----------------------------------------------------------------------------
+
+    def buka_sunting(self, path: Path, kolom: Kolom, value: Any, *,
+                     posisi: Callable[[], tuple[int, int, int]], judul: Callable[[], str],
+                     ketikan: str | None = None, panjang: bool = False) -> None:
+        """Open the editor for `value` (stored at `path`): the one-line editor at `posisi()`
+        ((x, y, width) inside the grid's content area), the choice list under it for a
+        pilihan, or a window titled `judul()` for prose (a line break, long text) and when
+        `panjang`. `ketikan` (typed on the grid) replaces the value, as in a spreadsheet."""
+        if kolom.computed:
+            self._tolak(f"Kolom {kolom.label} dihitung otomatis dan tidak dapat disunting.", path)
+            return
+        alasan = cells.pesan_tak_tersunting(kolom, value)
+        if alasan is not None:
+            self._tolak(alasan, path)
+            return
+        text = cells.teks_sunting(kolom, value)
+        if kolom.jenis == "teks" and ketikan is None and not isinstance(value, list) and (
+                panjang or "\n" in text or len(text) > TEKS_PANJANG):
+            self._sunting_panjang(Sunting(path, kolom, text), judul())
+            return
+        self._sunting = Sunting(path, kolom, text)
+        x, y, width = posisi()
+        offset = self.grid.content_region.offset - self.content_region.offset  # type: ignore
+        if kolom.jenis == "pilihan" and kolom.pilihan and not isinstance(value, list):
+            self._buka_pilihan(kolom, value, offset.x + x, offset.y + y + 1)
+            return
+        editor = self.cell_input
+        editor.value = text if ketikan is None else ketikan
+        # the value starts selected, so typing replaces it; after a typed character, it goes on
+        editor.select_on_focus = ketikan is None
+        editor.styles.width = max(width, 12)
+        editor.styles.offset = (offset.x + x, offset.y + y)
+        editor.display = True
+        editor.cursor_position = len(editor.value)
+        self._fokus_langsung(editor)
+
+    def _sunting_panjang(self, sunting: Sunting, judul: str) -> None:
+        def selesai(text: str | None) -> None:
+            self.grid.focus()
+            if text is None or text == sunting.awal:
+                return
+            try:
+                value = cells.urai(sunting.kolom, text, self.project.get(sunting.path))
+                self.project.set(sunting.path, value)
+            except LakipError as exc:
+                self._tolak(exc.message, sunting.path)
+
+        self.app.push_screen(SuntingPanjang(judul, sunting.awal), selesai)  # type: ignore
+
+    def _buka_pilihan(self, kolom: Kolom, value: Any, x: int, y: int) -> None:
+        listing = self.pilihan
+        listing.clear_options()
+        listing.add_options(kolom.pilihan)
+        if value in kolom.pilihan:
+            listing.highlighted = kolom.pilihan.index(value)
+        else:
+            listing.highlighted = 0
+        listing.styles.offset = (x, y)
+        listing.display = True
+        self._fokus_langsung(listing)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list is not self.pilihan or self._sunting is None:
+            return
+        event.stop()
+        self.simpan_sunting(str(event.option.prompt))
+
+    # -- closing ----------------------------------------------------------------------------
+
+    def simpan_sunting(self, text: str) -> bool:
+        """Store the typed text; on refusal the editor stays open with the text and a message."""
+        sunting = self._sunting
+        if sunting is None:
+            return False
+        if text == sunting.awal:
+            self._tutup_sunting()
+            return True
+        lama = self.project.get(sunting.path)
+        try:
+            value = cells.urai(sunting.kolom, text, lama)
+            self.project.set(sunting.path, value)
+        except LakipError as exc:
+            self._tolak(exc.message, sunting.path)
+            return False
+        self._tutup_sunting()
+        self.kursor_berpindah()
+        return True
+
+    def batal_sunting(self) -> None:
+        if self._sunting is not None:
+            self._tutup_sunting()
+            self.kursor_berpindah()
+
+    def sunting_kehilangan_fokus(self) -> None:
+        """Focus left the cell editor (a click elsewhere): keep a valid value, drop an invalid one."""
+        if self._menutup or self._sunting is None:
+            return
+        if self.pilihan.display:
+            self._tutup_sunting(fokus=False)
+            return
+        if not self.simpan_sunting(self.cell_input.value):
+            self._tutup_sunting(fokus=False)
+
+    def _tutup_sunting(self, *, fokus: bool = True) -> None:
+        self._sunting = None
+        self._menutup = True
+        try:
+            self.cell_input.display = False
+            self.pilihan.display = False
+            if fokus:
+                self._fokus_langsung(self.grid)
+        finally:
+            self._menutup = False
+        self.grid.refresh()
+
+    def _fokus_langsung(self, widget: Any) -> None:
+        """Focus now, not after the queue (as widget.focus() does): keys typed quickly after
+        the one that opened or closed the cell editor must reach the right widget."""
+        try:
+            self.screen.set_focus(widget)  # type: ignore[attr-defined]
+        except Exception:  # not on a screen (yet): the ordinary, deferred way
+            widget.focus()
+
+    @property
+    def sedang_menyunting(self) -> bool:
+        return self._sunting is not None
