@@ -86,7 +86,6 @@ def read_keymap(path: Path, known_ids: Iterable[str]) -> KeymapFile:
     """Read and check the key map file. A missing file is no problem; every bad entry is one
     message naming the file and the entry, and is left out so the rest still applies."""
     result = KeymapFile(path)
-    known = set(known_ids)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -110,6 +109,7 @@ def read_keymap(path: Path, known_ids: Iterable[str]) -> KeymapFile:
     if not isinstance(table, dict):
         result.problems.append(f"{path}: 'keys' harus tabel [keys]")
         return result
+    known = set(known_ids)  # read only now: listing every id imports all the editors
     for binding_id, value in table.items():
         where = f"{path}: [keys] {binding_id}"
         if binding_id not in known:

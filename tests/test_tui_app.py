@@ -128,8 +128,8 @@ async def test_main_screen_header_navigation_findings(tmp_path, size):
         line = str(kepala.render())
         assert "Dinas Sosial Kota Contoh" in line and "2024" in line and "uji-2024.toml" in line
         assert "belum disimpan" not in line
-        nav = [node.label.plain for node in app.screen.query_one("#navigasi").root.children]
-        assert nav == ["BAB I Uji", "BAB II Lain"]
+        nav = app.screen.query_one("#navigasi").judul_baris()
+        assert [line for line in nav if not line.startswith(" ")] == ["▾ BAB I Uji", "▾ BAB II Lain"]
         panel = app.screen.query_one(PanelTemuan)
         assert [f.code for f in panel.findings] == ["uji.nilai-besar"]
         assert "1 peringatan" in str(panel.query_one("#temuan-ringkas").render())

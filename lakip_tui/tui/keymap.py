@@ -8,7 +8,7 @@ A binding id may be one of the app's actions (`actions.AKSI`) or one of the edit
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -26,9 +26,12 @@ class BindingLain:
 
 
 def _load_editors() -> None:
-    """Import the chapter view, so the editors' widget classes (and their bindings) exist."""
+    """Import the main screen's widgets and the editors, so their classes (and bindings) exist:
+    the chapter view imports each editor only when a chapter first shows one."""
     try:
         from . import chapter_view  # noqa: F401
+        from .editors import form, narrative, rincian, table  # noqa: F401
+        from .screens import main  # noqa: F401
     except ImportError:
         pass
 
@@ -52,8 +55,14 @@ def other_bindings() -> dict[str, BindingLain]:
 
 def load_user_keymap(env: Mapping[str, str] | None = None) -> KeymapFile:
     """Read `keymap.toml` from the user's config folder; problems are collected, never raised."""
-    known = set(binding_ids()) | set(other_bindings())
-    return read_keymap(keymap_path(env), known)
+    return read_keymap(keymap_path(env), _semua_id())
+
+
+def _semua_id() -> Iterator[str]:
+    """Every binding id. A generator: the editors (whose bindings it lists) are imported only
+    when a key map file names ids to check, not on every start."""
+    yield from binding_ids()
+    yield from other_bindings()
 
 
 def current_keys(aksi: Aksi, user_keys: Mapping[str, str]) -> list[str]:
