@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from numbers import Real
 
 from lakip_tui.errors import AngkaError
-from lakip_tui.kinerja import TakTerhitung
+from lakip_tui.tak_terhitung import TakTerhitung
 
 TAK_TERHITUNG = "tidak dapat dihitung"
 _KOSONG = "-"

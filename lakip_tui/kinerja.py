@@ -3,7 +3,8 @@
 Everything here works on plain data (numbers, strings, the dicts of the project file) and
 never touches the UI. A value that cannot be computed is a `TakTerhitung` carrying the reason,
 never 0, NaN, inf or an exception, so no `#DIV/0!` can reach a printed report.
-This module must not import `angka` (angka imports `TakTerhitung` from here).
+`TakTerhitung` and `Hasil` live in `tak_terhitung` (angka needs them without the math) and are
+re-exported here.
 """
 
 from __future__ import annotations
@@ -12,22 +13,10 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from numbers import Real
-from typing import Any, TypeAlias
+from typing import Any
 
 from lakip_tui.errors import AngkaError
-
-
-@dataclass(frozen=True, slots=True)
-class TakTerhitung:
-    """'tidak dapat dihitung', with the reason in Indonesian for findings and tooltips."""
-
-    alasan: str
-
-    def __str__(self) -> str:
-        return "tidak dapat dihitung"
-
-
-Hasil: TypeAlias = float | TakTerhitung
+from lakip_tui.tak_terhitung import Hasil, TakTerhitung
 
 
 def _angka(nilai: Any) -> bool:

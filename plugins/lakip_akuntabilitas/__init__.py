@@ -11,7 +11,7 @@ from __future__ import annotations
 from lakip_tui.hookspecs import hookimpl
 
 from .chapter import chapters
-from .data import BAB, PENUTUP
+from .kunci import BAB, PENUTUP
 
 # The report and the checks are imported by the hooks that use them: the editor's first screen
 # needs only the chapter definition.

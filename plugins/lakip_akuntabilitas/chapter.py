@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from lakip_tui.angka import format_nilai, format_persen
 from lakip_tui.chapter import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
 
 from .bawaan import BAGIAN_AKUNTABILITAS, BAGIAN_PENUTUP
-from .data import BAB, PENUTUP, teks
-from .hitung import evaluasi
-from .nilai import teks_peringkat
+from .kunci import BAB, PENUTUP
 
 JUDUL = "BAB III Akuntabilitas Kinerja"
 URUTAN = 30
@@ -28,6 +25,13 @@ def _kolom_hasil(bagian: str):
     """A computed column of the realisasi table: target, capaian or peringkat of the row."""
 
     def hitung(row: dict, konteks: Any) -> str:
+        # the math is imported when a value is first shown, not when the chapter is registered
+        from lakip_tui.angka import format_nilai, format_persen
+
+        from .data import teks
+        from .hitung import evaluasi
+        from .nilai import teks_peringkat
+
         data = _data(konteks)
         if data is None:
             return "-"

@@ -16,16 +16,14 @@ from lakip_tui.baca import daftar_teks, tabel, teks
 from lakip_tui.indikator import Indikator, Sasaran
 from lakip_tui.indikator import daftar_sasaran as baca_sasaran
 from lakip_tui.indikator import periode_renstra as baca_periode
+from lakip_tui.paths import Path
+
+from .kunci import BAB, PENUTUP, PK
 
 # the readers the sibling modules use come through here, with the sasaran of the PK
 __all__ = ["BAB", "PENUTUP", "PK", "Indikator", "Realisasi", "Sasaran", "baris", "daftar_realisasi",
            "daftar_sasaran", "daftar_teks", "periode_renstra", "realisasi_per_kode", "tabel",
            "tahun_anggaran", "teks"]
-from lakip_tui.paths import Path
-
-BAB = "akuntabilitas"
-PENUTUP = "penutup"
-PK = "perjanjian_kinerja"
 
 
 def baris(data: Mapping, kunci: str, daftar: str) -> list[tuple[Path, dict]]:

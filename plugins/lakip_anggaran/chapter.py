@@ -8,22 +8,23 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from lakip_tui import kinerja
 from lakip_tui.angka import format_persen, format_rupiah
 from lakip_tui.chapter import Bagian, Chapter, Isian, Kolom, Tabel
+from lakip_tui.tak_terhitung import TakTerhitung
 
 from .bawaan import BAGIAN_BAWAAN
-from .hitung import rekap_baris
 
 KUNCI = "anggaran"
 JUDUL = "Realisasi Anggaran"
 URUTAN = 35
 
-_TAK_VALID = kinerja.TakTerhitung("angka Rupiah di bawahnya tidak valid")
+_TAK_VALID = TakTerhitung("angka Rupiah di bawahnya tidak valid")
 
 
 def _rupiah_dihitung(tingkat: str, kunci: str) -> Callable[[dict, Any], str]:
     def hitung(row: dict, konteks: Any) -> str:
+        from .hitung import rekap_baris  # the budget math, when a total is first shown
+
         rekap = rekap_baris(row, tingkat)
         return format_rupiah(_TAK_VALID if rekap is None else getattr(rekap, kunci))
 
@@ -32,6 +33,8 @@ def _rupiah_dihitung(tingkat: str, kunci: str) -> Callable[[dict, Any], str]:
 
 def _persen_dihitung(tingkat: str) -> Callable[[dict, Any], str]:
     def hitung(row: dict, konteks: Any) -> str:
+        from .hitung import rekap_baris
+
         rekap = rekap_baris(row, tingkat)
         return format_persen(_TAK_VALID if rekap is None else rekap.persen)
 
