@@ -10,12 +10,19 @@ from __future__ import annotations
 from lakip_tui.hookspecs import hookimpl
 
 from .chapter import CHAPTER
-from .hitung import persen_realisasi
 
 __all__ = ["persen_realisasi"]
 
-# The report and the checks are imported by the hooks that use them: the editor's first screen
-# needs only the chapter definition.
+# The report, the checks and the budget math are imported by the hooks (and the attribute) that
+# use them: the editor's first screen needs only the chapter definition.
+
+
+def __getattr__(name: str):
+    if name == "persen_realisasi":
+        from .hitung import persen_realisasi
+
+        return persen_realisasi
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @hookimpl
