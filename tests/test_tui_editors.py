@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.widgets import Select, TextArea
+from textual.widgets import TextArea
 
 from lakip_tui import kinerja
 from lakip_tui.angka import format_persen, format_rupiah
@@ -23,7 +23,7 @@ from lakip_tui.plugins import Registry
 from lakip_tui.project import Project
 from lakip_tui.tui.chapter_view import ChapterView, GalatBab
 from lakip_tui.tui.editors import cells
-from lakip_tui.tui.editors.form import FormEditor, IsianInput
+from lakip_tui.tui.editors.form import LEBAR_LABEL, FormEditor
 from lakip_tui.tui.editors.narrative import NarrativeEditor
 from lakip_tui.tui.editors.table import TableEditor, TableGrid
 
@@ -336,6 +336,26 @@ async def test_escape_cancels_the_edit():
 
 
 @pilot_test
+async def test_focus_leaving_the_cell_editor_keeps_a_valid_value_only():
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "belanja")
+        await pilot.press("right", "enter")
+        await type_text(pilot, "5")
+        app.screen.set_focus(None)  # as a click elsewhere
+        await pilot.pause()
+        assert app.project.data["uji"]["belanja"][0]["pagu"] == 5
+        editor.grid.focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await type_text(pilot, "abc")
+        app.screen.set_focus(None)
+        await pilot.pause()
+        assert app.project.data["uji"]["belanja"][0]["pagu"] == 5
+        assert not editor.cell_input.display and "bukan angka" in str(editor.pesan.render())
+
+
+@pilot_test
 async def test_read_only_file_refuses_edits_in_place():
     app = make_app(bagian="belanja")
     app.project.read_only = True
@@ -644,43 +664,265 @@ async def test_narrative_is_committed_after_a_pause_in_typing(monkeypatch):
         assert app.project.data["uji"]["pengantar"] == "Paragraf awal. Lagi"
 
 
+def form_line(form: FormEditor, index: int) -> str:
+    """What the screen shows for field `index` of a form: its label, then its value."""
+    return form.grid.render_line(index).text
+
+
+def form_value(form: FormEditor, index: int) -> str:
+    return form_line(form, index)[LEBAR_LABEL:].strip()
+
+
+async def open_form(app: AppUji, pilot) -> FormEditor:
+    await pilot.pause()
+    form = editor_of(app, FormEditor)
+    form.grid.focus()
+    await pilot.pause()
+    return form
+
+
 @pilot_test
 async def test_form_edits_a_nested_key_and_refuses_bad_numbers():
     app = make_app(bagian="meta")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        form = editor_of(app, FormEditor)
-        nama, tahun, sifat, ringkas = form.fields
-        assert isinstance(nama, IsianInput) and nama.value == "Budi"
-        assert str(ringkas.render()) == "Budi, -"
-        nama.focus()
-        await pilot.pause()
-        nama.value = "Siti Aminah"
+        form = await open_form(app, pilot)
+        assert form_line(form, 0).startswith("Nama kepala *")
+        assert form_value(form, 0) == "Budi" and form_value(form, 1) == "2.024"
+        assert form_value(form, 2) == "(pilih)" and form_value(form, 3) == "Budi, -"
+        await pilot.press("enter")
+        assert form.cell_input.display and form.cell_input.value == "Budi"
+        await type_text(pilot, "Siti Aminah")  # the value starts selected: typing replaces it
         await pilot.press("enter")
         await pilot.pause()
         assert app.project.data["meta"]["kepala"] == {"nama": "Siti Aminah", "nip": "1975"}
-        assert str(ringkas.render()) == "Siti Aminah, -"  # computed field follows
-        sifat.value = "draf"  # a pilihan field is a Select
-        await pilot.pause()
-        assert app.project.data["meta"]["sifat"] == "draf"
-        assert str(ringkas.render()) == "Siti Aminah, draf"
-        app.project.undo()
-        await pilot.pause()
-        assert "sifat" not in app.project.data["meta"] and sifat.value is Select.NULL
-        tahun.focus()
-        await pilot.pause()
-        tahun.value = "dua ribu"
+        assert not form.cell_input.display and form.grid.has_focus
+        assert form_value(form, 0) == "Siti Aminah"
+        assert form_value(form, 3) == "Siti Aminah, -"  # the computed field follows
+        await pilot.press("down", "enter")
+        await type_text(pilot, "dua ribu")
         await pilot.press("enter")
         await pilot.pause()
+        # refused in place: the editor stays open with the text, the project is unchanged
         assert app.project.data["meta"]["tahun"] == 2024
-        assert "bukan angka" in str(form.pesan.render())
-        assert app.refused[-1].path == ("meta", "tahun")
-        nama.focus()  # leaving the field with a refused value shows the stored one again
+        assert form.cell_input.display and form.cell_input.value == "dua ribu"
+        message = str(form.pesan.render())
+        assert "bukan angka" in message and "Tahun" in message
+        assert form.pesan.has_class("galat")
+        assert [m.path for m in app.refused] == [("meta", "tahun")]
+        await pilot.press("ctrl+u")  # still typing in the same editor: correct it and confirm
+        await type_text(pilot, "2025")
+        await pilot.press("enter")
         await pilot.pause()
-        assert tahun.value == "2.024"
+        assert app.project.data["meta"]["tahun"] == 2025
+        assert form_value(form, 1) == "2.025" and not form.pesan.has_class("galat")
+
+
+@pilot_test
+async def test_typing_on_a_form_field_starts_editing_with_that_character():
+    app = make_app(bagian="meta")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(app, pilot)
+        await type_text(pilot, "Rina")
+        assert form.cell_input.display and form.cell_input.value == "Rina"
+        await pilot.press("down")  # confirms and moves, as in a spreadsheet
+        await pilot.pause()
+        assert app.project.data["meta"]["kepala"]["nama"] == "Rina"
+        assert form.grid.kursor == 1 and form.grid.has_focus
+        await type_text(pilot, "1999")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.project.data["meta"]["tahun"] == 1999
+
+
+@pilot_test
+async def test_escape_in_a_form_field_cancels_and_changes_nothing():
+    app = make_app(bagian="meta")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(app, pilot)
+        await pilot.press("down", "enter")
+        await type_text(pilot, "dua ribu")
+        await pilot.press("enter")  # refused, still open
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not form.cell_input.display and form.grid.has_focus
+        assert app.project.data["meta"]["tahun"] == 2024 and not app.project.can_undo
+        assert form_value(form, 1) == "2.024"
+        assert not form.pesan.has_class("galat")  # the error went with the edit
+        await type_text(pilot, "77")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.project.data["meta"]["tahun"] == 2024 and not app.project.can_undo
+        await pilot.press("escape")  # on the grid: to the navigation, as from the table
+        await pilot.pause()
+        assert not form.grid.has_focus
+
+
+@pilot_test
+async def test_leaving_a_form_field_keeps_a_valid_value_and_drops_a_refused_one():
+    app = make_app(bagian="meta")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(app, pilot)
+        await type_text(pilot, "Ani")
+        app.screen.set_focus(None)  # as a click elsewhere
+        await pilot.pause()
+        assert app.project.data["meta"]["kepala"]["nama"] == "Ani"
+        form.grid.focus()
+        await pilot.pause()
+        await pilot.press("down")
+        await type_text(pilot, "-x")
+        app.screen.set_focus(None)
+        await pilot.pause()
+        assert app.project.data["meta"]["tahun"] == 2024
+        assert not form.cell_input.display and form_value(form, 1) == "2.024"
+        assert form.pesan.has_class("galat") and app.refused[-1].path == ("meta", "tahun")
+
+
+@pilot_test
+async def test_form_pilihan_is_picked_from_a_list_and_undo_redraws_it():
+    app = make_app(bagian="meta")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(app, pilot)
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert form.pilihan.display and form.pilihan.has_focus
+        assert not form.cell_input.display
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.project.data["meta"]["sifat"] == "draf"
+        assert not form.pilihan.display and form.grid.has_focus
+        assert form_value(form, 2) == "draf" and form_value(form, 3) == "Budi, draf"
         app.project.undo()
         await pilot.pause()
-        assert nama.value == "Budi"
+        assert "sifat" not in app.project.data["meta"]
+        assert form_value(form, 2) == "(pilih)" and form_value(form, 3) == "Budi, -"
+        await pilot.press("d")  # a typed letter on a pilihan opens its list too
+        await pilot.pause()
+        assert form.pilihan.display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not form.pilihan.display and "sifat" not in app.project.data["meta"]
+
+
+@pilot_test
+async def test_form_computed_field_refuses_editing():
+    app = make_app(bagian="meta")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(app, pilot)
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert form.grid.kursor == 3 and not form.cell_input.display
+        assert str(form.pesan.render()) == (
+            "Kolom Ringkas dihitung otomatis dan tidak dapat disunting.")
+        await pilot.press("x")
+        await pilot.pause()
+        assert not form.cell_input.display
+        assert [m.path for m in app.refused] == [("meta", "ringkas")] * 2
+        assert app.project.data["meta"] == {"tahun": 2024,
+                                            "kepala": {"nama": "Budi", "nip": "1975"}}
+
+
+@pilot_test
+async def test_undo_redraws_a_form_value():
+    app = make_app(bagian="meta")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(app, pilot)
+        await type_text(pilot, "Siti")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert form_value(form, 0) == "Siti"
+        app.project.undo()
+        await pilot.pause()
+        assert form_value(form, 0) == "Budi" and form_value(form, 3) == "Budi, -"
+        app.project.redo()
+        await pilot.pause()
+        assert form_value(form, 0) == "Siti"
+
+
+@pilot_test
+async def test_form_text_field_opens_in_a_window_with_E():
+    from lakip_tui.tui.editors.long_text import SuntingPanjang
+
+    app = make_app(bagian="meta")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(app, pilot)
+        await pilot.press("E")
+        await pilot.pause()
+        window = app.screen
+        assert isinstance(window, SuntingPanjang) and window.area.text == "Budi"
+        window.area.move_cursor(window.area.document.end)
+        await pilot.press("enter", "enter")
+        await type_text(pilot, "Paragraf dua")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.project.data["meta"]["kepala"]["nama"] == "Budi\n\nParagraf dua"
+        assert form.grid.has_focus
+        assert form_value(form, 0) == "Budi  Paragraf dua"  # one line in the form
+        await pilot.press("enter")  # a value with paragraphs always opens in the window
+        await pilot.pause()
+        assert isinstance(app.screen, SuntingPanjang)
+
+
+@pilot_test
+async def test_form_keys_typed_faster_than_the_screen_updates_all_reach_the_field():
+    from textual import events
+
+    app = make_app(bagian="meta")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(app, pilot)
+        # as over a slow SSH link: the keys are all queued before any of them is handled
+        for key, char in [("S", "S"), ("i", "i"), ("enter", "\r"), ("down", None), ("1", "1"),
+                          ("2", "2"), ("backspace", None), ("3", "3"), ("enter", "\r")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.project.data["meta"]["kepala"]["nama"] == "Si"
+        assert app.project.data["meta"]["tahun"] == 13
+        assert form.grid.has_focus and not form.cell_input.display
+
+
+@pilot_test
+async def test_form_cursor_moves_by_keys_and_click_and_tab_leaves_the_form():
+    app = make_app(bagian="meta")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(app, pilot)
+        assert form.grid.kursor == 0
+        await pilot.press("down", "down", "up")
+        assert form.grid.kursor == 1
+        await pilot.press("end")
+        assert form.grid.kursor == 3
+        assert "Dihitung otomatis" in str(form.pesan.render())
+        await pilot.press("home")
+        assert form.grid.kursor == 0
+        await pilot.click(form.grid, offset=(30, 2))
+        await pilot.pause()
+        assert form.grid.kursor == 2 and form.grid.has_focus
+        await pilot.press("tab")  # one focus stop per form: Tab goes past it
+        await pilot.pause()
+        assert app.screen.focused is not form.grid
+        assert app.screen.focused not in (form.cell_input, form.pilihan)
+
+
+def test_a_form_is_the_same_few_widgets_whatever_its_number_of_fields():
+    def widgets_of_form(fields: int) -> int:
+        isian = Isian("banyak", "Banyak", ("meta",),
+                      tuple(Kolom(f"k{n}", f"Kolom {n}") for n in range(fields)))
+        counts: list[int] = []
+
+        class AppForm(App):
+            def compose(self) -> ComposeResult:
+                yield FormEditor(isian, Project(PROJECT_TEXT), lambda: None)
+
+            def on_mount(self) -> None:
+                counts.append(len(list(self.query_one(FormEditor).walk_children())))
+
+        async def run() -> None:
+            async with AppForm().run_test(size=(80, 40)) as pilot:
+                await pilot.pause()
+
+        asyncio.run(run())
+        return counts[0]
+
+    assert widgets_of_form(2) == widgets_of_form(30) <= 6
 
 
 # -- jumping to a finding -----------------------------------------------------------------------
@@ -734,8 +976,12 @@ async def test_jump_to_form_field_and_list_item():
         assert app.view.jump_to(("meta", "kepala", "nama"))
         await pilot.pause()
         form = editor_of(app, FormEditor)
-        assert form.fields[0].has_focus
+        assert form.grid.has_focus and form.grid.kursor == 0
         assert app.view.current_cell_text() == "Budi"
+        assert app.view.jump_to(("meta", "sifat"))
+        await pilot.pause()
+        assert form.grid.has_focus and form.grid.kursor == 2
+        assert app.view.current_cell_text() == ""  # nothing picked yet
         assert app.view.jump_to(("uji", "langkah", 1))
         await pilot.pause()
         area = app.screen.focused

@@ -21,7 +21,7 @@ from lakip_tui.plugins import Registry, load_registry
 from lakip_tui.project import Project
 from lakip_tui.tui.chapter_view import ChapterView
 from lakip_tui.tui.editors import cells, rincian
-from lakip_tui.tui.editors.form import FormEditor, IsianInput
+from lakip_tui.tui.editors.form import LEBAR_LABEL, FormEditor
 from lakip_tui.tui.editors.narrative import NarasiArea, NarrativeEditor
 from lakip_tui.tui.editors.rincian import RincianPanel
 from lakip_tui.tui.editors.table import TableEditor
@@ -212,7 +212,7 @@ async def test_details_follow_the_cursor_row_and_only_when_it_changes(monkeypatc
         assert panel.jumlah_bangun == 2
         assert _fungsi(panel).area.text == "Merehabilitasi"  # the details of the new row
         form = next(e for e in panel.editors if isinstance(e, FormEditor))
-        assert form.fields[0].value == ""  # no renstra in this row
+        assert form.grid.render_line(0).text[LEBAR_LABEL:].strip() == ""  # no renstra here
         # moving about within the same row builds nothing
         await pilot.press("right", "left", "right")
         await pilot.pause(0.3)
@@ -269,20 +269,27 @@ async def test_renstra_is_edited_as_years_and_a_bad_value_is_refused(monkeypatch
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         panel = _editor(app, UNIT).rincian
-        field = next(e for e in panel.editors if isinstance(e, FormEditor)).fields[0]
-        assert isinstance(field, IsianInput)
-        assert field.value == "2022: 70; 2023: 80"
-        field.focus()
+        form = next(e for e in panel.editors if isinstance(e, FormEditor))
+        assert form.grid.render_line(0).text[LEBAR_LABEL:].strip() == "2022: 70; 2023: 80"
+        form.grid.focus()
         await pilot.pause()
-        field.value = "2022: 70; 2023: 82,5; 2024: 90"
+        await pilot.press("enter")
+        assert form.cell_input.display and form.cell_input.value == "2022: 70; 2023: 80"
+        for char in "2022: 70; 2023: 82,5; 2024: 90":
+            await pilot.press(char)
         await pilot.press("enter")
         await pilot.pause()
         assert app.project.data["uji"]["unit"][0]["renstra"] == {"2022": 70, "2023": 82.5,
                                                                  "2024": 90}
-        field.value = "2022: 70; 2023: tinggi"
+        assert form.grid.render_line(0).text[LEBAR_LABEL:].strip() == (
+            "2022: 70; 2023: 82,5; 2024: 90")
+        await pilot.press("enter")
+        for char in "2022: 70; 2023: tinggi":
+            await pilot.press(char)
         await pilot.press("enter")
         await pilot.pause()
         assert app.project.data["uji"]["unit"][0]["renstra"]["2023"] == 82.5
+        assert form.cell_input.display and form.cell_input.value == "2022: 70; 2023: tinggi"
         assert app.refused and "bukan angka" in app.refused[-1].message
         assert app.refused[-1].path == ("uji", "unit", 0, "renstra")
         text = app.project.render_text()
@@ -305,8 +312,8 @@ async def test_jump_to_a_detail_focuses_it_on_the_right_row():
         assert app.screen.focused.text == "Merehabilitasi"
         assert app.view.jump_to(("uji", "unit", 0, "renstra", "2023"))
         await pilot.pause(0.2)
-        focused = app.screen.focused
-        assert isinstance(focused, IsianInput) and focused.value == "2022: 70; 2023: 80"
+        form = next(e for e in editor.rincian.editors if isinstance(e, FormEditor))
+        assert app.screen.focused is form.grid and form.grid.kursor == 0
         assert editor.model.kursor_baris == 0
         assert app.view.current_cell_text() == "2022: 70; 2023: 80"
         assert app.view.jump_to(("uji", "unit", 1, "nama"))  # a cell: the grid, as before

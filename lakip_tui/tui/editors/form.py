@@ -1,89 +1,216 @@
-"""The form editor: one labelled field per Kolom of an Isian (scalar values of one table).
+"""The form editor: one line per Kolom of an Isian (scalar values of one table).
 
 A Kolom.key may be dotted ("kepala.nama"): the value lives at Isian.path + ("kepala", "nama").
-Typed text is parsed like a table cell; a refused value leaves the project as it was and the
-message is shown under the form.
+
+FormGrid draws every field with the Line API ("label *" in a muted column, then the value), so a
+form is the same handful of widgets whatever its number of fields: the title, the grid, one
+one-line editor laid over the value being edited, one choice list, the message line. A form sits
+on the first screen (BAB I), and a widget per field made the first frame slow
+(docs/performance.md). Editing works as in the table (sunting_sel.py): Enter, `e` or a typed
+character opens the editor; a refused value stays in it with the message under the form.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
+from rich.segment import Segment
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import ScrollableContainer, Vertical
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Static
 
 from lakip_tui.chapter import Isian, Kolom
-from lakip_tui.errors import LakipError
 from lakip_tui.paths import Path
 
 from . import cells
-from .kunci import BindingSeketika
 from .lokasi import kolom_isian
-from .messages import EditRefused
 from .navigasi import ke_navigasi
+from .sunting_sel import CellInput, GridSel, PenyuntingSel, PilihanList, pas
+
+LEBAR_LABEL = 24  # the label column, its last cell a space
+KOSONG_PILIHAN = "(pilih)"
+
+# Letters are values in a form, so only `e` and `E` are commands; any other character typed on
+# a field starts editing it.
+BINDING_ISIAN = [
+    Binding("up", "gerak(-1)", "Isian sebelumnya", show=False, id="isian_naik"),
+    Binding("down", "gerak(1)", "Isian berikutnya", show=False, id="isian_turun"),
+    Binding("home", "ujung(-1)", "Isian pertama", show=False, id="isian_pertama"),
+    Binding("end", "ujung(1)", "Isian terakhir", show=False, id="isian_terakhir"),
+    Binding("enter,e", "sunting", "Sunting", id="isian_sunting"),
+    Binding("E,ctrl+e", "sunting_panjang", "Sunting di jendela", show=False,
+            id="isian_sunting_panjang"),
+    Binding("escape", "ke_navigasi", "Ke navigasi", show=False, id="isian_ke_navigasi"),
+]
 
 
-class IsianInput(BindingSeketika, Input):
-    """A text field that knows its column; focus leaving it commits the text."""
+class FormGrid(GridSel, Widget, can_focus=True):
+    """The fields of one form, a line each; the cursor is a field."""
 
-    BINDINGS = [
-        Binding("escape", "ke_navigasi", "Ke navigasi", show=False, id="isian_ke_navigasi"),
-    ]
+    COMPONENT_CLASSES = {
+        "isian--label",
+        "isian--label-kursor",
+        "isian--kursor",
+        "isian--hitung",
+        "isian--kosong",
+        "isian--galat",
+    }
+
+    DEFAULT_CSS = """
+    FormGrid {
+        height: auto;
+        width: 1fr;
+        & > .isian--label { color: $text-muted; }
+        & > .isian--label-kursor { color: $text-accent; text-style: bold; }
+        & > .isian--kursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+        }
+        & > .isian--hitung { color: $text-muted; text-style: italic; }
+        & > .isian--kosong { color: $text-muted; }
+        & > .isian--galat { color: $text-error; }
+        &:focus > .isian--kursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        /* with the terminal's own 16 colours the blurred cursor has no colour of its own */
+        &:ansi > .isian--kursor { text-style: underline; }
+        &:ansi:focus > .isian--kursor { text-style: reverse; }
+    }
+    """
+
+    BINDINGS = BINDING_ISIAN
+
+    def __init__(self, editor: "FormEditor") -> None:
+        super().__init__()
+        self.editor = editor
+        self.kursor = 0
+        # what each field shows, as (text, component class or ""); built when first drawn
+        # and dropped when the project changes
+        self._isi: list[tuple[str, str]] | None = None
+
+    @property
+    def kolom(self) -> tuple[Kolom, ...]:
+        return self.editor.isian.kolom
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.kolom)
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def lupakan_isi(self) -> None:
+        """The values changed: draw them again."""
+        self._isi = None
+        self.refresh()
+
+    def isi(self, index: int) -> tuple[str, str]:
+        if self._isi is None:
+            self._isi = self.editor.isi_semua()
+        return self._isi[index]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        kolom_all = self.kolom
+        if not 0 <= y < len(kolom_all):
+            return Strip.blank(width, base)
+        kolom = kolom_all[y]
+        text, jenis = self.isi(y)
+        label_style = base + self.gaya("isian--label")
+        value_style = base + self.gaya(jenis) if jenis else base
+        if y == self.kursor and (self.has_focus or self.editor.sedang_menyunting):
+            label_style += self.gaya("isian--label-kursor")
+            value_style += self.gaya("isian--kursor")
+        label = pas(kolom.label + (" *" if kolom.wajib else ""), LEBAR_LABEL - 1) + " "
+        value = pas(text, max(0, width - LEBAR_LABEL))
+        strip = Strip([Segment(label, label_style), Segment(value, value_style)])
+        return strip.crop(0, width).extend_cell_length(width, base)
+
+    def on_focus(self, event: events.Focus) -> None:
+        self.refresh()  # the cursor is drawn only while the form is in use
+        self.editor.kursor_berpindah()
+
+    def on_blur(self, event: events.Blur) -> None:
+        self.refresh()
+
+    # -- cursor --------------------------------------------------------------------------------
+
+    def pindah(self, index: int) -> None:
+        count = len(self.kolom)
+        if not count:
+            return
+        index = max(0, min(index, count - 1))
+        before, self.kursor = self.kursor, index
+        if before != index:
+            width = self.size.width
+            self.refresh(Region(0, before, width, 1), Region(0, index, width, 1))
+        self.tampilkan_kursor()
+        self.editor.kursor_berpindah()
+
+    def tampilkan_kursor(self) -> None:
+        """Scroll the section so that the cursor's line is on screen (a long form may not fit)."""
+        container = next((w for w in self.ancestors if isinstance(w, ScrollableContainer)), None)
+        if container is None or not self.size:
+            return
+        own = self.content_region
+        line = Region(own.x, own.y + self.kursor, own.width, 1)
+        window = container.scrollable_content_region
+        virtual = line.translate(container.scroll_offset - window.offset)
+        container.scroll_to_region(virtual, animate=False, immediate=True)
+
+    def gerak_baris(self, arah: int) -> None:
+        self.pindah(self.kursor + arah)
+
+    def posisi_isian(self) -> tuple[int, int, int]:
+        """(x, y, width) of the cursor's value inside this widget's content area."""
+        return LEBAR_LABEL, self.kursor, self.size.width - LEBAR_LABEL
+
+    # -- keys and mouse ------------------------------------------------------------------------
+
+    def action_gerak(self, arah: int) -> None:
+        self.gerak_baris(arah)
+
+    def action_ujung(self, arah: int) -> None:
+        self.pindah(0 if arah < 0 else len(self.kolom) - 1)
+
+    def action_sunting(self) -> None:
+        self.editor.mulai_sunting()
+
+    def action_sunting_panjang(self) -> None:
+        self.editor.mulai_sunting(panjang=True)
 
     async def action_ke_navigasi(self) -> None:
-        await ke_navigasi(self)  # the blur on the way commits the text
+        await ke_navigasi(self)
 
-    def __init__(self, kolom: Kolom, path: Path, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.kolom = kolom
-        self.path_nilai = path
+    def mulai_dengan(self, character: str) -> bool:
+        self.editor.mulai_sunting(ketikan=character)
+        return True
 
-
-class IsianPilihan(Select):
-    def __init__(self, kolom: Kolom, path: Path, **kwargs: Any) -> None:
-        super().__init__([(p, p) for p in kolom.pilihan], **kwargs)
-        self.kolom = kolom
-        self.path_nilai = path
+    def on_click(self, event: events.Click) -> None:
+        if 0 <= event.y < len(self.kolom):
+            self.pindah(event.y)
+            if event.chain >= 2:
+                self.editor.mulai_sunting()
 
 
-class IsianHitung(Static):
-    """A computed value: shown, never edited."""
+class FormEditor(PenyuntingSel, Vertical):
+    """Title, the fields (one FormGrid), the editor laid over a value, the message line."""
 
-    def __init__(self, kolom: Kolom, path: Path, **kwargs: Any) -> None:
-        super().__init__("", markup=False, **kwargs)
-        self.kolom = kolom
-        self.path_nilai = path
-
-
-class FormEditor(Vertical):
     DEFAULT_CSS = """
     FormEditor {
         height: auto;
         margin-bottom: 1;
+        layers: dasar sunting;
     }
     FormEditor > .judul-isi {
         text-style: bold;
         color: $text-primary;
-    }
-    FormEditor > .baris-isian {
-        height: auto;
-    }
-    FormEditor .label-isian {
-        width: 24;
-        padding-right: 1;
-        color: $text-muted;
-    }
-    FormEditor .baris-isian > Input, FormEditor .baris-isian > Select {
-        width: 1fr;
-    }
-    FormEditor .baris-isian > IsianHitung {
-        width: 1fr;
-        text-style: italic;
-        color: $text-muted;
     }
     FormEditor > .pesan {
         height: auto;
@@ -100,155 +227,114 @@ class FormEditor(Vertical):
         self.isian = isian
         self.project = project
         self.konteks_factory = konteks_factory
-        self.fields: list[Widget] = [self._buat_field(kolom) for kolom in isian.kolom]
+        self.grid = FormGrid(self)
+        self.cell_input = CellInput(self, compact=True)
+        self.pilihan = PilihanList(self)
         self.pesan = Static("", classes="pesan", markup=False)
         self._unsubscribe: Callable[[], None] | None = None
-        self._fokus_tertunda: int | None = None
-
-    def _buat_field(self, kolom: Kolom) -> Widget:
-        path = cells.path_nilai(self.isian.path, kolom)
-        value = self.project.get(path)
-        if kolom.computed:
-            return IsianHitung(kolom, path)
-        if kolom.jenis == "pilihan" and kolom.pilihan:
-            start = value if value in kolom.pilihan else Select.NULL
-            return IsianPilihan(kolom, path, value=start, allow_blank=True, compact=True,
-                                prompt="(pilih)", tooltip=kolom.bantuan or None)
-        return IsianInput(kolom, path, value=cells.teks_sunting(kolom, value), compact=True,
-                          placeholder=kolom.bantuan, tooltip=kolom.bantuan or None)
+        self._fokus_tertunda = False
 
     def compose(self) -> ComposeResult:
         yield Static(self.isian.judul, classes="judul-isi", markup=False)
-        for kolom, field in zip(self.isian.kolom, self.fields):
-            label = kolom.label + (" *" if kolom.wajib else "")
-            with Horizontal(classes="baris-isian"):
-                yield Label(label, classes="label-isian", markup=False)
-                yield field
+        yield self.grid
+        yield self.cell_input
+        yield self.pilihan
         yield self.pesan
 
     def on_mount(self) -> None:
         self._unsubscribe = self.project.subscribe(self._perubahan)
-        self._segarkan_hitung()
-        if self._fokus_tertunda is not None:
-            self.fields[self._fokus_tertunda].focus()
-            self._fokus_tertunda = None
+        if self._fokus_tertunda:
+            self._fokus_tertunda = False
+            self.grid.focus()
+            self.grid.call_after_refresh(self.grid.tampilkan_kursor)
 
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
 
-    # -- committing --------------------------------------------------------------------------------
+    # -- what the fields show ------------------------------------------------------------------
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if isinstance(event.input, IsianInput) and event.input in self.fields:
-            event.stop()
-            self._simpan(event.input, saat_keluar=False)
+    def path_isian(self, kolom: Kolom) -> Path:
+        return cells.path_nilai(self.isian.path, kolom)
 
-    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        widget = event.widget
-        if isinstance(widget, IsianInput) and widget in self.fields:
-            self._simpan(widget, saat_keluar=True)
+    def isi_semua(self) -> list[tuple[str, str]]:
+        """(text, component class) of every field: computed ones from Kolom.hitung."""
+        row = self.project.get(self.isian.path) or {}
+        konteks = None
+        result = []
+        for kolom in self.isian.kolom:
+            if kolom.computed:
+                if konteks is None:
+                    konteks = self.konteks_factory()
+                try:
+                    value = kolom.hitung(row, konteks)
+                except Exception as exc:  # a plugin's bug shows here, never takes the form down
+                    result.append((f"galat: {type(exc).__name__}", "isian--galat"))
+                    continue
+                result.append(("" if value is None else str(value), "isian--hitung"))
+                continue
+            text = cells.teks_sunting(kolom, cells.nilai_di(row, kolom))
+            if not text and kolom.jenis == "pilihan" and kolom.pilihan:
+                result.append((KOSONG_PILIHAN, "isian--kosong"))
+            else:
+                result.append((text, ""))
+        return result
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        kolom = getattr(event.widget, "kolom", None)
-        if kolom is not None and not self.pesan.has_class("galat"):
-            self.pesan.update(kolom.bantuan)
+    def kursor_berpindah(self) -> None:
+        """Under the form: the help text of the field under the cursor."""
+        kolom = self.kolom_kursor()
+        text = "" if kolom is None else kolom.bantuan
+        if kolom is not None and kolom.computed:
+            text = "Dihitung otomatis." + (f" {text}" if text else "")
+        self.tampilkan_pesan(text)
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        select = event.select
-        if not isinstance(select, IsianPilihan) or select not in self.fields:
+    def kolom_kursor(self) -> Kolom | None:
+        kolom = self.isian.kolom
+        return kolom[self.grid.kursor] if 0 <= self.grid.kursor < len(kolom) else None
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def mulai_sunting(self, ketikan: str | None = None, *, panjang: bool = False) -> None:
+        """Open the editor on the cursor's field; `ketikan` (typed on the field) replaces its
+        value. A pilihan field opens its list (a typed character too), prose a window."""
+        kolom = self.kolom_kursor()
+        if kolom is None:
             return
-        event.stop()
-        value = None if event.value is Select.NULL else event.value
-        if value != self.project.get(select.path_nilai):
-            self._set(select.kolom, select.path_nilai, value)
+        path = self.path_isian(kolom)
+        if kolom.jenis == "pilihan" and kolom.pilihan:
+            ketikan = None
+        self.buka_sunting(path, kolom, self.project.get(path), posisi=self.grid.posisi_isian,
+                          judul=lambda: f"{kolom.label} ({self.isian.judul})",
+                          ketikan=ketikan, panjang=panjang)
 
-    def _simpan(self, field: IsianInput, *, saat_keluar: bool) -> bool:
-        kolom, path = field.kolom, field.path_nilai
-        lama = self.project.get(path)
-        if field.value == cells.teks_sunting(kolom, lama):
-            return True
-        alasan = cells.pesan_tak_tersunting(kolom, lama)
-        if alasan is not None:
-            self._tolak(alasan, path)
-            field.value = cells.teks_sunting(kolom, lama)
-            return False
-        try:
-            value = cells.urai(kolom, field.value, lama)
-        except LakipError as exc:
-            self._tolak(exc.message, path)
-            if saat_keluar:  # leaving the field: show again what is really stored
-                field.value = cells.teks_sunting(kolom, lama)
-            return False
-        return self._set(kolom, path, value, field)
-
-    def _set(self, kolom: Kolom, path: Path, value: Any, field: IsianInput | None = None) -> bool:
-        try:
-            self.project.set(path, value)
-        except LakipError as exc:
-            self._tolak(exc.message, path)
-            return False
-        self.pesan.update(f"{kolom.label} tersimpan.")
-        self.pesan.remove_class("galat")
-        if field is not None:
-            # show the stored value the way it is written ("1500000" becomes "1.500.000")
-            field.value = cells.teks_sunting(kolom, self.project.get(path))
-        return True
-
-    def _tolak(self, message: str, path: Path) -> None:
-        self.pesan.update(message)
-        self.pesan.add_class("galat")
-        self.post_message(EditRefused(message, path))
-
-    # -- project changes ---------------------------------------------------------------------------
+    # -- project changes -------------------------------------------------------------------------
 
     def _perubahan(self, change: Any) -> None:
-        if change.kind == "save":
-            return
-        from_history = change.source in ("undo", "redo") or change.kind == "reload"
-        for field in self.fields:
-            if isinstance(field, IsianInput) and (from_history or not field.has_focus):
-                text = cells.teks_sunting(field.kolom, self.project.get(field.path_nilai))
-                if field.value != text:
-                    field.value = text
-            elif isinstance(field, IsianPilihan):
-                value = self.project.get(field.path_nilai)
-                wanted = value if value in field.kolom.pilihan else Select.NULL
-                if field.value != wanted:
-                    with field.prevent(Select.Changed):
-                        field.value = wanted
-        self._segarkan_hitung()
-
-    def _segarkan_hitung(self) -> None:
-        computed = [f for f in self.fields if isinstance(f, IsianHitung)]
-        if not computed:
-            return
-        row = self.project.get(self.isian.path) or {}
-        konteks = self.konteks_factory()
-        for field in computed:
-            try:
-                text = field.kolom.hitung(row, konteks)
-            except Exception as exc:  # a plugin's bug shows here, never takes the form down
-                text = f"galat: {type(exc).__name__}"
-            field.update("" if text is None else str(text))
+        if change.kind != "save":
+            self.grid.lupakan_isi()
 
     # -- for ChapterView ---------------------------------------------------------------------------
 
     def segarkan_hitungan(self) -> None:
-        if self.is_mounted:
-            self._segarkan_hitung()
+        self.grid.lupakan_isi()
 
     def fokus_ke(self, path: Path) -> None:
-        index = kolom_isian(self.isian, path)
+        """Cursor on the field `path` points at, and the focus on the form."""
+        self.grid.kursor = kolom_isian(self.isian, path)
         if self.is_mounted:
-            self.fields[index].focus()
+            self.grid.refresh()
+            self.grid.focus()
+            self.grid.call_after_refresh(self.grid.tampilkan_kursor)
+            self.kursor_berpindah()
         else:
-            self._fokus_tertunda = index
+            self._fokus_tertunda = True
 
     def teks_fokus(self, widget: Widget) -> str | None:
-        if isinstance(widget, Input):
-            return widget.value
-        if isinstance(widget, Select):
-            return "" if widget.value is Select.NULL else str(widget.value)
-        return None
+        """The text being typed, else what the cursor's field holds (as shown)."""
+        if self._sunting is not None and self.cell_input.display:
+            return self.cell_input.value
+        if self.kolom_kursor() is None:
+            return None
+        text, jenis = self.grid.isi(self.grid.kursor)
+        return "" if jenis == "isian--kosong" else text

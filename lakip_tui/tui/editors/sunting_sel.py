@@ -28,7 +28,6 @@ from lakip_tui.paths import Path
 
 from . import cells
 from .kunci import BindingSeketika
-from .long_text import SuntingPanjang
 from .messages import EditRefused
 
 TEKS_PANJANG = 120  # a text value longer than this (or with a line break) opens in a window
@@ -55,7 +54,22 @@ class Sunting:
 
 
 class CellInput(BindingSeketika, Input):
-    """The one-line editor laid over the cell or field being edited."""
+    """The one-line editor laid over the cell or field being edited (its host declares the
+    layers "dasar sunting")."""
+
+    DEFAULT_CSS = """
+    CellInput {
+        position: absolute;
+        layer: sunting;
+        display: none;
+        border: none;
+        height: 1;
+        padding: 0;
+        background: $boost;
+        color: $foreground;
+        text-style: bold;
+    }
+    """
 
     BINDINGS = [
         # confirming runs here and now, not through Input.Submitted: a message arriving later
@@ -97,12 +111,26 @@ class CellInput(BindingSeketika, Input):
             self.editor.grid.gerak_baris(arah)
 
     def on_blur(self, event: events.Blur) -> None:
-        if not self.has_focus:  # a late blur, from before the editor was opened again
+        # has_focus is still True here (Widget._on_blur clears it after this handler); a blur
+        # that arrives after the editor was opened again finds itself focused on the screen
+        if self.screen.focused is not self:
             self.editor.sunting_kehilangan_fokus()
 
 
 class PilihanList(BindingSeketika, OptionList):
-    """The list a `pilihan` value is picked from."""
+    """The list a `pilihan` value is picked from, under the value."""
+
+    DEFAULT_CSS = """
+    PilihanList {
+        position: absolute;
+        overlay: screen;  /* drawn over everything: a short editor's own region would clip it */
+        constrain: inside inside;
+        display: none;
+        width: auto;
+        min-width: 20;
+        max-height: 8;
+    }
+    """
 
     BINDINGS = [
         Binding("escape", "batal", "Batal", show=False, id="tabel_batal_pilihan"),
@@ -116,7 +144,9 @@ class PilihanList(BindingSeketika, OptionList):
         self.editor.batal_sunting()
 
     def on_blur(self, event: events.Blur) -> None:
-        if not self.has_focus:  # a late blur, from before the editor was opened again
+        # has_focus is still True here (Widget._on_blur clears it after this handler); a blur
+        # that arrives after the editor was opened again finds itself focused on the screen
+        if self.screen.focused is not self:
             self.editor.sunting_kehilangan_fokus()
 
 
@@ -246,6 +276,8 @@ class PenyuntingSel:
         self._fokus_langsung(editor)
 
     def _sunting_panjang(self, sunting: Sunting, judul: str) -> None:
+        from .long_text import SuntingPanjang  # TextArea: not needed for the first frame
+
         def selesai(text: str | None) -> None:
             self.grid.focus()
             if text is None or text == sunting.awal:

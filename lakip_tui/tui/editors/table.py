@@ -478,26 +478,6 @@ class TableEditor(PenyuntingSel, Vertical):
         color: $text-error;
         text-style: bold;
     }
-    TableEditor > CellInput {
-        position: absolute;
-        layer: sunting;
-        display: none;
-        border: none;
-        height: 1;
-        padding: 0;
-        background: $boost;
-        color: $foreground;
-        text-style: bold;
-    }
-    TableEditor > PilihanList {
-        position: absolute;
-        overlay: screen;  /* drawn over everything: a short table's own region would clip it */
-        constrain: inside inside;
-        display: none;
-        width: auto;
-        min-width: 20;
-        max-height: 8;
-    }
     """
 
     def __init__(self, tabel: Tabel, project: Any, konteks_factory: Callable[[], Any],
