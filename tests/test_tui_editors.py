@@ -1143,3 +1143,13 @@ def test_snapshot_small_table(snap_compare):
         await pilot.pause()
 
     assert snap_compare(make_app(bagian="pohon"), terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_snapshot_form(snap_compare, size):
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        pilot.app.view.jump_to(("meta", "tahun"))
+        await pilot.pause()
+
+    assert snap_compare(make_app(bagian="meta"), terminal_size=size, run_before=run_before)
