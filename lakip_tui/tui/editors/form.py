@@ -30,7 +30,7 @@ from lakip_tui.paths import Path
 from . import cells
 from .lokasi import kolom_isian
 from .navigasi import ke_navigasi
-from .sunting_sel import CellInput, GridSel, PenyuntingSel, PilihanList, pas
+from .sunting_sel import CellInput, GridSel, PenyuntingSel, PilihanList, css_kursor, pas
 
 LEBAR_LABEL = 24  # the label column, its last cell a space
 KOSONG_PILIHAN = "(pilih)"
@@ -67,21 +67,10 @@ class FormGrid(GridSel, Widget, can_focus=True):
         width: 1fr;
         & > .isian--label { color: $text-muted; }
         & > .isian--label-kursor { color: $text-accent; text-style: bold; }
-        & > .isian--kursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-        }
         & > .isian--hitung { color: $text-muted; text-style: italic; }
         & > .isian--kosong { color: $text-muted; }
         & > .isian--galat { color: $text-error; }
-        &:focus > .isian--kursor {
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
-            text-style: $block-cursor-text-style;
-        }
-        /* with the terminal's own 16 colours the blurred cursor has no colour of its own */
-        &:ansi > .isian--kursor { text-style: underline; }
-        &:ansi:focus > .isian--kursor { text-style: reverse; }
+    """ + css_kursor("isian--kursor") + """
     }
     """
 

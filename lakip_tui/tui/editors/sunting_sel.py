@@ -44,6 +44,25 @@ def pas(text: str, width: int, kanan: bool = False) -> str:
     return " " * pad + text if kanan else text + " " * pad
 
 
+def css_kursor(kelas: str) -> str:
+    """The cursor rules of a grid (nested inside its own CSS block) for its component class
+    `kelas`: the blurred cursor, the block cursor while the grid has focus, and text styles for
+    the terminal's own 16 colours, where the blurred cursor has no colour of its own."""
+    return f"""
+        & > .{kelas} {{
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+        }}
+        &:focus > .{kelas} {{
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }}
+        &:ansi > .{kelas} {{ text-style: underline; }}
+        &:ansi:focus > .{kelas} {{ text-style: reverse; }}
+"""
+
+
 @dataclass
 class Sunting:
     """The value being edited: where it lives and the text the editor started from."""

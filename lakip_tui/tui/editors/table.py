@@ -32,7 +32,7 @@ from .confirm import Konfirmasi
 from .lokasi import kunci_rincian
 from .navigasi import ke_navigasi
 from .rincian import RincianPanel
-from .sunting_sel import CellInput, GridSel, PenyuntingSel, PilihanList, pas
+from .sunting_sel import CellInput, GridSel, PenyuntingSel, PilihanList, css_kursor, pas
 from .table_model import Baris, TabelModel
 
 PEMISAH = "│"
@@ -94,24 +94,13 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
         max-height: 16;
         & > .tabel--kepala { text-style: bold; background: $panel; }
         & > .tabel--kepala-kursor { text-style: bold; background: $panel; color: $accent; }
-        & > .tabel--kursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-        }
         & > .tabel--baris-kursor { background: $boost; }
         & > .tabel--induk { text-style: bold; }
         & > .tabel--hitung { color: $text-muted; text-style: italic; }
         & > .tabel--galat { color: $text-error; }
         & > .tabel--pemisah { color: $foreground 30%; }
         & > .tabel--petunjuk { color: $text-muted; }
-        &:focus > .tabel--kursor {
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
-            text-style: $block-cursor-text-style;
-        }
-        /* with the terminal's own 16 colours the blurred cursor has no colour of its own */
-        &:ansi > .tabel--kursor { text-style: underline; }
-        &:ansi:focus > .tabel--kursor { text-style: reverse; }
+    """ + css_kursor("tabel--kursor") + """
     }
     """
 
