@@ -112,7 +112,7 @@ def test_first_frame_imports_only_the_editors_it_shows(first_frame):
     modules = set(first_frame["modules"])
     assert "lakip_tui.tui.editors.form" in modules  # BAB I opens on a form
     for lazy in ("lakip_tui.tui.editors.table", "lakip_tui.tui.editors.narrative",
-                 "textual.widgets._text_area", "textual.widgets._tree",
+                 "textual.widgets._text_area",
                  "importlib.metadata",  # the entry points are read without it
                  "lakip_tui.kinerja"):  # the plugins import their math when it is used
         assert lazy not in modules, f"{lazy} diimpor sebelum frame pertama"
