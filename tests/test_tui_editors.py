@@ -880,6 +880,72 @@ async def test_form_keys_typed_faster_than_the_screen_updates_all_reach_the_fiel
         assert form.grid.has_focus and not form.cell_input.display
 
 
+def _tanpa_pasang_otomatis(monkeypatch, cls) -> None:
+    """The editor does not mount its cell editor after its first frame, as if the user's keys
+    came before that: they must wait for the mount, not be lost."""
+    from lakip_tui.tui.editors.sunting_sel import PenyuntingSel
+
+    original = cls.on_mount
+
+    def on_mount(self) -> None:
+        later = self.call_after_refresh
+
+        def only_others(callback, *args, **kwargs):
+            if getattr(callback, "__func__", None) is not PenyuntingSel.pasang_penyunting:
+                return later(callback, *args, **kwargs)
+            return False
+
+        self.call_after_refresh = only_others
+        try:
+            original(self)
+        finally:
+            del self.call_after_refresh
+
+    monkeypatch.setattr(cls, "on_mount", on_mount)
+
+
+@pilot_test
+async def test_cell_editor_is_mounted_after_the_first_frame(monkeypatch):
+    app = make_app(bagian="meta")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(app, pilot)
+        assert form.penyunting_terpasang  # by itself, once the form was drawn
+        assert not form.cell_input.display
+
+
+@pilot_test
+async def test_keys_before_the_cell_editor_is_mounted_wait_for_it(monkeypatch):
+    from textual import events
+
+    _tanpa_pasang_otomatis(monkeypatch, FormEditor)
+    app = make_app(bagian="meta")
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(app, pilot)
+        assert not form.penyunting_terpasang
+        for key, char in [("S", "S"), ("i", "i"), ("enter", "\r"), ("down", None), ("7", "7"),
+                          ("enter", "\r")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert form.penyunting_terpasang
+        assert app.project.data["meta"]["kepala"]["nama"] == "Si"
+        assert app.project.data["meta"]["tahun"] == 7
+
+
+@pilot_test
+async def test_an_edit_asked_for_before_the_mount_opens_once_it_is_there(monkeypatch):
+    _tanpa_pasang_otomatis(monkeypatch, TableEditor)
+    app = make_app(bagian="belanja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_table(app, pilot, "pohon")
+        assert not editor.penyunting_terpasang
+        editor.mulai_sunting()  # as a double click or a command would
+        await pilot.pause()
+        await pilot.pause()
+        assert editor.penyunting_terpasang and editor.cell_input.display
+        assert editor.cell_input.has_focus
+
+
 @pilot_test
 async def test_form_cursor_moves_by_keys_and_click_and_tab_leaves_the_form():
     app = make_app(bagian="meta")

@@ -226,12 +226,11 @@ class FormEditor(PenyuntingSel, Vertical):
     def compose(self) -> ComposeResult:
         yield Static(self.isian.judul, classes="judul-isi", markup=False)
         yield self.grid
-        yield self.cell_input
-        yield self.pilihan
         yield self.pesan
 
     def on_mount(self) -> None:
         self._unsubscribe = self.project.subscribe(self._perubahan)
+        self.call_after_refresh(self.pasang_penyunting)  # the cell editor, after the first frame
         if self._fokus_tertunda:
             self._fokus_tertunda = False
             self.grid.focus()

@@ -189,6 +189,8 @@ class GridSel(BindingSeketika):
 
     async def on_key(self, event: events.Key) -> None:
         editor = self.editor
+        if not editor.penyunting_terpasang:
+            await editor.pasang_penyunting()  # a key that came before the overlays were there
         if editor.cell_input.display:
             # typed faster than the focus moved: the rest belongs to the cell editor
             event.stop()
@@ -242,6 +244,23 @@ class PenyuntingSel:
     def kursor_berpindah(self) -> None:
         raise NotImplementedError
 
+    # -- the overlays -----------------------------------------------------------------------
+
+    _pemasangan: Any = None
+
+    def pasang_penyunting(self) -> Any:
+        """Mount the cell editor and the choice list; the mount to await. Both stay hidden
+        until an edit, and an Input is one of the dearest widgets to mount, so an editor mounts
+        them after its first frame (about 6 ms of the first screen); whatever needs them
+        sooner awaits this."""
+        if self._pemasangan is None:
+            self._pemasangan = self.mount(self.cell_input, self.pilihan)  # type: ignore
+        return self._pemasangan
+
+    @property
+    def penyunting_terpasang(self) -> bool:
+        return self.cell_input.is_mounted and self.pilihan.is_mounted
+
     # -- the message line -------------------------------------------------------------------
 
     def tampilkan_pesan(self, text: str, *, galat: bool = False) -> None:
@@ -266,6 +285,14 @@ class PenyuntingSel:
         ((x, y, width) inside the grid's content area), the choice list under it for a
         pilihan, or a window titled `judul()` for prose (a line break, long text) and when
         `panjang`. `ketikan` (typed on the grid) replaces the value, as in a spreadsheet."""
+        if not self.penyunting_terpasang:  # asked before they were mounted (a click, a command)
+            async def buka_setelah_terpasang() -> None:
+                await self.pasang_penyunting()
+                self.buka_sunting(path, kolom, value, posisi=posisi, judul=judul,
+                                  ketikan=ketikan, panjang=panjang)
+
+            self.call_later(buka_setelah_terpasang)  # type: ignore[attr-defined]
+            return
         if kolom.computed:
             self._tolak(f"Kolom {kolom.label} dihitung otomatis dan tidak dapat disunting.", path)
             return

@@ -490,14 +490,13 @@ class TableEditor(PenyuntingSel, Vertical):
     def compose(self) -> ComposeResult:
         yield Static(self.tabel.judul, classes="judul-isi", markup=False)
         yield self.grid
-        yield self.cell_input
-        yield self.pilihan
         yield self.pesan
         if self.rincian is not None:
             yield self.rincian
 
     def on_mount(self) -> None:
         self._unsubscribe = self.project.subscribe(self._perubahan)
+        self.call_after_refresh(self.pasang_penyunting)  # the cell editor, after the first frame
         self.kursor_berpindah()
         if self.rincian is not None:
             self.rincian.ikuti(segera=True)
