@@ -17,6 +17,7 @@ import weakref
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from lakip_tui.errors import LakipError
 from lakip_tui.lock import LockInfo
@@ -269,3 +270,22 @@ async def test_a_newly_built_chapter_view_is_frozen_too(tmp_path):
             if _beku(main.panels["lain"]):
                 break
         assert _beku(main.panels["lain"])
+
+
+@pilot_test
+async def test_main_screen_is_styled_once_at_start_and_again_when_resumed(tmp_path, monkeypatch):
+    restyled: list[object] = []
+    original = MainScreen.update_node_styles
+
+    def update_node_styles(self, animate: bool = True) -> None:
+        restyled.append(self)
+        original(self, animate)
+
+    monkeypatch.setattr(MainScreen, "update_node_styles", update_node_styles)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert restyled == []  # the mount styled every widget; the first resume does not again
+        app.layar_utama.post_message(events.ScreenResume())  # as Textual sends after a switch
+        await pilot.pause()
+        assert restyled == [app.layar_utama]

@@ -13,7 +13,7 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -91,6 +91,7 @@ class MainScreen(Screen):
         self.findings: list[Finding] = []
         self.perubahan_terakhir: Change | None = None
         self._worker_dokumen: Worker | None = None
+        self._sudah_dilanjutkan = False
         # Set before the first layout: a class changed after mount restyles the whole screen.
         self._atur_kelas_ukuran(*self.app.size, update=False)
 
@@ -126,6 +127,16 @@ class MainScreen(Screen):
         # Checks are slow: start them only after the first frame is on screen.
         self.call_after_refresh(self.periksa_nanti, 0.05)
         self.call_after_refresh(bekukan_objek_sesi)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler (Textual calls each class's handler along the MRO).
+        # That handler styles the whole screen again whenever it is resumed, also right after
+        # the mount that has just styled every widget (the focus it gives restyles what it
+        # touches on its own): 3-4 ms of the first screen. Later resumes, after a dialog or a
+        # theme change, restyle as usual.
+        if not self._sudah_dilanjutkan:
+            self._sudah_dilanjutkan = True
+            event.refresh_styles = False
 
     def _atur_kelas_ukuran(self, width: int, height: int, *, update: bool = True) -> None:
         for kelas, aktif in kelas_ukuran(width, height).items():
