@@ -70,14 +70,19 @@ class PanelTemuan(Vertical):
         self.findings: list[Finding] = []
         self.titles: dict[str, str] = {}
         self.petunjuk = ""  # which keys lead here and to help (they may be remapped)
+        self._daftar: OptionList | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Temuan: memeriksa…", id="temuan-ringkas")
-        yield OptionList(id="temuan-daftar")
 
     @property
     def daftar(self) -> OptionList:
-        return self.query_one("#temuan-daftar", OptionList)
+        """The list, mounted when the first findings come (or the user goes to it): the check
+        runs after the first frame, which need not pay for an empty list."""
+        if self._daftar is None:
+            self._daftar = OptionList(id="temuan-daftar")
+            self.mount(self._daftar)
+        return self._daftar
 
     def memeriksa(self) -> None:
         self.query_one("#temuan-ringkas", Static).update(
