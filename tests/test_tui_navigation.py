@@ -30,7 +30,7 @@ class AppNavigasi(App):
 
 def _baris_layar(nav: Navigasi) -> list[str]:
     return ["".join(segment.text for segment in nav.render_line(y)).rstrip()
-            for y in range(nav.option_count)]
+            for y in range(len(nav.tujuan))]
 
 
 @pilot_test

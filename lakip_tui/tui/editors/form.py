@@ -27,10 +27,11 @@ from textual.widgets import Static
 from lakip_tui.chapter import Isian, Kolom
 from lakip_tui.paths import Path
 
+from ..gambar import css_kursor, pas
 from . import cells
 from .lokasi import kolom_isian
 from .navigasi import ke_navigasi
-from .sunting_sel import CellInput, GridSel, PenyuntingSel, PilihanList, css_kursor, pas
+from .sunting_sel import CellInput, GridSel, PenyuntingSel, PilihanList
 
 LEBAR_LABEL = 24  # the label column, its last cell a space
 KOSONG_PILIHAN = "(pilih)"

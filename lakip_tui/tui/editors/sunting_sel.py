@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
@@ -31,36 +30,6 @@ from .kunci import BindingSeketika
 from .messages import EditRefused
 
 TEKS_PANJANG = 120  # a text value longer than this (or with a line break) opens in a window
-
-
-def pas(text: str, width: int, kanan: bool = False) -> str:
-    """`text` on one line, cut (with an ellipsis) or padded to exactly `width` cells."""
-    if width <= 0:
-        return ""
-    text = text.replace("\n", " ")
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    pad = width - cell_len(text)
-    return " " * pad + text if kanan else text + " " * pad
-
-
-def css_kursor(kelas: str) -> str:
-    """The cursor rules of a grid (nested inside its own CSS block) for its component class
-    `kelas`: the blurred cursor, the block cursor while the grid has focus, and text styles for
-    the terminal's own 16 colours, where the blurred cursor has no colour of its own."""
-    return f"""
-        & > .{kelas} {{
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-        }}
-        &:focus > .{kelas} {{
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
-            text-style: $block-cursor-text-style;
-        }}
-        &:ansi > .{kelas} {{ text-style: underline; }}
-        &:ansi:focus > .{kelas} {{ text-style: reverse; }}
-"""
 
 
 @dataclass

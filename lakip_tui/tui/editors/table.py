@@ -27,12 +27,13 @@ from lakip_tui.chapter import Tabel
 from lakip_tui.errors import LakipError
 from lakip_tui.paths import Path
 
+from ..gambar import css_kursor, pas
 from . import cells
 from .confirm import Konfirmasi
 from .lokasi import kunci_rincian
 from .navigasi import ke_navigasi
 from .rincian import RincianPanel
-from .sunting_sel import CellInput, GridSel, PenyuntingSel, PilihanList, css_kursor, pas
+from .sunting_sel import CellInput, GridSel, PenyuntingSel, PilihanList
 from .table_model import Baris, TabelModel
 
 PEMISAH = "│"

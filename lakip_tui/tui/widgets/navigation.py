@@ -1,21 +1,25 @@
 """The navigation: chapters in report order, each with its sections (Chapter.bagian).
 
-An OptionList of plain lines rather than a Tree: it draws only the lines on screen, takes titles
-as text (a "[" in a plugin's title is not markup) and costs a third of a Tree on the first
-screen. A chapter folds and unfolds its sections.
+Drawn with the Line API, one line per entry, like the table and form grids: it takes titles
+as plain text (a "[" in a plugin's title is not markup), measures nothing, and draws only the
+lines on screen. A Tree or an OptionList lays out every entry first, which cost the first screen
+4-9 ms. A chapter folds and unfolds its sections.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
+from rich.segment import Segment
+from textual import events
 from textual.binding import Binding
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from ...chapter import Chapter
+from ..gambar import css_kursor, pas
 
 
 @dataclass(frozen=True)
@@ -30,29 +34,34 @@ _TERBUKA, _TERLIPAT = "▾ ", "▸ "
 _INDENT = "  "
 
 
-class Navigasi(OptionList):
+class Navigasi(ScrollView, can_focus=True):
     """BAB I..IV and their sections. Enter (or a click) opens the entry; space folds a chapter,
     left folds it (or goes up from a section to its chapter), right unfolds it."""
 
+    COMPONENT_CLASSES = {"navigasi--bab", "navigasi--kursor"}
+
     DEFAULT_CSS = """
-    Navigasi, Navigasi:focus {
+    Navigasi {
         width: 26;
         height: 1fr;
-        max-height: 100%;
-        border: none;
         border-right: vkey $panel-lighten-2;
-        padding: 0;
         background: $surface;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
         scrollbar-size-vertical: 1;
-    }
-    Navigasi > .option-list--option {
-        padding: 0;
+        overflow-x: hidden;
+        & > .navigasi--bab { text-style: bold; }
+    """ + css_kursor("navigasi--kursor") + """
     }
     """
 
     BINDINGS = [
+        Binding("up", "gerak(-1)", "Naik", show=False, id="navigasi_naik"),
+        Binding("down", "gerak(1)", "Turun", show=False, id="navigasi_turun"),
+        Binding("pageup", "halaman(-1)", "Halaman naik", show=False, id="navigasi_halaman_naik"),
+        Binding("pagedown", "halaman(1)", "Halaman turun", show=False,
+                id="navigasi_halaman_turun"),
+        Binding("home", "ujung(-1)", "Paling atas", show=False, id="navigasi_pertama"),
+        Binding("end", "ujung(1)", "Paling bawah", show=False, id="navigasi_terakhir"),
+        Binding("enter", "buka", "Buka", show=False, id="navigasi_buka"),
         Binding("space", "lipat", "Lipat/buka bab", show=False, id="navigasi_lipat"),
         Binding("left", "kiri", "Lipat / ke bab", show=False, id="navigasi_kiri"),
         Binding("right", "kanan", "Buka bab", show=False, id="navigasi_kanan"),
@@ -66,63 +75,108 @@ class Navigasi(OptionList):
             self.tujuan = tujuan
 
     def __init__(self, chapters: list[Chapter], **kwargs) -> None:
+        super().__init__(**kwargs)
         self.chapters = list(chapters)
         self.terlipat: set[str] = set()
-        self.tujuan: list[Tujuan] = []  # what each line leads to, in the order shown
-        super().__init__(*self._baris(), markup=False, **kwargs)
+        self.kursor = 0
+        # what each line shows and where it leads, in the order shown
+        self.tujuan: list[Tujuan] = []
+        self._judul: list[str] = []
+        self._susun()
 
-    def _baris(self) -> list[Option]:
-        """The lines for the chapters as they are folded now (and `self.tujuan` to match)."""
-        lines: list[Option] = []
-        self.tujuan = []
+    def _susun(self) -> None:
+        """The lines for the chapters as they are folded now."""
+        self.tujuan, self._judul = [], []
         for chapter in self.chapters:
             folded = chapter.key in self.terlipat
-            marker = _TERLIPAT if folded else _TERBUKA
-            lines.append(Option(Text(marker + chapter.title, style="bold")))
             self.tujuan.append(Tujuan(chapter.key))
-            if folded:
-                continue
-            for bagian in chapter.bagian:
-                lines.append(Option(Text(_INDENT + bagian.judul)))
-                self.tujuan.append(Tujuan(chapter.key, bagian.key))
-        return lines
+            self._judul.append((_TERLIPAT if folded else _TERBUKA) + chapter.title)
+            if not folded:
+                for bagian in chapter.bagian:
+                    self.tujuan.append(Tujuan(chapter.key, bagian.key))
+                    self._judul.append(_INDENT + bagian.judul)
+        self.kursor = min(self.kursor, max(0, len(self.tujuan) - 1))
+        self.virtual_size = Size(0, len(self.tujuan))
+        self.refresh()
+
+    def judul_baris(self) -> list[str]:
+        """The lines as shown, top to bottom."""
+        return list(self._judul)
 
     @property
     def tujuan_kursor(self) -> Tujuan | None:
-        index = self.highlighted
-        return self.tujuan[index] if index is not None and index < len(self.tujuan) else None
+        return self.tujuan[self.kursor] if self.tujuan else None
 
-    def judul_baris(self) -> list[str]:
-        """The lines as shown (for tests and screen readers of the code)."""
-        return [self.get_option_at_index(i).prompt.plain for i in range(self.option_count)]
+    # -- drawing -------------------------------------------------------------------------------
 
-    def _susun_ulang(self, pilih: Tujuan) -> None:
-        self.set_options(self._baris())
-        self.tandai(pilih)
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = y + self.scroll_offset.y
+        style = self.rich_style
+        if not 0 <= index < len(self._judul):
+            return Strip.blank(width, style)
+        if self.tujuan[index].bagian is None:
+            style += self.get_component_rich_style("navigasi--bab", partial=True)
+        if index == self.kursor:
+            style += self.get_component_rich_style("navigasi--kursor")
+        return Strip([Segment(pas(self._judul[index], width), style)], width)
 
-    # -- choosing ------------------------------------------------------------------------------
+    def on_focus(self, event: events.Focus) -> None:
+        self.refresh()  # the cursor's colour says whether the list has the focus
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if 0 <= event.option_index < len(self.tujuan):
-            self.post_message(self.Dibuka(self.tujuan[event.option_index]))
+    def on_blur(self, event: events.Blur) -> None:
+        self.refresh()
+
+    # -- cursor --------------------------------------------------------------------------------
+
+    def pindah(self, index: int) -> None:
+        if not self.tujuan:
+            return
+        index = max(0, min(index, len(self.tujuan) - 1))
+        if index != self.kursor:
+            before, self.kursor = self.kursor, index
+            for line in (before, index):  # only the two lines the cursor left and entered
+                self.refresh_line(line - self.scroll_offset.y)
+        self.scroll_to_region(Region(0, self.kursor, 1, 1), animate=False, force=True,
+                              immediate=True)
 
     def tandai(self, tujuan: Tujuan) -> None:
         """Move the cursor to the entry that is shown, without opening it again; a section in
         a folded chapter marks its chapter."""
         for wanted in (tujuan, Tujuan(tujuan.bab)):
             if wanted in self.tujuan:
-                self.highlighted = self.tujuan.index(wanted)
+                self.pindah(self.tujuan.index(wanted))
                 return
+
+    def action_gerak(self, arah: int) -> None:
+        self.pindah(self.kursor + arah)
+
+    def action_halaman(self, arah: int) -> None:
+        self.pindah(self.kursor + arah * max(1, self.scrollable_content_region.height - 1))
+
+    def action_ujung(self, arah: int) -> None:
+        self.pindah(0 if arah < 0 else len(self.tujuan) - 1)
+
+    def action_buka(self) -> None:
+        tujuan = self.tujuan_kursor
+        if tujuan is not None:
+            self.post_message(self.Dibuka(tujuan))
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.y + self.scroll_offset.y
+        if 0 <= index < len(self.tujuan):
+            self.pindah(index)
+            self.action_buka()
 
     # -- folding -------------------------------------------------------------------------------
 
     def lipat(self, bab: str, terlipat: bool) -> None:
         if (bab in self.terlipat) == terlipat:
             return
-        (self.terlipat.add if terlipat else self.terlipat.discard)(bab)
         current = self.tujuan_kursor
-        self._susun_ulang(Tujuan(bab) if current is None or current.bab == bab else current)
+        (self.terlipat.add if terlipat else self.terlipat.discard)(bab)
+        self._susun()
+        self.tandai(Tujuan(bab) if current is None or current.bab == bab else current)
 
     def action_lipat(self) -> None:
         current = self.tujuan_kursor
