@@ -87,3 +87,29 @@ async def test_marking_a_section_of_a_folded_chapter_marks_the_chapter():
         nav.tandai(Tujuan("tidak-ada"))  # unknown: the cursor stays
         assert nav.tujuan_kursor == Tujuan("dua")
         await pilot.pause()
+
+
+@pilot_test
+async def test_page_keys_scroll_the_cursor_into_view_and_a_click_opens():
+    banyak = [Chapter(f"b{i}", f"BAB {i}", i, bagian=(Bagian("x", "Bagian x"),))
+              for i in range(20)]
+
+    class AppPanjang(AppNavigasi):
+        def compose(self) -> ComposeResult:
+            yield Navigasi(banyak, id="nav")
+
+    app = AppPanjang()
+    async with app.run_test(size=(40, 10)) as pilot:
+        nav = app.query_one(Navigasi)
+        nav.focus()
+        await pilot.press("pagedown", "pagedown")
+        assert nav.kursor == 18 and nav.scroll_offset.y > 0
+        top = nav.scroll_offset.y
+        assert top <= nav.kursor < top + nav.scrollable_content_region.height
+        await pilot.press("end")
+        assert nav.tujuan_kursor == Tujuan("b19", "x")
+        await pilot.press("home")
+        assert nav.kursor == 0 and nav.scroll_offset.y == 0
+        await pilot.click(Navigasi, offset=(3, 2))  # the third line: BAB 1
+        await pilot.pause()
+        assert app.dibuka == [Tujuan("b1")]
