@@ -11,7 +11,6 @@ key by key onto the tomlkit document, never by replacing whole tables.
 from __future__ import annotations
 
 import copy
-import hashlib
 import os
 import re
 import tempfile
@@ -133,8 +132,7 @@ class Project:
         where = str(path) if path else "<teks>"
         self.data: dict = parse_toml(text, where)
         check_format(self.data, where)
-        self._text = text
-        self._digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self._text = text  # also what disk_changed compares the file with
         self._doc = None  # tomlkit document, parsed on demand
         self._pending: list[Op] = []  # edits not yet applied to the tomlkit document
         self._undo: list[Op] = []
@@ -330,7 +328,7 @@ class Project:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return True
-        return hashlib.sha256(raw).hexdigest() != self._digest
+        return raw != self._text.encode("utf-8")
 
     def render_text(self) -> str:
         """The file's text with every edit applied; the original text when nothing changed."""
@@ -379,7 +377,6 @@ class Project:
         atomic_write(target, text)
         self.path = target
         self._text = text
-        self._digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         self._saved_depth = len(self._undo)
         self._emit(Change("save", ()))
         return target
@@ -405,7 +402,7 @@ class Project:
     def reload(self) -> None:
         """Throw away unsaved edits and read the file again from disk."""
         fresh = Project.load(self.path)
-        self.data, self._text, self._digest = fresh.data, fresh._text, fresh._digest
+        self.data, self._text = fresh.data, fresh._text
         self._doc, self._pending, self._tombstones = None, [], {}
         self._undo, self._redo, self._saved_depth = [], [], 0
         self._emit(Change("reload", ()))

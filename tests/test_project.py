@@ -422,3 +422,23 @@ def test_a_new_row_is_laid_out_like_its_neighbours(copy_of):
     text = target.read_text(encoding="utf-8")
     assert ('    [[anggaran.program.kegiatan.sub]]\n    kode = "1.06.01.2.02.0003"\n'
             '    nama = "Baru"\n    pagu = 5\n\n    [[anggaran.program.kegiatan.sub]]\n') in text
+
+
+def test_disk_changed_compares_the_file_with_what_was_loaded_or_saved(tmp_path):
+    path = tmp_path / "p.toml"
+    text = '# dengan CRLF\r\nformat = 1\r\n[meta]\r\ntahun = 2024\r\n'
+    path.write_bytes(text.encode("utf-8"))
+    project = Project.load(path)
+    assert not project.disk_changed()
+    path.write_bytes(text.encode("utf-8"))  # written again, same bytes: not a change
+    assert not project.disk_changed()
+    path.write_bytes(text.replace("2024", "2025").encode("utf-8"))
+    assert project.disk_changed()
+    project.reload()
+    assert not project.disk_changed() and project.data["meta"]["tahun"] == 2025
+    project.set(("meta", "tahun"), 2026)
+    project.save()
+    assert not project.disk_changed()
+    assert path.read_bytes().startswith(b"# dengan CRLF\r\nformat = 1\r\n")
+    path.unlink()
+    assert project.disk_changed()
