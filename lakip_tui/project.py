@@ -15,9 +15,8 @@ import os
 import re
 import tempfile
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path as FsPath
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from .errors import LakipError
 from .paths import Path, format_path, get_in
@@ -56,8 +55,7 @@ class ChangedOnDisk(LakipError):
         )
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One edit, as told to listeners: what kind, where, and whether it came from undo/redo."""
 
     kind: str  # "set", "insert", "delete", "move", "reload", "save"

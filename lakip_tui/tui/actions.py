@@ -11,13 +11,12 @@ Every action that matters has a second key that tmux, screen and common terminal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding
 
 
-@dataclass(frozen=True)
-class Aksi:
+class Aksi(NamedTuple):
     id: str  # binding id; the name used in keymap.toml
     action: str  # Textual action string, resolved on the screen of `scope` (or "app.")
     keys: str  # default keys, comma separated; "" = only in the command palette

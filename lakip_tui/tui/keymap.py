@@ -7,8 +7,7 @@ A binding id may be one of the app's actions (`actions.AKSI`) or one of the edit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, NamedTuple
 
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -17,8 +16,7 @@ from ..config import KeymapFile, keymap_path, read_keymap
 from .actions import AKSI, Aksi, binding_ids
 
 
-@dataclass(frozen=True)
-class BindingLain:
+class BindingLain(NamedTuple):
     """A binding with an id that a widget outside actions.AKSI defines (an editor's)."""
 
     owner: str  # the widget class, for grouping in the help screen

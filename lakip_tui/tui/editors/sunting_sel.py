@@ -13,8 +13,7 @@ A grid that takes `GridSel` has `editor` (that editor) and may define `mulai_den
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from rich.style import Style
 from textual import events
@@ -32,8 +31,7 @@ from .messages import EditRefused
 TEKS_PANJANG = 120  # a text value longer than this (or with a line break) opens in a window
 
 
-@dataclass
-class Sunting:
+class Sunting(NamedTuple):
     """The value being edited: where it lives and the text the editor started from."""
 
     path: Path

@@ -8,7 +8,7 @@ lines on screen. A Tree or an OptionList lays out every entry first, which cost 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.segment import Segment
 from textual import events
@@ -22,8 +22,7 @@ from ...chapter import Chapter
 from ..gambar import css_kursor, pas
 
 
-@dataclass(frozen=True)
-class Tujuan:
+class Tujuan(NamedTuple):
     """Where a navigation entry leads: a chapter, and optionally one of its sections."""
 
     bab: str
