@@ -13,8 +13,8 @@ import json
 import os
 import socket
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 SUFFIX = ".lakip-lock"
 
@@ -24,8 +24,9 @@ def lock_path(project_file: str | os.PathLike) -> Path:
     return file.with_name(f".{file.name}{SUFFIX}")
 
 
-@dataclass(frozen=True)
-class LockInfo:
+class LockInfo(NamedTuple):
+    """Who holds the lock: written into the lock file, shown when another session opens it."""
+
     user: str
     host: str
     pid: int

@@ -10,7 +10,7 @@ from __future__ import annotations
 from lakip_tui.hookspecs import hookimpl
 
 from .chapter import chapter
-from .data import BAB
+from .kunci import BAB
 
 # The report and the checks are imported by the hooks that use them: the editor's first screen
 # needs only the chapter definition.

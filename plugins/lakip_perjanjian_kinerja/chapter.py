@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from lakip_tui.angka import format_nilai
+from lakip_tui.baca import daftar_teks
 from lakip_tui.chapter import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
 
 from .bawaan import BAGIAN_BAWAAN
-from .data import BAB, JENIS, POLARITAS, daftar_teks
+from .kunci import BAB, JENIS, POLARITAS
+
 JUDUL = "BAB II Perencanaan dan Perjanjian Kinerja"
 URUTAN = 20
 

@@ -13,13 +13,11 @@ from lakip_tui.indikator import Indikator, Sasaran
 from lakip_tui.indikator import daftar_sasaran as baca_sasaran
 from lakip_tui.indikator import periode_renstra as baca_periode
 
+from .kunci import BAB, JENIS, POLARITAS
+
 # the readers the sibling modules use come through here
 __all__ = ["BAB", "JENIS", "POLARITAS", "Indikator", "Sasaran", "bagian", "daftar_sasaran",
            "daftar_teks", "periode_renstra", "semua_indikator", "teks"]
-
-BAB = "perjanjian_kinerja"
-POLARITAS = ("positif", "negatif")
-JENIS = ("kuantitatif", "kualitatif", "sesuai_target")
 
 
 def bagian(data: Mapping) -> dict:
