@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer
+from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from ...chapter import Chapter
@@ -108,10 +108,11 @@ class MainScreen(Screen):
         yield KepalaAplikasi(id="kepala")
         with Horizontal(id="tengah"):
             yield Navigasi(chapters, id="navigasi")
-            with ContentSwitcher(id="isi-bab", initial=first.id if first else None):
-                if first is not None:
-                    self.bab_aktif = first.chapter.key
-                    yield first
+            # the chapters' panels sit beside the navigation, one shown at a time (a switcher
+            # around them would be one more level to mount before the first frame)
+            if first is not None:
+                self.bab_aktif = first.chapter.key
+                yield first
         yield PanelTemuan(id="temuan")
         yield Footer(id="kaki", compact=True)
 
@@ -179,8 +180,9 @@ class MainScreen(Screen):
         dibangun = panel is None
         if panel is None:
             panel = self._panel_baru(chapter)
-            await self.query_one("#isi-bab", ContentSwitcher).mount(panel)
-        self.query_one("#isi-bab", ContentSwitcher).current = panel.id
+            await self.query_one("#tengah").mount(panel)
+        for other in self.panels.values():
+            other.display = other is panel
         self.bab_aktif = key
         self.query_one(Navigasi).tandai(Tujuan(key, bagian))
         if bagian is not None:
@@ -271,8 +273,7 @@ class MainScreen(Screen):
     async def bangun_ulang(self) -> None:
         """After a reload: every view shows new data, so all are made again."""
         cairkan_objek_sesi()  # the old views and data, frozen at start, must be collectable
-        switcher = self.query_one("#isi-bab", ContentSwitcher)
-        await switcher.remove_children()
+        await self.query_one("#tengah").remove_children(PanelBab)
         self.panels.clear()
         current = self.bab_aktif
         self.bab_aktif = None
