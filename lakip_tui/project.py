@@ -113,6 +113,9 @@ def _read_text(path: FsPath) -> bytes:
         raise LakipError("tidak ada izin membaca berkas", where=str(path)) from None
 
 
+_BOM = "\ufeff"
+
+
 def _decode(raw: bytes, where: str) -> str:
     try:
         return raw.decode("utf-8")
@@ -128,6 +131,10 @@ class Project:
     def __init__(self, text: str, path: FsPath | None = None) -> None:
         self.path = path
         where = str(path) if path else "<teks>"
+        # Windows Notepad starts a UTF-8 file with a byte order mark, which TOML does not allow:
+        # it is set aside here and written back on save, so the file stays as its editor made it
+        self._bom = _BOM if text.startswith(_BOM) else ""
+        text = text[len(self._bom):]
         self.data: dict = parse_toml(text, where)
         check_format(self.data, where)
         self._text = text  # also what disk_changed compares the file with
@@ -326,7 +333,7 @@ class Project:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return True
-        return raw != self._text.encode("utf-8")
+        return raw != (self._bom + self._text).encode("utf-8")
 
     def render_text(self) -> str:
         """The file's text with every edit applied; the original text when nothing changed."""
@@ -372,7 +379,7 @@ class Project:
             self._says_what_was_meant(text, target, quiet=False)
         else:
             self._pending.clear()  # the edits are in the new text; no document to replay them on
-        atomic_write(target, text)
+        atomic_write(target, self._bom + text)
         self.path = target
         self._text = text
         self._saved_depth = len(self._undo)
@@ -400,7 +407,7 @@ class Project:
     def reload(self) -> None:
         """Throw away unsaved edits and read the file again from disk."""
         fresh = Project.load(self.path)
-        self.data, self._text = fresh.data, fresh._text
+        self.data, self._text, self._bom = fresh.data, fresh._text, fresh._bom
         self._doc, self._pending, self._tombstones = None, [], {}
         self._undo, self._redo, self._saved_depth = [], [], 0
         self._emit(Change("reload", ()))

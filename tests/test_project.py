@@ -442,3 +442,34 @@ def test_disk_changed_compares_the_file_with_what_was_loaded_or_saved(tmp_path):
     assert path.read_bytes().startswith(b"# dengan CRLF\r\nformat = 1\r\n")
     path.unlink()
     assert project.disk_changed()
+
+
+def test_a_file_with_a_byte_order_mark_opens_and_keeps_it(tmp_path):
+    """Windows Notepad writes UTF-8 with a BOM; TOML does not allow one, the planner's file
+    must still open, and saving must not take the mark away (nor add one to other files)."""
+    path = tmp_path / "notepad.toml"
+    path.write_bytes("\ufeff# dari Notepad\r\nformat = 1\r\n[meta]\r\ntahun = 2024\r\n"
+                     .encode("utf-8"))
+    project = Project.load(path)
+    assert project.data["meta"]["tahun"] == 2024
+    assert not project.disk_changed()
+    project.set(("meta", "tahun"), 2025)
+    project.save()
+    assert path.read_bytes() == ("\ufeff# dari Notepad\r\nformat = 1\r\n[meta]\r\ntahun = 2025\r\n"
+                                 .encode("utf-8"))
+    assert not project.disk_changed()
+    project.set(("meta", "instansi"), "Dinas Sosial")  # a structural edit: tomlkit renders it
+    project.save()
+    saved = path.read_bytes()
+    assert saved.startswith("\ufeff# dari Notepad\r\n".encode("utf-8"))
+    assert tomllib.loads(saved.decode("utf-8-sig"))["meta"] == {"tahun": 2025,
+                                                                "instansi": "Dinas Sosial"}
+    project.reload()
+    assert project.data["meta"]["tahun"] == 2025 and not project.disk_changed()
+    other = tmp_path / "lain.toml"
+    project.save(other)
+    assert other.read_bytes().startswith(b"\xef\xbb\xbf")  # save as keeps the file's form
+    plain = tmp_path / "biasa.toml"
+    plain.write_text("format = 1\n", encoding="utf-8")
+    Project.load(plain).save(force=True)
+    assert plain.read_bytes() == b"format = 1\n"
