@@ -128,14 +128,16 @@ def _decode(raw: bytes, where: str) -> str:
 class Project:
     """One agency's report for one fiscal year, as a file on disk and the edits made to it."""
 
-    def __init__(self, text: str, path: FsPath | None = None) -> None:
+    def __init__(self, text: str, path: FsPath | None = None, *, data: dict | None = None) -> None:
+        """`data` is this very text already parsed (by baca_awal's helper process); without it
+        the text is parsed here."""
         self.path = path
         where = str(path) if path else "<teks>"
         # Windows Notepad starts a UTF-8 file with a byte order mark, which TOML does not allow:
         # it is set aside here and written back on save, so the file stays as its editor made it
         self._bom = _BOM if text.startswith(_BOM) else ""
         text = text[len(self._bom):]
-        self.data: dict = parse_toml(text, where)
+        self.data: dict = parse_toml(text, where) if data is None else data
         check_format(self.data, where)
         self._text = text  # also what disk_changed compares the file with
         self._doc = None  # tomlkit document, parsed on demand
@@ -155,7 +157,12 @@ class Project:
     @classmethod
     def load(cls, path: str | os.PathLike) -> "Project":
         fs_path = FsPath(path)
-        return cls(_decode(_read_text(fs_path), str(fs_path)), fs_path)
+        return cls.from_bytes(_read_text(fs_path), fs_path)
+
+    @classmethod
+    def from_bytes(cls, raw: bytes, path: FsPath, *, data: dict | None = None) -> "Project":
+        """The file's bytes as read from `path` (and, if it was parsed elsewhere, its data)."""
+        return cls(_decode(raw, str(path)), path, data=data)
 
     @property
     def text(self) -> str:

@@ -13,7 +13,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual import events, work
 from textual.app import App
@@ -30,6 +30,9 @@ from .keymap import current_keys, load_user_keymap
 from .screens.main import MainScreen, salin_data
 from .screens.too_small import TerlaluKecil, terlalu_kecil
 from .widgets.chapter_host import default_view_factory
+
+if TYPE_CHECKING:
+    from ..baca_awal import BacaAwal
 
 # Screens other than the main one (dialogs, help, preview, summary, save as) and the command
 # palette's provider are imported where they are opened: the first frame does not need them.
@@ -402,12 +405,21 @@ class LakipApp(App):
 # -- entry point ---------------------------------------------------------------------------------
 
 
-def prepare(args: Any, env: dict[str, str] | None = None) -> LakipApp:
+def _muat(args: Any, awal: "BacaAwal | None") -> Project:
+    """The project, from the bytes and data read while the app started (cli.cmd_edit), or read
+    now; a file that cannot be read or parsed raises its LakipError here either way."""
+    if awal is None or awal.raw is None or awal.path != Path(args.file):
+        return Project.load(args.file)
+    return Project.from_bytes(awal.raw, awal.path, data=awal.data())
+
+
+def prepare(args: Any, env: dict[str, str] | None = None,
+            awal: "BacaAwal | None" = None) -> LakipApp:
     """Everything that can fail with a user error, before any terminal output: load the file
     (tomllib only), the plugins, take the lock. Raises LakipError."""
     from ..plugins import load_registry
 
-    project = Project.load(args.file)
+    project = _muat(args, awal)
     registry = load_registry(getattr(args, "plugin", []) or [], data=project.data,
                              project_path=project.path)
     read_only = bool(getattr(args, "read_only", False))
@@ -429,13 +441,13 @@ def prepare(args: Any, env: dict[str, str] | None = None) -> LakipApp:
                     env=environ, warna_rendah=warna_rendah)
 
 
-def run_app(args: Any) -> int:
+def run_app(args: Any, awal: "BacaAwal | None" = None) -> int:
     """`lakip edit FILE`: exit code 0, or a LakipError (exit 2) raised before the app starts."""
     # The collector is paused until the first screen is up (see cli.cmd_edit, which pauses it
     # before Textual is imported); MainScreen then freezes what exists and resumes it.
     gc.disable()
     try:
-        app = prepare(args)
+        app = prepare(args, awal=awal)
         try:
             app.run(mouse=not getattr(args, "no_mouse", False))
         finally:
