@@ -4,10 +4,10 @@ same time as the parent imports Textual.
 Both are pure Python and take about the same time for a city's file (tomllib 70 ms, Textual
 100 ms), so one after the other they are most of the wait for the first screen. On a machine
 with more than one core the child parses the bytes the parent has already read, and hands the
-data back pickled (which loads ten times faster than TOML parses). Anything that goes wrong in
+data back pickled (which loads twenty times faster than TOML parses). Anything that goes wrong in
 the child (a TOML error, no fork, a broken pipe) makes it hand back nothing, and the parent
-parses the file itself as it always did, with the same messages. A small file is parsed at once:
-forking costs more than it would save.
+parses the file itself as it always did, with the same messages. A small file is parsed at once
+(forking costs more than it would save), and so is a very big one (see UKURAN_MAKSIMUM).
 """
 
 from __future__ import annotations
@@ -17,8 +17,12 @@ import pickle
 import sys
 from pathlib import Path as FsPath
 
-# Below this the parse takes under 20 ms: not worth a process.
+# Below the minimum the parse takes under 20 ms: not worth a process. Above the maximum the
+# parse takes several times as long as Textual's import, so little of it overlaps, while pickling
+# the data back costs more and more (measured: 2 MiB -68 ms, 4 MiB -55 ms, 6,6 MiB -23 to
+# +46 ms; docs/performance.md), and two processes would hold the whole data at once.
 UKURAN_MINIMUM = 256 * 1024
+UKURAN_MAKSIMUM = 4 * 1024 * 1024
 MATIKAN = "LAKIP_BACA_PARALEL"  # "0" parses in the editor's own process, for measuring
 
 
@@ -42,7 +46,7 @@ class BacaAwal:
         except OSError:
             self.raw = None  # Project.load reads again and says what is wrong
             return
-        if (len(self.raw) >= UKURAN_MINIMUM and env.get(MATIKAN, "1") != "0"
+        if (UKURAN_MINIMUM <= len(self.raw) <= UKURAN_MAKSIMUM and env.get(MATIKAN, "1") != "0"
                 and hasattr(os, "fork") and _inti_tersedia() > 1):
             self._mulai()
 

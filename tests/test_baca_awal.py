@@ -82,6 +82,13 @@ def test_small_files_and_the_switch_parse_in_the_editor(tmp_path):
     assert not awal.paralel and awal.data() is None
 
 
+def test_a_very_big_file_is_parsed_in_the_editor_too(tmp_path, monkeypatch):
+    monkeypatch.setattr(baca_awal, "UKURAN_MAKSIMUM", baca_awal.UKURAN_MINIMUM + 1)
+    big = tmp_path / "besar.toml"
+    big.write_text(_teks_besar(), encoding="utf-8")
+    assert not BacaAwal(big, env={}).paralel
+
+
 def test_an_unreadable_file_is_left_to_the_editor_to_report(tmp_path):
     from lakip_tui.tui.app import _muat
 
