@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 import weakref
 from pathlib import Path
 
@@ -289,3 +290,33 @@ async def test_main_screen_is_styled_once_at_start_and_again_when_resumed(tmp_pa
         app.layar_utama.post_message(events.ScreenResume())  # as Textual sends after a switch
         await pilot.pause()
         assert restyled == [app.layar_utama]
+
+
+def test_lakip_edit_uses_the_data_parsed_beside_the_start(tmp_path, monkeypatch):
+    """`lakip edit BIG` hands the bytes and the helper's data to the app, and leaves no helper
+    behind even when the app ends at once."""
+    from lakip_tui import baca_awal, cli
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv(baca_awal.MATIKAN, raising=False)
+    monkeypatch.setattr(baca_awal, "UKURAN_MINIMUM", 1)  # the test file counts as big
+    monkeypatch.setattr(baca_awal, "_inti_tersedia", lambda: 2)
+    path = tmp_path / "uji.toml"
+    path.write_text(PROJECT_TEXT, encoding="utf-8")
+    handed, seen = [], []
+    original = baca_awal.BacaAwal.data
+
+    def data(self):
+        result = original(self)
+        handed.append((self.paralel, result is not None))
+        return result
+
+    monkeypatch.setattr(baca_awal.BacaAwal, "data", data)
+    monkeypatch.setattr(LakipApp, "run",
+                        lambda self, **kw: seen.append((self.project.data, self.project.text)))
+    assert cli.main(["edit", str(path)]) == 0
+    if hasattr(os, "fork"):
+        assert handed == [(False, True)]  # the pipe was read (then closed) and the data was there
+    assert seen == [(tomllib.loads(PROJECT_TEXT), PROJECT_TEXT)]
+    with pytest.raises(ChildProcessError):  # the helper was waited for
+        os.waitpid(-1, os.WNOHANG)
