@@ -755,3 +755,28 @@ def test_every_finding_code_is_documented_in_its_chapter_section(judul):
     rows = [line for line in bagian_dokumen(judul).splitlines() if line.startswith("| `")]
     documented = {c for c in (line.split("`")[1] for line in rows) if c.startswith(f"{judul}.")}
     assert documented == {k for k in KODE_TEMUAN if k.startswith(f"{judul}.")}
+
+
+def test_a_missing_target_is_reported_once_when_bab_ii_checks_it_too():
+    """BAB II's own check says the target is missing; BAB III's capaian would say the same at
+    the same field. With both chapters present it is said once; without BAB II, BAB III says it."""
+    data = proyek()
+    del data[PK]["sasaran"][0]["indikator"][0]["target"]
+    target = (PK, "sasaran", 0, "indikator", 0, "target")
+    beside_pk = Konteks(2024, {PK: Chapter(PK, "BAB II", 20)})
+    assert not [f for f in plugin.lakip_validate(data, beside_pk)
+                if f.code == f"{AK}.capaian-tak-terhitung"]
+    (alone,) = temuan(data, f"{AK}.capaian-tak-terhitung")  # no BAB II chapter in the konteks
+    assert alone.path == target and "target belum diisi" in alone.message
+    data[AK]["realisasi"][1]["nilai"] = "seratus"  # a cause in BAB III's own data: still said
+    (f,) = [f for f in plugin.lakip_validate(data, beside_pk)
+            if f.code == f"{AK}.capaian-tak-terhitung"]
+    assert f.path == (AK, "realisasi", 1, "nilai")
+
+
+def test_the_whole_check_reports_a_missing_target_once():
+    data = proyek()
+    del data[PK]["sasaran"][0]["indikator"][0]["target"]
+    target = (PK, "sasaran", 0, "indikator", 0, "target")
+    findings = [f for f in run_checks(data, load_registry(env={})) if f.path == target]
+    assert [f.code for f in findings] == [f"{PK}.target-kosong"]

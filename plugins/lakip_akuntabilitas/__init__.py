@@ -11,7 +11,7 @@ from __future__ import annotations
 from lakip_tui.hookspecs import hookimpl
 
 from .chapter import chapters
-from .kunci import BAB, PENUTUP
+from .kunci import BAB, PENUTUP, PK
 
 # The report and the checks are imported by the hooks that use them: the editor's first screen
 # needs only the chapter definition.
@@ -27,7 +27,7 @@ def lakip_register_chapters(register):
 def lakip_validate(data, konteks):
     from .validasi import periksa
 
-    return periksa(data, konteks.tahun)
+    return periksa(data, konteks.tahun, pk_diperiksa=konteks.has_chapter(PK))
 
 
 @hookimpl

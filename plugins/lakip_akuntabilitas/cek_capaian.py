@@ -15,7 +15,16 @@ from .hitung import Evaluasi, HasilIndikator
 from .tertulis import baca_persen, cocok_persen
 
 
-def periksa_realisasi(data: Mapping, hasil: Evaluasi) -> list[Finding]:
+# Causes that lie in an indicator's own definition, which the Perjanjian Kinerja chapter reports
+# at the same field (target-kosong, target-bukan-angka, polaritas- and jenis-tidak-dikenal).
+SEBAB_DI_PK = ("target belum diisi", "target bukan angka", "polaritas tidak dikenal",
+               "jenis indikator tidak dikenal")
+
+
+def periksa_realisasi(data: Mapping, hasil: Evaluasi, *, pk_diperiksa: bool = False
+                      ) -> list[Finding]:
+    """`pk_diperiksa`: the Perjanjian Kinerja chapter is present and checks its indicators, so
+    a capaian that cannot be computed for a cause it reports is not reported twice."""
     if not isinstance(data.get(PK), dict):
         return [info(f"{BAB}.pk-tidak-ada", BAB, (PK,),
                      "Bagian [perjanjian_kinerja] tidak ada: realisasi tidak dapat dicocokkan "
@@ -45,6 +54,8 @@ def periksa_realisasi(data: Mapping, hasil: Evaluasi) -> list[Finding]:
                                       f"Realisasi {ind.sebut()} ({s.sasaran.sebut()}) belum "
                                       "diisi: capaiannya belum dapat dihitung"))
             elif isinstance(h.capaian, TakTerhitung):
+                if pk_diperiksa and h.capaian.alasan.startswith(SEBAB_DI_PK):
+                    continue
                 temuan.append(error(f"{BAB}.capaian-tak-terhitung", BAB, _path_sebab(h),
                                     f"Capaian {ind.sebut()} ({s.sasaran.sebut()}) tidak dapat "
                                     f"dihitung: {h.capaian.alasan}"))

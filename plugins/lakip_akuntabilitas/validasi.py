@@ -27,11 +27,11 @@ KODE_TEMUAN = tuple(f"{BAB}.{k}" for k in (
 )) + (f"{PENUTUP}.teks-kosong", f"{PENUTUP}.tahun-narasi")
 
 
-def periksa(data: Mapping, tahun: int | None) -> list[Finding]:
+def periksa(data: Mapping, tahun: int | None, *, pk_diperiksa: bool = False) -> list[Finding]:
     temuan: list[Finding] = []
     if isinstance(data.get(BAB), dict):
         hasil = evaluasi(data)
-        temuan += periksa_realisasi(data, hasil)
+        temuan += periksa_realisasi(data, hasil, pk_diperiksa=pk_diperiksa)
         temuan += periksa_capaian_tertulis(hasil)
         temuan += periksa_tabel_skala(data)
         temuan += periksa_analisis(data, hasil)
