@@ -488,7 +488,38 @@ def test_percentages_in_the_efisiensi_text_must_be_its_two_inputs():
     (f,) = temuan(data, f"{AK}.persen-efisiensi")
     assert f.path == (AK, "efisiensi_rumus_tertulis") and "83,40%" in f.message
     data[AK]["efisiensi_rumus_tertulis"] = "= 1 - [83,42% x (1/99,41%)] x 100%"
+    assert temuan(data, f"{AK}.persen-efisiensi") == []
+
+
+def test_a_formula_times_100_percent_with_a_fraction_as_result_fires():
+    """The seed prints "1 - [83,42% x (1/99,41%)] x 100%" and then "0.16": one of the two is
+    wrong (as a percentage it is 16,09%)."""
+    data = proyek()
+    data[AK]["efisiensi_rumus_tertulis"] = "= 1 - [83,42% x (1/99,41%)] x 100%"
+    (f,) = temuan(data, f"{AK}.efisiensi-satuan")
+    assert f.path == (AK, "efisiensi_tertulis")
+    assert "'0,16'" in f.message and "16,09%" in f.message and "x 100%" in f.message
+    data[AK]["efisiensi_tertulis"] = "16,09%"  # written as the formula says: no unit finding
+    assert temuan(data, f"{AK}.efisiensi-satuan") == []
+    data[AK]["efisiensi_tertulis"] = "0,16"
+    data[AK]["efisiensi_rumus_tertulis"] = "= 1 - [83,42% x (1/99,41%)]"  # a fraction throughout
     assert temuan(data) == []
+
+
+@pytest.mark.parametrize("baris, seimbang", [
+    ("1-[(%realisasi anggaran x (1/% capaian kinerja)]x100%", False),  # the seed's formula
+    ("1 - [(%realisasi anggaran x (1/% capaian kinerja))]", True),
+    ("= 1 - (83,42% x 1 / 99,41%))", False),
+    ("= 1 - [83,42% x (1/99,41%]", False),
+    ("Dengan realisasi 83,42% (Tabel 3.6) maka (lihat di atas:", True),  # prose, not a formula
+])
+def test_brackets_of_an_efisiensi_formula_must_close(baris, seimbang):
+    data = proyek()
+    data[AK]["efisiensi_teks"] = f"Efisiensi dihitung dengan rumus:\n\n{baris}\n\nSelesai."
+    found = temuan(data, f"{AK}.rumus-kurung")
+    assert (found == []) == seimbang
+    if found:
+        assert found[0].path == (AK, "efisiensi_teks") and baris.strip() in found[0].message
 
 
 def test_missing_anggaran_is_info_or_a_warning_when_a_figure_was_stated():
@@ -524,6 +555,9 @@ def test_example_findings_are_the_seeds_known_mistakes(contoh):
         (f"{AK}.peringkat-narasi", (AK, "analisis", 0, "teks")),
         (f"{AK}.peringkat-narasi", (AK, "analisis", 1, "teks")),
         *[(f"{AK}.skala", (AK, "skala", i, "max")) for i in range(5)],
+        # "1-[(%realisasi anggaran x (1/% capaian kinerja)]x100%", then "= 0.16"
+        (f"{AK}.rumus-kurung", (AK, "efisiensi_teks")),
+        (f"{AK}.efisiensi-satuan", (AK, "efisiensi_tertulis")),
     ])
     rating = [f.message for f in temuan(contoh, f"{AK}.peringkat-narasi")]
     assert all('"tinggi"' in m and '"Sangat Tinggi"' in m for m in rating)
@@ -710,7 +744,8 @@ def test_keeps_working_with_any_other_built_in_switched_off(other, contoh):
     findings = run_checks(contoh, registry)
     assert not [f for f in findings if f.code.startswith("plugin.")]
     mine = sorted(f.code for f in findings if f.chapter in (AK, PT))
-    assert mine == [f"{AK}.peringkat-narasi"] * 2 + [f"{AK}.skala"] * 5
+    assert mine == sorted([f"{AK}.peringkat-narasi"] * 2 + [f"{AK}.skala"] * 5
+                          + [f"{AK}.rumus-kurung", f"{AK}.efisiensi-satuan"])
     ((_, sections),) = registry.call("lakip_render", chapter=registry.chapters[AK], data=contoh,
                                      konteks=registry.konteks(contoh), only=AK)
     assert "= 1 - (83,42% x 1 / 99,41%)\n= 0,16" in paragraf(sections)

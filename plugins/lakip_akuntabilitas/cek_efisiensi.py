@@ -1,8 +1,10 @@
 """3.2.4 efisiensi: a stated result, or percentages quoted in its text, against the computed
-efisiensi and its two inputs; and a note when it cannot be computed at all."""
+efisiensi and its two inputs; a formula whose brackets do not close, or that multiplies by 100%
+while its result is written as a fraction; and a note when it cannot be computed at all."""
 
 from __future__ import annotations
 
+import re
 from typing import Mapping
 
 from lakip_tui.angka import format_desimal, format_persen
@@ -26,9 +28,10 @@ def periksa_efisiensi(data: Mapping, hasil: Evaluasi) -> list[Finding]:
             return [info(f"{BAB}.efisiensi-tak-terhitung", BAB, (BAB,), pesan)]
         return [warning(f"{BAB}.efisiensi-tak-terhitung", BAB, path,
                         f"{pesan}; efisiensi tertulis {teks(tertulis)!r} tidak dapat diperiksa")]
-    temuan = _persen_efisiensi(data, hasil)
+    temuan = _persen_efisiensi(data, hasil) + _kurung_rumus(isi)
     if tertulis is None:
         return temuan
+    temuan += _satuan(isi, tertulis, dihitung)
     terbaca = baca_desimal(tertulis)
     if terbaca is None:
         return temuan + [warning(f"{BAB}.efisiensi-tertulis", BAB, path,
@@ -62,3 +65,46 @@ def _persen_efisiensi(data: Mapping, hasil: Evaluasi) -> list[Finding]:
                     f"{format_persen(hasil.persen_anggaran)} dan rata-rata capaian kinerja "
                     f"{format_persen(hasil.capaian)}"))
     return temuan
+
+
+_TEKS_RUMUS = ("efisiensi_teks", "efisiensi_rumus_tertulis")
+_KALI_100_PERSEN = re.compile(r"[x×*]\s*100\s*%")
+# a line that computes something: a percent sign, a bracket and an operator between terms
+_OPERATOR = re.compile(r"(?:^|[\s\d\])])[x×*/](?:$|[\s\d(\[%])")
+_PASANGAN = {")": "(", "]": "[", "}": "{"}
+
+
+def _satuan(isi: Mapping, tertulis: object, dihitung: float) -> list[Finding]:
+    """The seed's "1 - [a x (1/c)] x 100%" printed as "0.16": a percent formula, a fraction."""
+    rumus = "\n".join(teks(isi.get(kunci)) for kunci in _TEKS_RUMUS)
+    if "%" in teks(tertulis) or not _KALI_100_PERSEN.search(rumus):
+        return []
+    return [warning(
+        f"{BAB}.efisiensi-satuan", BAB, (BAB, "efisiensi_tertulis"),
+        f"Rumus efisiensi dikali 100%, tetapi hasilnya tertulis {teks(tertulis)!r}, bukan persen "
+        f"(dengan rumus itu hasilnya {format_persen(dihitung * 100)}); laporan mencetak efisiensi "
+        f"sebagai pecahan ({format_desimal(dihitung)}), jadi hapus \"x 100%\" dari rumusnya")]
+
+
+def _kurung_rumus(isi: Mapping) -> list[Finding]:
+    """Every bracket a formula opens is closed, in order."""
+    temuan = []
+    for kunci in _TEKS_RUMUS:
+        for baris in teks(isi.get(kunci)).splitlines():
+            baris = baris.strip()
+            if "%" in baris and _OPERATOR.search(baris) and not _kurung_seimbang(baris):
+                temuan.append(warning(f"{BAB}.rumus-kurung", BAB, (BAB, kunci),
+                                      f"Kurung pada rumus efisiensi {baris!r} tidak seimbang: "
+                                      "setiap kurung yang dibuka harus ditutup"))
+    return temuan
+
+
+def _kurung_seimbang(teks_rumus: str) -> bool:
+    terbuka: list[str] = []
+    for huruf in teks_rumus:
+        if huruf in "([{":
+            terbuka.append(huruf)
+        elif huruf in _PASANGAN:
+            if not terbuka or terbuka.pop() != _PASANGAN[huruf]:
+                return False
+    return not terbuka
