@@ -307,16 +307,18 @@ def test_lakip_edit_uses_the_data_parsed_beside_the_start(tmp_path, monkeypatch)
     original = baca_awal.BacaAwal.data
 
     def data(self):
+        pid = self._pid
         result = original(self)
-        handed.append((self.paralel, result is not None))
+        handed.append((pid, self.paralel, result is not None))
         return result
 
     monkeypatch.setattr(baca_awal.BacaAwal, "data", data)
     monkeypatch.setattr(LakipApp, "run",
                         lambda self, **kw: seen.append((self.project.data, self.project.text)))
     assert cli.main(["edit", str(path)]) == 0
-    if hasattr(os, "fork"):
-        assert handed == [(False, True)]  # the pipe was read (then closed) and the data was there
     assert seen == [(tomllib.loads(PROJECT_TEXT), PROJECT_TEXT)]
-    with pytest.raises(ChildProcessError):  # the helper was waited for
-        os.waitpid(-1, os.WNOHANG)
+    if hasattr(os, "fork"):
+        ((pid, still_open, had_data),) = handed
+        assert pid and had_data and not still_open  # the helper's data, its pipe read and closed
+        with pytest.raises(ChildProcessError):  # and the helper was waited for
+            os.waitpid(pid, os.WNOHANG)
