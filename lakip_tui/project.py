@@ -56,11 +56,17 @@ class ChangedOnDisk(LakipError):
 
 
 class Change(NamedTuple):
-    """One edit, as told to listeners: what kind, where, and whether it came from undo/redo."""
+    """One edit, as told to listeners: what kind, where, and whether it came from undo/redo.
+
+    `op` is the operation exactly as it was applied to the data, (kind, path, payload): for an
+    undo it is the inverse of the undone edit. Replaying the ops in order on the data they were
+    made against gives the data after them (the crash journal keeps them for that). None for
+    "save" and "reload"."""
 
     kind: str  # "set", "insert", "delete", "move", "reload", "save"
     path: Path
     source: str = "edit"  # "edit", "undo", "redo"
+    op: "Op | None" = None
 
 
 # An operation is (kind, path, payload); each has an exact inverse for undo.
@@ -286,9 +292,10 @@ class Project:
         if not self._undo:
             return False
         op = self._undo.pop()
-        self._apply(_inverse(op))
+        inverse = _inverse(op)
+        self._apply(inverse)
         self._redo.append(op)
-        self._emit(Change(op[0], op[1], "undo"))
+        self._emit(Change(op[0], op[1], "undo", inverse))
         return True
 
     def redo(self) -> bool:
@@ -297,7 +304,7 @@ class Project:
         op = self._redo.pop()
         self._apply(op)
         self._undo.append(op)
-        self._emit(Change(op[0], op[1], "redo"))
+        self._emit(Change(op[0], op[1], "redo", op))
         return True
 
     def _do(self, op: Op) -> None:
@@ -309,7 +316,7 @@ class Project:
         if self._saved_depth > len(self._undo) - 1:
             self._saved_depth = -1  # the saved state is no longer reachable by undo
         self._redo.clear()
-        self._emit(Change(op[0], op[1]))
+        self._emit(Change(op[0], op[1], "edit", op))
 
     def _apply(self, op: Op) -> None:
         _apply_to_data(self.data, op)
