@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .clean import clean_data, clean_text
 from .errors import LakipError
 
 COMMANDS = ("edit", "new", "check", "export", "plugins")
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_OK
         return _COMMANDS[args.command](args)
     except LakipError as exc:
-        print(f"lakip: {exc}", file=sys.stderr)
+        print(clean_text(f"lakip: {exc}"), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -127,10 +128,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             reports.append(_check_one(file, args))
         except LakipError as exc:
-            print(f"lakip: {exc}", file=sys.stderr)
+            print(clean_text(f"lakip: {exc}"), file=sys.stderr)
             reports.append({"file": str(file), "error": str(exc), "exit": EXIT_INPUT})
     if args.json:
-        json.dump([_report_json(r) for r in reports], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([clean_data(_report_json(r)) for r in reports], sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
         for report in reports:
@@ -191,19 +192,19 @@ def _print_check(report: dict, args: argparse.Namespace) -> None:
 
     findings = report["findings"]
     if args.json:
-        json.dump(_report_json(report), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(clean_data(_report_json(report)), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return
     summary = report["summary"]
-    print(f"{report['file']}: {summary['error']} galat, {summary['warning']} peringatan, "
-          f"{summary['info']} info")
+    print(clean_text(f"{report['file']}: {summary['error']} galat, "
+                     f"{summary['warning']} peringatan, {summary['info']} info"))
     current = None
-    for finding in findings:
+    for finding in findings:  # messages and locations quote the file: no control codes out
         if finding.chapter != current:
             current = finding.chapter
-            print(f"\n== {report['titles'].get(current, f'Plugin {current}')} ==")
-        print(f"{SEVERITY_LABEL[finding.severity]:<10} {finding.location or '(berkas)'}")
-        print(f"           {finding.message} [{finding.code}]")
+            print(clean_text(f"\n== {report['titles'].get(current, f'Plugin {current}')} =="))
+        print(clean_text(f"{SEVERITY_LABEL[finding.severity]:<10} {finding.location or '(berkas)'}"))
+        print(clean_text(f"           {finding.message} [{finding.code}]"))
     if not findings:
         print("Tidak ada temuan.")
 
@@ -253,7 +254,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     Project(text, target)
     atomic_write(target, text)
     for problem in registry.problems:
-        print(f"lakip: peringatan: {problem.message}", file=sys.stderr)
+        print(clean_text(f"lakip: peringatan: {problem.message}"), file=sys.stderr)
     print(f"Berkas {target} dibuat ({len(registry.chapters)} bab).")
     return EXIT_OK
 
@@ -269,18 +270,18 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     registry = load_registry(args.plugin)
     infos = list(registry.infos.values())
     if args.json:
-        json.dump([i.as_json() for i in infos], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([clean_data(i.as_json()) for i in infos], sys.stdout, ensure_ascii=False, indent=2)
         print()
         return EXIT_OK
     for info in infos:
         version = f" {info.version}" if info.version else ""
-        print(f"{info.name}{version}  [{info.status}]  ({info.source})")
+        print(clean_text(f"{info.name}{version}  [{info.status}]  ({info.source})"))
         if info.chapters:
-            print(f"    bab:  {', '.join(info.chapters)}")
+            print(clean_text(f"    bab:  {', '.join(info.chapters)}"))
         if info.hooks:
             print(f"    hook: {', '.join(info.hooks)}")
         if info.problem:
-            print(f"    masalah: {info.problem}")
+            print(clean_text(f"    masalah: {info.problem}"))
     if not infos:
         print("Tidak ada plugin.")
     return EXIT_OK

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TextIO
 
 from .chapter import Chapter
+from .clean import clean_data, clean_text
 from .context import Konteks
 from .errors import LakipError
 from .findings import error
@@ -140,6 +141,7 @@ def assemble(project_data: dict, registry: Registry, konteks: Konteks,
              kemajuan: Callable[[Chapter], None] | None = None) -> Document:
     """The whole report. `chapters` (keys) picks some chapters; the others then count as absent
     (konteks.has_chapter is False), so a plugin puts its tables in a chapter that is printed."""
+    project_data = clean_data(project_data)  # tables are laid out from text already clean
     chosen = pilih_bab(registry, chapters)
     if chapters is not None:
         konteks = replace(konteks, chapters={c.key: c for c in chosen})
@@ -239,7 +241,7 @@ def run_export(args: argparse.Namespace) -> int:
     document = assemble(project.data, registry, registry.konteks(project.data, project.path),
                         keys, kemajuan=kemajuan)
     for problem in registry.problems:  # failed to load, in its checks, or in render
-        print(f"lakip: peringatan: {problem.message}; laporan dibuat tanpa bagian itu",
+        print(clean_text(f"lakip: peringatan: {problem.message}; laporan dibuat tanpa bagian itu"),
               file=sys.stderr)
     kemajuan.tulis(f"Menyusun berkas {fmt}...")
     text = exporters.render(document, fmt, width=width)

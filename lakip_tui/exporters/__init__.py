@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from ..clean import clean_text
 from ..errors import LakipError
 
 if TYPE_CHECKING:
@@ -26,5 +27,8 @@ def normalise_format(name: str) -> str:
 
 
 def render(document: "Document", fmt: str, *, width: int = 100) -> str:
+    """The document in format `fmt`. The finished text goes through `clean_text` whatever the
+    writer did: none of these formats may hold a control character (a terminal reading a txt
+    or md export, an XML parser reading the svg), and the project's text is in it."""
     module = importlib.import_module(f".{_MODULES[normalise_format(fmt)]}", __name__)
-    return module.render(document, width=width)
+    return clean_text(module.render(document, width=width))

@@ -13,6 +13,8 @@ import base64
 import os
 from typing import Mapping
 
+from ..clean import clean_text
+
 # Terminals cap OSC 52 payloads (xterm ~100 kB, some 74 kB); refuse clearly instead of failing
 # silently.
 MAX_BYTES = 74_000
@@ -35,7 +37,11 @@ def wrap_for_multiplexer(sequence: str, env: Mapping[str, str] | None = None) ->
 
 
 def copy(app, text: str, env: Mapping[str, str] | None = None) -> str | None:
-    """Put `text` on the clipboard; returns a problem message in Indonesian, or None."""
+    """Put `text` on the clipboard; returns a problem message in Indonesian, or None.
+
+    The text is a project's: its control characters are dropped first, so a pasted cell can
+    never carry an escape sequence into the user's next terminal or document."""
+    text = clean_text(text)
     if len(text.encode("utf-8")) > MAX_BYTES:
         return f"Teks terlalu panjang untuk disalin lewat terminal (maks. {MAX_BYTES // 1000} kB)"
     app.copy_to_clipboard(text)  # also keeps it for pasting inside the app
