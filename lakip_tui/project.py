@@ -213,6 +213,10 @@ class Project:
         if self._doc is not None or text is not self._text:
             return False
         self._doc = doc
+        # replay now: the next edit is applied to the document directly, after these
+        for op in self._pending:
+            _apply_to_doc(doc, op, self._tombstones)
+        self._pending.clear()
         return True
 
     # -- reading ---------------------------------------------------------------------------
@@ -268,6 +272,9 @@ class Project:
         _check_value(value, list_path)
         items = self.get(list_path)
         if items is None:
+            # the first row of a table the file does not have yet: its parent tables are made
+            # by edits of their own, as `set` does
+            self._container(list_path[:-1], create=True)
             items = []
         if not isinstance(items, list):
             raise LakipError("bukan daftar", where=format_path(list_path))
