@@ -18,7 +18,7 @@ from . import __version__
 from .clean import clean_data, clean_text
 from .errors import LakipError
 
-COMMANDS = ("edit", "new", "check", "export", "plugins")
+COMMANDS = ("edit", "new", "check", "export", "plugins", "data")
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -64,9 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Periksa berkas proyek. Kode keluar: 0 tanpa galat, "
                                        "1 ada galat (--strict: juga peringatan), 2 masukan tak terbaca.")
     check.add_argument("file", metavar="BERKAS", nargs="+",
-                       help="berkas proyek .toml (boleh beberapa, atau folder berisi .toml)")
+                       help="berkas proyek .toml (boleh beberapa, atau folder: ditelusuri sampai ke "
+                            "subfolder, berkas TOML yang bukan proyek dilewati)")
     check.add_argument("--json", action="store_true", help="keluaran JSON (lihat docs/check-json.md)")
+    check.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                       help="text (bawaan), json, atau csv untuk lembar kerja (satu baris per temuan)")
     check.add_argument("--strict", action="store_true", help="peringatan juga membuat kode keluar 1")
+    check.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="jumlah proses pemeriksa untuk banyak berkas (bawaan: jumlah inti)")
     plugin_option(check)
 
     export = sub.add_parser("export", help="ekspor laporan (txt, md, html, svg)",
@@ -79,6 +84,20 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--chapters", default=None, metavar="BAB,BAB",
                         help="hanya bab ini (kunci bab, dipisah koma)")
     plugin_option(export)
+
+    data = sub.add_parser("data", help="tabel rapi dari banyak berkas (Parquet, CSV, JSON Lines)",
+                          description="Tulis satu tabel per jenis fakta (instansi, sasaran, "
+                                      "indikator, anggaran, temuan) dari berkas dan folder "
+                                      "proyek; lihat docs/data.md. Kode keluar 2 bila ada "
+                                      "berkas tak terbaca (tabel berkas lain tetap ditulis).")
+    data.add_argument("file", metavar="BERKAS", nargs="+", help="berkas proyek .toml atau folder")
+    data.add_argument("-o", "--output", required=True, metavar="FOLDER",
+                      help="folder keluaran (dibuat bila belum ada)")
+    data.add_argument("--format", default="parquet", choices=("parquet", "csv", "jsonl"),
+                      help="parquet (bawaan), csv atau jsonl")
+    data.add_argument("--jobs", type=int, default=None, metavar="N",
+                      help="jumlah proses pembaca (bawaan: jumlah inti)")
+    plugin_option(data)
 
     plugins = sub.add_parser("plugins", help="daftar plugin dan statusnya",
                              description="Daftar plugin: versi, bab, hook, status.")
@@ -116,97 +135,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """One file as before; several files or a folder (a reviewer's batch): each is reported,
-    an unreadable one does not stop the rest, and the exit code is the worst of them."""
-    files = _project_files(args.file)
-    if len(files) == 1 and not Path(args.file[0]).is_dir():
-        report = _check_one(files[0], args)
-        _print_check(report, args)
-        return report["exit"]
-    reports = []
-    for file in files:
-        try:
-            reports.append(_check_one(file, args))
-        except LakipError as exc:
-            print(clean_text(f"lakip: {exc}"), file=sys.stderr)
-            reports.append({"file": str(file), "error": str(exc), "exit": EXIT_INPUT})
-    if args.json:
-        json.dump([clean_data(_report_json(r)) for r in reports], sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        for report in reports:
-            if "error" not in report:
-                _print_check(report, args)
-                print()
-        totals = {s: sum(r["summary"][s] for r in reports if "summary" in r)
-                  for s in ("error", "warning", "info")}
-        unreadable = sum(1 for r in reports if "error" in r)
-        print(f"{len(reports)} berkas: {totals['error']} galat, {totals['warning']} peringatan, "
-              f"{totals['info']} info" + (f", {unreadable} tidak terbaca" if unreadable else ""))
-    return max((r["exit"] for r in reports), default=EXIT_OK)
+    from .periksa import run_check
 
-
-def _project_files(names: list[str]) -> list[Path]:
-    """The files named, with a folder standing for the .toml files directly in it."""
-    files: list[Path] = []
-    for name in names:
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(p for p in path.glob("*.toml") if p.is_file())
-            if not found:
-                raise LakipError("folder ini tidak berisi berkas .toml", where=name)
-            files.extend(found)
-        else:
-            files.append(path)
-    return files
-
-
-def _check_one(file: Path, args: argparse.Namespace) -> dict:
-    from .checks import run_checks
-    from .findings import count
-    from .plugins import load_registry
-    from .project import Project
-
-    project = Project.load(file)
-    registry = load_registry(args.plugin, data=project.data, project_path=project.path)
-    findings = run_checks(project.data, registry, project.path)
-    summary = {s: count(findings, s) for s in ("error", "warning", "info")}
-    failed = summary["error"] > 0 or (args.strict and summary["warning"] > 0)
-    titles = {c.key: c.title for c in registry.chapters.values()}
-    titles.setdefault("umum", "Umum")
-    return {"schema": 1, "file": str(file), "summary": summary,
-            "findings": findings, "titles": titles,
-            "exit": EXIT_FINDINGS if failed else EXIT_OK}
-
-
-def _report_json(report: dict) -> dict:
-    """The documented JSON of one file (docs/check-json.md)."""
-    shown = {k: v for k, v in report.items() if k not in ("exit", "titles")}
-    if "findings" in shown:
-        shown["findings"] = [f.as_json() for f in shown["findings"]]
-    return shown
-
-
-def _print_check(report: dict, args: argparse.Namespace) -> None:
-    from .findings import SEVERITY_LABEL
-
-    findings = report["findings"]
-    if args.json:
-        json.dump(clean_data(_report_json(report)), sys.stdout, ensure_ascii=False, indent=2)
-        print()
-        return
-    summary = report["summary"]
-    print(clean_text(f"{report['file']}: {summary['error']} galat, "
-                     f"{summary['warning']} peringatan, {summary['info']} info"))
-    current = None
-    for finding in findings:  # messages and locations quote the file: no control codes out
-        if finding.chapter != current:
-            current = finding.chapter
-            print(clean_text(f"\n== {report['titles'].get(current, f'Plugin {current}')} =="))
-        print(clean_text(f"{SEVERITY_LABEL[finding.severity]:<10} {finding.location or '(berkas)'}"))
-        print(clean_text(f"           {finding.message} [{finding.code}]"))
-    if not findings:
-        print("Tidak ada temuan.")
+    return run_check(args)
 
 
 HEADER = """\
@@ -287,6 +218,12 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_data(args: argparse.Namespace) -> int:
+    from .tidy import run_data
+
+    return run_data(args)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import run_export
 
@@ -318,4 +255,5 @@ _COMMANDS = {
     "plugins": cmd_plugins,
     "export": cmd_export,
     "edit": cmd_edit,
+    "data": cmd_data,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .paths import Path, format_path
 
@@ -23,6 +24,11 @@ class Finding:
     chapter: str
     path: Path = field(default=())
     message: str = ""
+    # A check that compares a figure written in the file with the one lakip computes gives both,
+    # so a reviewer's spreadsheet can sort by the difference: `stated` as written (a number or
+    # the text, e.g. "83,42%"), `computed` as a number (None when it cannot be computed).
+    stated: Any = field(default=None, compare=False)
+    computed: Any = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -40,19 +46,24 @@ class Finding:
             "path": list(self.path),
             "location": self.location,
             "message": self.message,
+            "stated": self.stated,
+            "computed": self.computed,
         }
 
 
-def error(code: str, chapter: str, path: Path, message: str) -> Finding:
-    return Finding("error", code, chapter, tuple(path), message)
+def error(code: str, chapter: str, path: Path, message: str, *, stated: Any = None,
+          computed: Any = None) -> Finding:
+    return Finding("error", code, chapter, tuple(path), message, stated, computed)
 
 
-def warning(code: str, chapter: str, path: Path, message: str) -> Finding:
-    return Finding("warning", code, chapter, tuple(path), message)
+def warning(code: str, chapter: str, path: Path, message: str, *, stated: Any = None,
+            computed: Any = None) -> Finding:
+    return Finding("warning", code, chapter, tuple(path), message, stated, computed)
 
 
-def info(code: str, chapter: str, path: Path, message: str) -> Finding:
-    return Finding("info", code, chapter, tuple(path), message)
+def info(code: str, chapter: str, path: Path, message: str, *, stated: Any = None,
+         computed: Any = None) -> Finding:
+    return Finding("info", code, chapter, tuple(path), message, stated, computed)
 
 
 def count(findings: list[Finding], severity: str) -> int:

@@ -86,16 +86,18 @@ def periksa_capaian_tertulis(hasil: Evaluasi) -> list[Finding]:
             if isinstance(h.capaian, TakTerhitung):
                 temuan.append(warning(f"{BAB}.capaian-tertulis", BAB, path,
                                       f"Capaian tertulis {h.indikator.sebut()} ({teks(tertulis)}) "
-                                      f"tidak dapat diperiksa: {h.capaian.alasan}"))
+                                      f"tidak dapat diperiksa: {h.capaian.alasan}",
+                                      stated=tertulis))
             elif terbaca is None:
                 temuan.append(warning(f"{BAB}.capaian-tertulis", BAB, path,
                                       f"Capaian tertulis {h.indikator.sebut()} ({tertulis!r}) "
                                       "bukan persentase; capaian terhitung "
-                                      f"{format_persen(h.capaian)}"))
+                                      f"{format_persen(h.capaian)}",
+                                      stated=tertulis, computed=h.capaian))
             elif not cocok_persen(terbaca[0], terbaca[1], [h.capaian]):
                 temuan.append(warning(f"{BAB}.capaian-tertulis", BAB, path,
                                       f"Capaian tertulis {h.indikator.sebut()} {teks(tertulis)} "
                                       "berbeda dengan capaian terhitung "
                                       f"{format_persen(h.capaian)}; laporan mencetak yang "
-                                      "terhitung"))
+                                      "terhitung", stated=tertulis, computed=h.capaian))
     return temuan

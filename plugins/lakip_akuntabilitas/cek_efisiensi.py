@@ -27,7 +27,8 @@ def periksa_efisiensi(data: Mapping, hasil: Evaluasi) -> list[Finding]:
         if tertulis is None:
             return [info(f"{BAB}.efisiensi-tak-terhitung", BAB, (BAB,), pesan)]
         return [warning(f"{BAB}.efisiensi-tak-terhitung", BAB, path,
-                        f"{pesan}; efisiensi tertulis {teks(tertulis)!r} tidak dapat diperiksa")]
+                        f"{pesan}; efisiensi tertulis {teks(tertulis)!r} tidak dapat diperiksa",
+                        stated=tertulis)]
     temuan = _persen_efisiensi(data, hasil) + _kurung_rumus(isi)
     if tertulis is None:
         return temuan
@@ -36,7 +37,8 @@ def periksa_efisiensi(data: Mapping, hasil: Evaluasi) -> list[Finding]:
     if terbaca is None:
         return temuan + [warning(f"{BAB}.efisiensi-tertulis", BAB, path,
                                  f"Efisiensi tertulis {tertulis!r} bukan angka; efisiensi "
-                                 f"terhitung {format_desimal(dihitung)}")]
+                                 f"terhitung {format_desimal(dihitung)}",
+                                 stated=tertulis, computed=dihitung)]
     nilai, desimal = terbaca
     if cocok_desimal(nilai, desimal, dihitung):
         return temuan
@@ -44,7 +46,8 @@ def periksa_efisiensi(data: Mapping, hasil: Evaluasi) -> list[Finding]:
         f"{BAB}.efisiensi-tertulis", BAB, path,
         f"Efisiensi tertulis {format_desimal(nilai, desimal)} berbeda dengan efisiensi terhitung "
         f"{format_desimal(dihitung, max(desimal, 2))} (1 - {format_persen(hasil.persen_anggaran)}"
-        f" / {format_persen(hasil.capaian)}); laporan mencetak yang terhitung")]
+        f" / {format_persen(hasil.capaian)}); laporan mencetak yang terhitung",
+        stated=tertulis, computed=dihitung)]
 
 
 def _persen_efisiensi(data: Mapping, hasil: Evaluasi) -> list[Finding]:

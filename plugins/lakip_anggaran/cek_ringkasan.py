@@ -198,7 +198,8 @@ def _banding(row: dict, path: Path, rekap: kinerja.Rekap, nama: str,
 
 def _temuan(selisih: Selisih, nama: str, path: Path, kode_berbeda: str) -> Finding:
     kode = kode_berbeda if selisih.jenis == "berbeda" else f"anggaran.tertulis-{selisih.jenis}"
-    return warning(kode, BAB, path, f"{nama}: {selisih.pesan}")
+    return warning(kode, BAB, path, f"{nama}: {selisih.pesan}",
+                   stated=selisih.tertulis, computed=selisih.dihitung)
 
 
 def _angka_program(program: _Program) -> str:

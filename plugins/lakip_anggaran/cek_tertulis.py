@@ -84,4 +84,5 @@ def _temuan(selisih: Selisih, nama: str, path: Path) -> Finding:
         "tidak-terbaca": "",
     }[selisih.jenis]
     return warning(f"anggaran.tertulis-{selisih.jenis}", BAB, path,
-                   f"{nama}: {selisih.pesan}{saran}")
+                   f"{nama}: {selisih.pesan}{saran}",
+                   stated=selisih.tertulis, computed=selisih.dihitung)

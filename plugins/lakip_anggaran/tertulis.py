@@ -24,6 +24,8 @@ class Selisih:
 
     jenis: str
     pesan: str
+    tertulis: object = None  # the figure as written in the file
+    dihitung: object = None  # the computed figure (a number), None when it cannot be computed
 
 
 def _angka(nilai: object) -> bool:
@@ -38,7 +40,8 @@ def banding_rupiah(tertulis: object, dihitung: int, label: str) -> Selisih | Non
     """A stated amount (int, or text such as "4.277.622.800" or "-") against the computed one."""
     if _galat_excel(tertulis):
         return Selisih("div0", f"{label} tertulis {tertulis.strip()} (galat rumus lembar kerja); "
-                               f"hasil hitung {format_rupiah(dihitung, prefix=True)}")
+                               f"hasil hitung {format_rupiah(dihitung, prefix=True)}",
+                       tertulis, dihitung)
     if isinstance(tertulis, int) and not isinstance(tertulis, bool):
         nilai = tertulis
     elif isinstance(tertulis, str):
@@ -46,15 +49,16 @@ def banding_rupiah(tertulis: object, dihitung: int, label: str) -> Selisih | Non
             nilai = parse_rupiah(tertulis, negatif=True)
         except AngkaError as exc:
             return Selisih("tidak-terbaca", f"{label} tertulis tidak terbaca sebagai Rupiah: "
-                                            f"{exc.message}")
+                                            f"{exc.message}", tertulis, dihitung)
         nilai = 0 if nilai is None else nilai  # "-" in a Rupiah column means nothing spent
     else:
         return Selisih("tidak-terbaca", f"{label} tertulis harus bilangan bulat Rupiah, "
-                                        f"bukan {tertulis!r}")
+                                        f"bukan {tertulis!r}", tertulis, dihitung)
     if nilai == dihitung:
         return None
     return Selisih("berbeda", f"{label} tertulis {format_rupiah(nilai, prefix=True)} berbeda "
-                              f"dengan hasil hitung {format_rupiah(dihitung, prefix=True)}")
+                              f"dengan hasil hitung {format_rupiah(dihitung, prefix=True)}",
+                   tertulis, dihitung)
 
 
 def baca_persen(tertulis: object) -> tuple[float | None, int]:
@@ -75,27 +79,28 @@ def baca_persen(tertulis: object) -> tuple[float | None, int]:
 
 def banding_persen(tertulis: object, dihitung: kinerja.Hasil, label: str) -> Selisih | None:
     """A stated percentage against the computed one, at the stated precision."""
+    angka = None if isinstance(dihitung, kinerja.TakTerhitung) else dihitung
     if _galat_excel(tertulis):
         return Selisih("div0", f"{label} tertulis {tertulis.strip()} (galat pembagian dengan "
                                f"nol di lembar kerja); hasil hitung: {format_persen(dihitung)}"
-                               + _alasan(dihitung))
+                               + _alasan(dihitung), tertulis, angka)
     try:
         nilai, desimal = baca_persen(tertulis)
     except AngkaError as exc:
         return Selisih("tidak-terbaca", f"{label} tertulis tidak terbaca sebagai persentase: "
-                                        f"{exc.message}")
+                                        f"{exc.message}", tertulis, angka)
     if isinstance(dihitung, kinerja.TakTerhitung):
         if nilai is None:
             return None
         return Selisih("berbeda", f"{label} tertulis {format_persen(nilai, desimal)}, padahal "
-                                  f"tidak dapat dihitung{_alasan(dihitung)}")
+                                  f"tidak dapat dihitung{_alasan(dihitung)}", tertulis, angka)
     if nilai is None:
         return Selisih("berbeda", f"{label} tertulis kosong (-), hasil hitung "
-                                  f"{format_persen(dihitung)}")
+                                  f"{format_persen(dihitung)}", tertulis, angka)
     if format_persen(nilai, desimal) == format_persen(dihitung, desimal):
         return None
     return Selisih("berbeda", f"{label} tertulis {format_persen(nilai, desimal)} berbeda dengan "
-                              f"hasil hitung {format_persen(dihitung)}")
+                              f"hasil hitung {format_persen(dihitung)}", tertulis, angka)
 
 
 def _alasan(hasil: kinerja.Hasil) -> str:
