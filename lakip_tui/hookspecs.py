@@ -13,6 +13,7 @@ import pluggy
 if TYPE_CHECKING:
     from .chapter import Chapter
     from .context import Konteks
+    from .fakta import FactTable
     from .findings import Finding
     from .report import Grafik, Section
 
@@ -45,6 +46,14 @@ def lakip_render(chapter: "Chapter", data: dict, konteks: "Konteks") -> "Iterabl
 def lakip_summary(data: dict, konteks: "Konteks") -> "Iterable[Grafik] | None":
     """Return charts for the summary screen (F4): e.g. capaian per indikator, pagu vs realisasi
     per program. Numbers come from `kinerja`, text from `angka`; the TUI only draws them."""
+
+
+@hookspec
+def lakip_data(data: dict, konteks: "Konteks") -> "Iterable[FactTable] | None":
+    """Return tidy tables of this chapter's facts for `lakip data` and `lakip rekap`
+    (docs/data.md): e.g. one row per budget row with its level, code, pagu and realisasi. Every
+    computed figure comes from the plugin's own math (`kinerja`), the same the report prints.
+    A one-row table named "instansi" adds its columns to the file's instansi row."""
 
 
 @hookspec

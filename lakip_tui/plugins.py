@@ -206,7 +206,7 @@ class Registry:
         return [base / f for f in files if isinstance(f, str)]
 
 
-_ITERABLE_HOOKS = {"lakip_validate", "lakip_render", "lakip_summary"}
+_ITERABLE_HOOKS = {"lakip_validate", "lakip_render", "lakip_summary", "lakip_data"}
 
 
 def load_registry(

@@ -48,3 +48,10 @@ def lakip_summary(data, konteks):
     from .ringkasan import grafik_capaian
 
     return [grafik_capaian(data)]
+
+
+@hookimpl
+def lakip_data(data, konteks):
+    from .fakta import tabel_fakta
+
+    return tabel_fakta(data)

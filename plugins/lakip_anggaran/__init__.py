@@ -49,3 +49,10 @@ def lakip_summary(data, konteks):
     from .ringkasan import grafik_anggaran
 
     return [grafik_anggaran(data)]
+
+
+@hookimpl
+def lakip_data(data, konteks):
+    from .fakta import tabel_fakta
+
+    return tabel_fakta(data)
