@@ -577,18 +577,25 @@ class Opd:
 
 
 class Generator:
-    def __init__(self, ukuran: Ukuran, seed: int) -> None:
+    def __init__(self, ukuran: Ukuran, seed: int, bidang: int | None = None,
+                 kota: str = "Teluk Damar") -> None:
+        """`bidang` set: one agency of that bidang (an index into BIDANG) of city `kota`, as
+        the files a Bappeda collects, its sasaran naming the city's sasaran daerah."""
         self.u = ukuran
-        self.rng = random.Random(f"{ukuran.nama}:{seed}")
-        self.multi = ukuran.jumlah_opd > 1
-        self.wilayah = "Kota Teluk Damar"
-        self.opd = [Opd(*b) for b in BIDANG[: ukuran.jumlah_opd]]
+        self.kota = kota
+        self.opd_kota = bidang is not None
+        self.rng = random.Random(f"{ukuran.nama}:{seed}" if bidang is None
+                                 else f"{ukuran.nama}:{seed}:{kota}:{bidang}")
+        self.multi = ukuran.jumlah_opd > 1 and bidang is None
+        self.wilayah = f"Kota {kota}"
+        self.opd = ([Opd(*BIDANG[bidang % len(BIDANG)])] if bidang is not None
+                    else [Opd(*b) for b in BIDANG[: ukuran.jumlah_opd]])
         if self.multi:
-            self.instansi = "Pemerintah Kota Teluk Damar"
-            self.pendek = "Pemerintah Kota Teluk Damar"
+            self.instansi = f"Pemerintah Kota {kota}"
+            self.pendek = f"Pemerintah Kota {kota}"
             self.urusan_teks = "pemerintahan daerah"
         else:
-            self.instansi = f"{self.opd[0].nama} Kota Teluk Damar"
+            self.instansi = f"{self.opd[0].nama} Kota {kota}"
             self.pendek = self.opd[0].nama
             self.urusan_teks = self.opd[0].urusan.lower()
         self.teks = Teks(self.rng, {
@@ -720,11 +727,11 @@ class Generator:
         w.isi("format", 1, "versi format berkas; jangan diubah")
         w.kosong()
         w.tabel("meta")
-        w.isi("pemda", "Pemerintah Kota Teluk Damar")
+        w.isi("pemda", f"Pemerintah Kota {self.kota}")
         w.isi("instansi", self.instansi)
         w.isi("tahun", TAHUN, "tahun anggaran yang dilaporkan")
-        w.isi("tempat_tanggal", f"Teluk Damar, Maret {TAHUN + 1}")
-        jabatan = "Wali Kota Teluk Damar" if self.multi else f"Kepala {self.instansi}"
+        w.isi("tempat_tanggal", f"{self.kota}, Maret {TAHUN + 1}")
+        jabatan = f"Wali Kota {self.kota}" if self.multi else f"Kepala {self.instansi}"
         w.isi("kepala", {"jabatan": jabatan, "nama": self.orang(), "pangkat": "Pembina Tk.I",
                          "nip": self.nip()})
         w.kosong()
@@ -749,7 +756,7 @@ class Generator:
             "Keputusan Menteri Dalam Negeri Nomor 050-5889 Tahun 2021 tentang Hasil Verifikasi, "
             "Validasi dan Inventarisasi Pemutakhiran Klasifikasi, Kodefikasi dan Nomenklatur "
             "Perencanaan Pembangunan dan Keuangan Daerah",
-            "Peraturan Daerah Kota Teluk Damar Nomor 4 Tahun 2016 tentang Pembentukan dan Susunan "
+            f"Peraturan Daerah Kota {self.kota} Nomor 4 Tahun 2016 tentang Pembentukan dan Susunan "
             "Perangkat Daerah",
         ])
         w.narasi("profil", t.narasi(2))
@@ -976,10 +983,10 @@ class Generator:
         w.isi("renstra", {"awal": RENSTRA_AWAL, "akhir": RENSTRA_AKHIR})
         w.narasi("rencana_strategis", t.narasi(2))
         w.narasi("visi_pengantar", t.narasi(1))
-        w.isi("visi", "MEWUJUDKAN TELUK DAMAR YANG LEBIH MAJU, BERBUDAYA DAN RELIGIUS")
+        w.isi("visi", f"MEWUJUDKAN {self.kota.upper()} YANG LEBIH MAJU, BERBUDAYA DAN RELIGIUS")
         w.narasi("misi_pengantar", t.narasi(1))
         w.daftar("misi", [
-            "Mewujudkan Sumber Daya Manusia dan Masyarakat Kota Teluk Damar yang Berkualitas",
+            f"Mewujudkan Sumber Daya Manusia dan Masyarakat Kota {self.kota} yang Berkualitas",
             "Mewujudkan Tata Kelola Pemerintahan yang Baik dan Bersih",
             "Mewujudkan Pembangunan Infrastruktur yang Merata dan Berkelanjutan",
         ])
@@ -1011,6 +1018,9 @@ class Generator:
             w.baris_tabel("perjanjian_kinerja.sasaran")
             w.isi("kode", s["kode"])
             w.isi("uraian", s["uraian"])
+            if self.opd_kota:
+                w.isi("sasaran_daerah", SASARAN_DAERAH[_urutan_bidang(self.opd[0])
+                                                       % len(SASARAN_DAERAH)])
             w.narasi("penjelasan", t.narasi(1))
             for ind in s["indikator"]:
                 w.baris_tabel("perjanjian_kinerja.sasaran.indikator", 1)
@@ -1141,6 +1151,45 @@ def _bagi(rng: random.Random, total: int, bagian: int) -> list[int]:
     return [b - a for a, b in zip(batas, batas[1:])]
 
 
+# The city's sasaran (RPJMD) that agencies' sasaran serve, for the rekap per sasaran daerah.
+SASARAN_DAERAH = [
+    "Meningkatnya kualitas sumber daya manusia",
+    "Meningkatnya kesejahteraan sosial masyarakat",
+    "Meningkatnya kualitas infrastruktur dan lingkungan hidup",
+    "Meningkatnya pertumbuhan ekonomi daerah",
+    "Meningkatnya kualitas tata kelola pemerintahan",
+]
+
+# Cities of a generated province (10 cities x 40 agencies = 400 files).
+KOTA_PROVINSI = ["Teluk Damar", "Sei Lestari", "Padang Meranti", "Bukit Kenanga", "Tanjung Harapan",
+                 "Muara Jaya", "Pematang Indah", "Batu Permai", "Lubuk Sentosa", "Rantau Makmur"]
+
+
+def _urutan_bidang(opd: Opd) -> int:
+    return next(i for i, b in enumerate(BIDANG) if b[0] == opd.kode_bidang)
+
+
+def generate_agency(bidang: int, kota: str = "Teluk Damar", seed: int = DEFAULT_SEED) -> str:
+    """One agency's own file (the small size), agency `bidang` (0-39) of city `kota`."""
+    return Generator(UKURAN["small"], seed, bidang, kota).tulis()
+
+
+def generate_folder(folder: Path, jumlah_kota: int = 1, opd_per_kota: int = 40,
+                    seed: int = DEFAULT_SEED) -> list[Path]:
+    """A reviewer's folder: one subfolder per city, one file per agency. Returns the files."""
+    files = []
+    for k in range(jumlah_kota):
+        kota = KOTA_PROVINSI[k % len(KOTA_PROVINSI)] + (f" {k // len(KOTA_PROVINSI) + 1}"
+                                                        if k >= len(KOTA_PROVINSI) else "")
+        sub = folder / kota.lower().replace(" ", "-")
+        sub.mkdir(parents=True, exist_ok=True)
+        for b in range(opd_per_kota):
+            path = sub / f"{BIDANG[b % len(BIDANG)][0]}-{b:02d}.toml"
+            path.write_text(generate_agency(b, kota, seed), encoding="utf-8", newline="\n")
+            files.append(path)
+    return files
+
+
 def generate(ukuran: str, seed: int = DEFAULT_SEED) -> str:
     """The text of a project file of size `ukuran` ("small", "city" or "huge")."""
     if ukuran not in UKURAN:
@@ -1150,10 +1199,19 @@ def generate(ukuran: str, seed: int = DEFAULT_SEED) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Tulis berkas proyek rekaan untuk uji kinerja.")
-    parser.add_argument("ukuran", choices=list(UKURAN), help="small, city atau huge")
+    parser.add_argument("ukuran", choices=[*UKURAN, "kota", "provinsi"],
+                        help="small, city atau huge (satu berkas); kota (folder 40 berkas "
+                             "instansi) atau provinsi (10 kota x 40 berkas)")
     parser.add_argument("-o", "--output", default="-", help="berkas keluaran ('-' untuk stdout)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="benih acak (bawaan 2024)")
     args = parser.parse_args(argv)
+    if args.ukuran in ("kota", "provinsi"):
+        if args.output == "-":
+            parser.error("kota/provinsi menulis folder: beri -o FOLDER")
+        files = generate_folder(Path(args.output), 1 if args.ukuran == "kota" else 10,
+                                seed=args.seed)
+        print(f"{len(files)} berkas di {args.output}")
+        return 0
     text = generate(args.ukuran, args.seed)
     if args.output == "-":
         sys.stdout.write(text)
