@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from ..chapter import Chapter
+from ..clean import clean_data, clean_text
 from ..errors import LakipError
 from ..lock import FileLock, Locked, LockInfo
 from ..plugins import Registry
@@ -88,6 +89,13 @@ class LakipApp(App):
         self.keymap_file = keymap_file
         self.user_keys: dict[str, str] = dict(keymap_file.keys)
         self.theme = TEMA_RENDAH if warna_rendah else TEMA_BIASA
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every notification of the app: messages quote the file's text (a finding, a copied
+        cell), so control characters are left out and brackets are not read as markup."""
+        super().notify(clean_text(str(message)), title=clean_text(str(title)), severity=severity,
+                       timeout=timeout, markup=markup)
 
     # -- start -----------------------------------------------------------------------------
 
@@ -374,7 +382,8 @@ class LakipApp(App):
             return
         from .screens.preview import LayarPratinjau
 
-        self.push_screen(LayarPratinjau(chapter, salin_data(self.project.data),
+        # the preview prints the file's text: control characters left out before layout
+        self.push_screen(LayarPratinjau(chapter, clean_data(salin_data(self.project.data)),
                                         self.registry, self.konteks()))
 
     def action_ringkasan(self) -> None:
@@ -384,11 +393,11 @@ class LakipApp(App):
         judul = " ".join(str(meta.get(k, "")) for k in ("instansi", "tahun")).strip()
         from ..report import Grafik
 
-        data = salin_data(self.project.data)
+        data = clean_data(salin_data(self.project.data))  # labels quote the file's text
         grafik = [g for _plugin, result in self.registry.call(
             "lakip_summary", data=data, konteks=self.konteks()) for g in result
             if isinstance(g, Grafik)]
-        self.push_screen(LayarRingkasan(grafik, judul or self._nama_berkas()))
+        self.push_screen(LayarRingkasan(grafik, clean_text(judul or self._nama_berkas())))
 
     def action_warna_rendah(self) -> None:
         self.theme = TEMA_BIASA if self.theme == TEMA_RENDAH else TEMA_RENDAH

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from lakip_tui import angka
+from lakip_tui.clean import clean_text
 from lakip_tui.chapter import Kolom
 from lakip_tui.errors import AngkaError, LakipError
 from lakip_tui.paths import Path, get_in
@@ -62,15 +63,21 @@ def _angka_murni(value: Any) -> bool:
 
 
 def teks_tampil(kolom: Kolom, value: Any) -> str:
-    """The text a cell shows. Never raises: a value of an unexpected type is shown as it is."""
+    """The text a cell shows. Never raises: a value of an unexpected type is shown as it is.
+    Control characters of the file's text are left out (clean_text): they would reach the
+    terminal."""
+    return clean_text(_teks_tampil(kolom, value))
+
+
+def _teks_tampil(kolom: Kolom, value: Any) -> str:
     if value is None:
         return _KOSONG
     if isinstance(value, list):
-        return PEMISAH_DAFTAR.join(teks_tampil(kolom, item) for item in value)
+        return PEMISAH_DAFTAR.join(_teks_tampil(kolom, item) for item in value)
     if isinstance(value, dict):
         if kolom.jenis == "peta_tahun":
             return PEMISAH_DAFTAR.join(f"{k}: {_teks_nilai_tahun(v)}" for k, v in value.items())
-        return PEMISAH_DAFTAR.join(f"{k}: {teks_tampil(kolom, v)}" for k, v in value.items())
+        return PEMISAH_DAFTAR.join(f"{k}: {_teks_tampil(kolom, v)}" for k, v in value.items())
     if isinstance(value, bool):
         return "ya" if value else "tidak"
     if kolom.jenis == "tahun" and isinstance(value, int):
@@ -81,6 +88,12 @@ def teks_tampil(kolom: Kolom, value: Any) -> str:
         except (TypeError, ValueError):
             return str(value)
     return str(value)
+
+
+def teks_hitung(value: Any) -> str:
+    """The text of a computed cell (Kolom.hitung): it often quotes the file's text (a rating, a
+    choice), so its control characters are left out too."""
+    return clean_text(str(value))
 
 
 def _teks_nilai_tahun(value: Any) -> str:

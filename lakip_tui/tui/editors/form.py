@@ -261,7 +261,7 @@ class FormEditor(PenyuntingSel, Vertical):
                 except Exception as exc:  # a plugin's bug shows here, never takes the form down
                     result.append((f"galat: {type(exc).__name__}", "isian--galat"))
                     continue
-                result.append(("" if value is None else str(value), "isian--hitung"))
+                result.append(("" if value is None else cells.teks_hitung(value), "isian--hitung"))
                 continue
             text = cells.teks_sunting(kolom, cells.nilai_di(row, kolom))
             if not text and kolom.jenis == "pilihan" and kolom.pilihan:

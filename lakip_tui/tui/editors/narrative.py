@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from lakip_tui.chapter import Narasi
+from lakip_tui.clean import clean_text
 from lakip_tui.errors import LakipError
 from lakip_tui.paths import Path
 
@@ -27,13 +28,15 @@ JEDA_SIMPAN = 1.0  # seconds of quiet before typed text is written to the projec
 
 
 def nilai_ke_teks(narasi: Narasi, value: Any) -> str:
+    """The text the area shows, without the file's control characters (they would reach the
+    terminal); it is written back only when the user changes it."""
     if value is None:
         return ""
     if narasi.daftar:
         items = value if isinstance(value, list) else [value]
         # an item is one line: a newline inside an item would split it in two on the way back
-        return "\n".join(str(item).replace("\n", " ") for item in items)
-    return str(value)
+        return clean_text("\n".join(str(item).replace("\n", " ") for item in items))
+    return clean_text(str(value))
 
 
 def teks_ke_nilai(narasi: Narasi, text: str) -> Any:

@@ -247,7 +247,7 @@ class TabelModel:
             value = kolom.hitung(row, self._konteks_cache)
         except Exception as exc:  # a plugin's bug shows in its cell, never takes the table down
             return f"{TEKS_GALAT}: {type(exc).__name__}", True
-        return ("" if value is None else str(value)), False
+        return ("" if value is None else cells.teks_hitung(value)), False
 
     # -- what a change means for this table -------------------------------------------------
 

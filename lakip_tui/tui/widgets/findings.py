@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...clean import clean_text
 from ...findings import SEVERITY_LABEL, Finding, count
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -27,9 +28,9 @@ def _prompt(finding: Finding, titles: dict[str, str]) -> Text:
     text = Text(no_wrap=False)
     text.append(f"{_MARK[finding.severity]} {SEVERITY_LABEL[finding.severity]:<10} ",
                 style=_STYLE[finding.severity])
-    text.append(finding.message)
+    text.append(clean_text(finding.message))  # messages quote the file's text
     where = finding.location or titles.get(finding.chapter, finding.chapter)
-    text.append(f"  [{where}]", style="dim")
+    text.append(clean_text(f"  [{where}]"), style="dim")
     return text
 
 

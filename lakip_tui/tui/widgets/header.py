@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from ...clean import clean_text
+
 
 class KepalaAplikasi(Widget):
     """Says what is open and whether it is safe to close: the unsaved marker is never hidden,
@@ -36,11 +38,12 @@ class KepalaAplikasi(Widget):
         else:
             right.append("tersimpan", style="dim")
         right.append(" ")
-        middle = Text(self.berkas, style="italic")
+        # instansi and tahun come from the file: no control character reaches the terminal
+        middle = Text(clean_text(self.berkas), style="italic")
         left = Text(" ")
-        left.append(self.instansi or "(instansi belum diisi)", style="bold")
+        left.append(clean_text(self.instansi) or "(instansi belum diisi)", style="bold")
         if self.tahun:
-            left.append(f" · {self.tahun}")
+            left.append(clean_text(f" · {self.tahun}"))
         width = self.size.width or 80
         room = width - right.cell_len - middle.cell_len - 3
         if left.cell_len > room:  # cut the instansi, never the marker or the file name
