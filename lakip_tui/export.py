@@ -3,7 +3,8 @@
 There is one code path from plugins to report: `chapter_sections` collects one chapter's sections
 from every plugin (the TUI preview calls it too), `assemble` puts the chapters together with the
 cover, the kata pengantar, the daftar isi and the lampiran, and `lakip_tui.exporters` lays the
-Document out as txt, md, html or svg. Nothing here imports Textual, and Rich only when drawing.
+Document out in each format. The model is `dokumen.py`; the writers import it, never this
+module. Nothing here imports Textual, and Rich only when drawing.
 """
 
 from __future__ import annotations
@@ -11,78 +12,23 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence, TextIO
+from typing import Callable, Iterable, Sequence, TextIO
 
+from . import exporters
 from .chapter import Chapter
 from .clean import clean_data, clean_text
 from .context import Konteks
 from .errors import LakipError
 from .findings import error
+from .dokumen import BabLaporan, Document, EntriIsi, Sampul, Section
 from .plugins import Registry
-from .report import Section, TableBlock
 
 KATA_PENGANTAR = "kata-pengantar"  # Section.key of the foreword: printed before the daftar isi
 LAMPIRAN = "lampiran"  # Section.key prefix of what goes into the LAMPIRAN part at the end
 
 MIN_WIDTH, MAX_WIDTH = 50, 1000
-
-
-@dataclass(frozen=True)
-class Sampul:
-    """The cover page, from [meta]."""
-
-    pemda: str
-    instansi: str
-    tahun: str
-
-    def baris(self) -> list[str]:
-        """The cover's lines, top to bottom; what [meta] lacks is left out."""
-        out = [self.pemda.upper(), "LAPORAN KINERJA", self.instansi.upper()]
-        if self.tahun:
-            out.append(f"TAHUN ANGGARAN {self.tahun}")
-        return [b for b in out if b]
-
-
-@dataclass(frozen=True)
-class BabLaporan:
-    """A chapter as printed (or the LAMPIRAN part): its heading and its sections in order."""
-
-    key: str
-    judul: str  # "BAB I PENDAHULUAN"
-    sections: tuple[Section, ...]
-
-
-@dataclass(frozen=True)
-class EntriIsi:
-    """A line of the daftar isi: level 1 is a chapter (or LAMPIRAN), level 2 a titled section."""
-
-    tingkat: int
-    teks: str
-
-
-@dataclass(frozen=True)
-class Document:
-    sampul: Sampul
-    pengantar: tuple[Section, ...]  # the kata pengantar, before the daftar isi
-    daftar_isi: tuple[EntriIsi, ...]
-    bab: tuple[BabLaporan, ...]  # the chapters, and the LAMPIRAN part last when there is one
-
-    @property
-    def judul(self) -> str:
-        """A one-line title (for the SVG and HTML <title>)."""
-        tahun = f" Tahun Anggaran {self.sampul.tahun}" if self.sampul.tahun else ""
-        return f"Laporan Kinerja {self.sampul.instansi}".strip() + tahun
-
-    def sections(self) -> Iterator[Section]:
-        yield from self.pengantar
-        for bab in self.bab:
-            yield from bab.sections
-
-    def tables(self) -> Iterator[TableBlock]:
-        for section in self.sections():
-            yield from (b for b in section.blocks if isinstance(b, TableBlock))
 
 
 # -- assembly ------------------------------------------------------------------------------
@@ -211,7 +157,6 @@ class Kemajuan:
 
 def run_export(args: argparse.Namespace) -> int:
     """`lakip export FILE -f FORMAT -o OUT [--width N] [--chapters a,b] [--plugin P.py]`."""
-    from . import exporters
     from .checks import run_checks
     from .findings import count
     from .plugins import load_registry
@@ -259,11 +204,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _target(output: str | None, project_path: Path, fmt: str) -> Path | None:
     """Where the report goes (None: stdout), checked before the export does any work."""
-    from .exporters import FORMATS
-
     if output == "-":
         return None
-    target = Path(output) if output else project_path.with_suffix(FORMATS[fmt])
+    target = Path(output) if output else project_path.with_suffix(exporters.FORMATS[fmt])
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise LakipError("keluaran adalah folder; beri nama berkas", where=str(target))

@@ -756,3 +756,21 @@ def test_example_html_parses_and_carries_every_table_caption(contoh):
 
 def test_example_svg_is_well_formed(contoh):
     ET.fromstring(exporters.render(contoh, "svg", width=100))
+
+
+def test_writers_import_the_model_never_the_orchestrator():
+    """One direction: export.py imports the writers; a writer imports only the document model
+    (and its neighbours), so the data no longer climbs back up into export.py."""
+    import ast
+    import pathlib
+
+    folder = pathlib.Path(exporters.__file__).parent
+    for path in folder.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                assert node.module not in ("export", "lakip_tui.export"), path.name
+                assert not (node.level == 2 and node.module == "export"), path.name
+    dokumen_src = (folder.parent / "dokumen.py").read_text(encoding="utf-8")
+    assert "import rich" not in dokumen_src and "from rich" not in dokumen_src
+    assert "from .exporters" not in dokumen_src and "import exporters" not in dokumen_src

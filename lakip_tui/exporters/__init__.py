@@ -12,7 +12,7 @@ from ..clean import clean_text
 from ..errors import LakipError
 
 if TYPE_CHECKING:
-    from ..export import Document
+    from ..dokumen import Document
 
 FORMATS = {"txt": ".txt", "md": ".md", "html": ".html", "svg": ".svg"}  # format -> extension
 _MODULES = {"txt": "text", "md": "markdown", "html": "html", "svg": "svg"}

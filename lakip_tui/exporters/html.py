@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ..export import Document
-from ..report import Heading, ListBlock, Paragraph, Section, Signature, TableBlock
+from ..dokumen import Document, Heading, ListBlock, Paragraph, Section, Signature, TableBlock
 
 CSS = """
 @page { size: A4; margin: 2.5cm 2cm 2.5cm 3cm; }

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from ..report import TableBlock
+from ..dokumen import TableBlock
 
 _PAD = 1  # spaces either side of a cell's text
 _LIPAT = 10  # running text keeps at least this width before codes and amounts are folded

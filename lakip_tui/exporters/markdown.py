@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..export import Document
-from ..report import Heading, ListBlock, Paragraph, Section, Signature, TableBlock
+from ..dokumen import Document, Heading, ListBlock, Paragraph, Section, Signature, TableBlock
 
 _SYNTAX = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")

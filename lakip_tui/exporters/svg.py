@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..export import Document
+from ..dokumen import Document
 from . import text
 
 _WEB_FONT = re.compile(r',\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)')

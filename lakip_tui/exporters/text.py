@@ -10,8 +10,8 @@ from __future__ import annotations
 import io
 from typing import Any, Iterator
 
-from ..export import BabLaporan, Document
-from ..report import Heading, Raw, Section, TableBlock
+from ..dokumen import BabLaporan, Document, Section
+from ..terminal import renderable as blok, section_renderables
 from .kotak import Kotak, tata_letak
 
 
@@ -23,36 +23,6 @@ def konsol(width: int, *, record: bool = False) -> Any:
                    force_terminal=False, force_jupyter=False, force_interactive=False,
                    legacy_windows=False, emoji=False, markup=False, highlight=False,
                    soft_wrap=False)
-
-
-def blok(block: Any) -> Any:
-    """The renderable for one block of a section."""
-    from rich.text import Text
-
-    if isinstance(block, TableBlock):
-        return Kotak(block)
-    if isinstance(block, Raw):
-        from rich.protocol import is_renderable
-
-        thing = block.renderable
-        return thing if is_renderable(thing) else Text(str(thing))
-    if isinstance(block, Heading):
-        return Text(block.text, style="bold")
-    if hasattr(block, "__rich__") or hasattr(block, "__rich_console__") or isinstance(block, str):
-        return block
-    return Text(str(block))  # a plugin's stray object still shows, as text
-
-
-def section_renderables(section: Section) -> Iterator[Any]:
-    """A section as renderables: its title (if any), then each block, a blank line after each."""
-    from rich.text import Text
-
-    if section.title:
-        yield Text(section.title, style="bold")
-        yield Text("")
-    for block in section.blocks:
-        yield blok(block)
-        yield Text("")
 
 
 def _judul_tengah(teks: str) -> Any:

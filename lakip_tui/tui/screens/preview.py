@@ -32,7 +32,8 @@ def bagian_bab(chapter: Chapter, data: dict, registry: Any, konteks: Any) -> lis
 def tata_bab(chapter: Chapter, sections: list) -> Any:
     """The chapter laid out by the text export's own functions: its heading and sections; the
     kata pengantar and lampiran parts, which the export moves elsewhere, are shown after a note."""
-    from ...export import KATA_PENGANTAR, LAMPIRAN, BabLaporan
+    from ...dokumen import BabLaporan
+    from ...export import KATA_PENGANTAR, LAMPIRAN
     from ...exporters.text import bab_renderables, section_renderables
 
     def catatan(teks: str) -> Text:
