@@ -74,10 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="jumlah proses pemeriksa untuk banyak berkas (bawaan: jumlah inti)")
     plugin_option(check)
 
-    export = sub.add_parser("export", help="ekspor laporan (txt, md, html, svg)",
+    export = sub.add_parser("export", help="ekspor laporan (txt, md, html, svg, pdf, docx)",
                             description="Rakit laporan lengkap dari bab-bab, sesuai urutan.")
     export.add_argument("file", metavar="BERKAS", help="berkas proyek .toml")
-    export.add_argument("-f", "--format", default="txt", help="txt, md, html atau svg (bawaan txt)")
+    export.add_argument("-f", "--format", default="txt", help="txt, md, html, svg, pdf atau docx (bawaan txt)")
     export.add_argument("-o", "--output", default=None, metavar="KELUARAN",
                         help="berkas keluaran; '-' untuk stdout (bawaan: nama proyek + akhiran)")
     export.add_argument("--width", type=int, default=100, help="lebar teks (bawaan 100)")

@@ -217,21 +217,56 @@ def _target(output: str | None, project_path: Path, fmt: str) -> Path | None:
     return target
 
 
-def _tulis(target: Path, text: str, atomic_write: Callable[[Path, str], None]) -> None:
+def _tulis(target: Path, text: str | bytes, atomic_write: Callable[[Path, str], None]) -> None:
     """Replace a file atomically; but write through a device or pipe (/dev/stdout, /dev/null),
     which renaming would destroy."""
     if target.exists() and not target.is_file():
-        with open(target, "w", encoding="utf-8") as out:
-            out.write(text)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        with open(target, "wb") as out:
+            out.write(data)
+        return
+    if isinstance(text, bytes):
+        _tulis_biner(target, text)
         return
     atomic_write(target, text)  # follows a symlink; a new file gets the umask's permissions
 
 
-def _to_stdout(text: str) -> None:
+def _tulis_biner(target: Path, data: bytes) -> None:
+    """A PDF or DOCX written as atomically as a text export: a temp file in the same folder,
+    fsynced, then renamed over the target (a symlink is followed; a new file gets the umask's
+    permissions, an old one keeps its own)."""
+    import os
+    import tempfile
+
+    if target.is_symlink():
+        target = target.resolve()
+    try:
+        mode = target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _to_stdout(text: str | bytes) -> None:
     stream = getattr(sys.stdout, "buffer", None)
     if stream is not None:  # UTF-8 whatever the locale says: box lines and "≤" must survive
         sys.stdout.flush()
-        stream.write(text.encode("utf-8"))
+        stream.write(text if isinstance(text, bytes) else text.encode("utf-8"))
         stream.flush()
     else:
         sys.stdout.write(text)

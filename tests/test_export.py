@@ -383,9 +383,10 @@ def test_svg_is_well_formed_and_needs_nothing_from_outside():
 
 def test_unknown_format_is_refused():
     with pytest.raises(LakipError) as info:
-        exporters.normalise_format("pdf")
-    assert "txt, md, html, svg" in str(info.value)
+        exporters.normalise_format("odt")
+    assert "txt, md, html, svg, pdf, docx" in str(info.value)
     assert exporters.normalise_format(".MD") == "md"
+    assert exporters.normalise_format("PDF") == "pdf"
 
 
 # -- the box-drawing table writer ------------------------------------------------------------
@@ -596,7 +597,7 @@ def test_chapters_option_picks_chapters_and_refuses_unknown_ones(proyek, capsys)
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["-f", "pdf"], "format 'pdf' tidak dikenal"),
+    (["-f", "odt"], "format 'odt' tidak dikenal"),
     (["--width", "10"], "--width harus antara"),
     (["-o", "/tidak/ada/folder/laporan.txt"], "folder keluaran tidak ada"),
     (["-o", "."], "keluaran adalah folder"),

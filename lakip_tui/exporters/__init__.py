@@ -1,6 +1,8 @@
-"""Writers that lay an assembled Document out in one format each: txt, md, html, svg.
+"""Writers that lay an assembled Document out in one format each: txt, md, html, svg, pdf, docx.
 
-Each module has `render(document, *, width) -> str`; only the chosen one is imported.
+Each module has `render(document, *, width) -> str` (bytes for pdf and docx); only the chosen
+one is imported. A writer imports the document model (`lakip_tui.dokumen`), never `export.py`,
+so any assembled Document can be written (`lakip rekap` builds its own).
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ from ..errors import LakipError
 if TYPE_CHECKING:
     from ..dokumen import Document
 
-FORMATS = {"txt": ".txt", "md": ".md", "html": ".html", "svg": ".svg"}  # format -> extension
-_MODULES = {"txt": "text", "md": "markdown", "html": "html", "svg": "svg"}
+FORMATS = {"txt": ".txt", "md": ".md", "html": ".html", "svg": ".svg", "pdf": ".pdf",
+           "docx": ".docx"}  # format -> extension
+BINARY = frozenset({"pdf", "docx"})  # formats whose writer returns bytes
+_MODULES = {"txt": "text", "md": "markdown", "html": "html", "svg": "svg", "pdf": "pdf",
+            "docx": "docx"}
 
 
 def normalise_format(name: str) -> str:
@@ -26,9 +31,11 @@ def normalise_format(name: str) -> str:
     return fmt
 
 
-def render(document: "Document", fmt: str, *, width: int = 100) -> str:
-    """The document in format `fmt`. The finished text goes through `clean_text` whatever the
+def render(document: "Document", fmt: str, *, width: int = 100) -> str | bytes:
+    """The document in format `fmt`. A text format goes through `clean_text` whatever the
     writer did: none of these formats may hold a control character (a terminal reading a txt
-    or md export, an XML parser reading the svg), and the project's text is in it."""
+    or md export, an XML parser reading the svg), and the project's text is in it. The binary
+    formats (pdf, docx) get a Document whose every string `export.assemble` already cleaned."""
     module = importlib.import_module(f".{_MODULES[normalise_format(fmt)]}", __name__)
-    return clean_text(module.render(document, width=width))
+    out = module.render(document, width=width)
+    return out if isinstance(out, bytes) else clean_text(out)

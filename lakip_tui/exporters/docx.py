@@ -1,0 +1,374 @@
+"""The report as a Word document (python-docx), for the planner to go on with in Word.
+
+Real Word headings (Heading 1 for the chapters, Heading 2 for their sections), so Word's own
+daftar isi works; the daftar isi, daftar tabel and daftar gambar are Word fields (TOC) that Word
+fills with page numbers when the document opens (the file asks it to update its fields).
+Tables are bordered, their header row repeats on every page, and a row is never split across
+pages; a table too wide for the portrait page gets a landscape section of its own. Page numbers
+are in the footer: none on the cover, i, ii, ... in the front matter, 1, 2, ... from BAB I.
+Charts are pictures drawn by Typst exactly as in the PDF.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from docx import Document as WordDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from ..dokumen import (Document, Figure, Heading, ListBlock, Paragraph, Section, Signature,
+                       SignaturePair, TableBlock)
+from .lebar import ukur
+
+FONT = "Times New Roman"
+JUDUL_TABEL = "Judul Tabel"  # paragraph styles the daftar tabel / daftar gambar are built from
+JUDUL_GAMBAR = "Judul Gambar"
+_RATA = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+         "left": WD_ALIGN_PARAGRAPH.LEFT}
+
+
+def render(document: Document, *, width: int = 100) -> bytes:
+    word = WordDocument()
+    _gaya(word)
+    _halaman(word.sections[0], mendatar=False)
+    word.core_properties.title = document.judul
+    word.core_properties.author = document.sampul.instansi
+    _sampul(word, document)
+    # the front matter: its own section, numbered i, ii, ...
+    depan = word.add_section(WD_SECTION.NEW_PAGE)
+    _halaman(depan, mendatar=False)
+    _nomor_halaman(depan, "lowerRoman")
+    for i, section in enumerate(document.pengantar):
+        if i:
+            _ganti_halaman(word)
+        word.add_heading(section.title.upper(), level=1)
+        _blocks(word, section, width)
+    _ganti_halaman(word)
+    _daftar(word, "DAFTAR ISI", 'TOC \\o "1-2" \\h \\z \\u',
+            [(e.teks, e.tingkat) for e in document.daftar_isi])
+    tabel = [t.caption for t in document.tables() if t.nomor]
+    if tabel:
+        _ganti_halaman(word)
+        _daftar(word, "DAFTAR TABEL", f'TOC \\h \\z \\t "{JUDUL_TABEL},1"', [(t, 1) for t in tabel])
+    gambar = [f.caption for f in document.figures()]
+    if gambar:
+        _ganti_halaman(word)
+        _daftar(word, "DAFTAR GAMBAR", f'TOC \\h \\z \\t "{JUDUL_GAMBAR},1"',
+                [(g, 1) for g in gambar])
+    # the chapters: numbered 1, 2, ... again
+    for i, bab in enumerate(document.bab):
+        section = word.add_section(WD_SECTION.NEW_PAGE)
+        _halaman(section, mendatar=False)
+        if i == 0:
+            _nomor_halaman(section, "decimal", mulai=1)
+        word.add_heading(bab.judul, level=1)
+        for part in bab.sections:
+            if part.title:
+                word.add_heading(part.title, level=2)
+            _blocks(word, part, width)
+    _perbarui_saat_dibuka(word)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+# -- page setup --------------------------------------------------------------------------------
+
+
+def _halaman(section: Any, *, mendatar: bool) -> None:
+    """A4 with the margins agencies bind with (left 4 cm, the rest 3 cm); landscape turned."""
+    lebar, tinggi = Cm(21.0), Cm(29.7)
+    if mendatar:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = tinggi, lebar
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin, section.bottom_margin = Cm(3), Cm(2.5)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = lebar, tinggi
+        section.left_margin, section.right_margin = Cm(4), Cm(3)
+        section.top_margin = section.bottom_margin = Cm(3)
+
+
+def _nomor_halaman(section: Any, fmt: str, mulai: int | None = 1) -> None:
+    """Page numbers in this section's footer (later sections inherit it) in `fmt`."""
+    sect = section._sectPr
+    for old in sect.findall(qn("w:pgNumType")):
+        sect.remove(old)
+    pg = OxmlElement("w:pgNumType")
+    pg.set(qn("w:fmt"), fmt)
+    if mulai is not None:
+        pg.set(qn("w:start"), str(mulai))
+    sect.append(pg)
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+    p.text = ""
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _field(p, "PAGE", "1")
+
+
+def _ganti_halaman(word: Any) -> None:
+    word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _field(paragraph: Any, instr: str, hasil: str) -> None:
+    """A Word field (PAGE, TOC...) with `hasil` shown until Word updates it."""
+    def char(kind: str) -> Any:
+        run = paragraph.add_run()
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            el.set(qn("w:dirty"), "true")
+        run._r.append(el)
+        return run
+
+    char("begin")
+    run = paragraph.add_run()
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instr} "
+    run._r.append(text)
+    char("separate")
+    paragraph.add_run(hasil)
+    char("end")
+
+
+def _daftar(word: Any, judul: str, instr: str, entri: list[tuple[str, int]]) -> None:
+    """A daftar as a TOC field; until Word fills in the page numbers it shows the entries."""
+    heading = word.add_paragraph(judul, style="TOC Heading")
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p = word.add_paragraph()
+    _field(p, instr, "")
+    # the placeholder entries sit inside the field result: Word replaces them on update
+    result = p.runs[-2]  # the empty result run between "separate" and "end"
+    for i, (teks, tingkat) in enumerate(entri):
+        if i:
+            result.add_break()
+        result.add_text(("    " if tingkat > 1 else "") + teks)
+
+
+def _perbarui_saat_dibuka(word: Any) -> None:
+    """Ask Word to update the fields (page numbers of the daftar isi) when it opens the file."""
+    settings = word.settings.element
+    el = OxmlElement("w:updateFields")
+    el.set(qn("w:val"), "true")
+    settings.append(el)
+
+
+# -- styles --------------------------------------------------------------------------------------
+
+
+def _gaya(word: Any) -> None:
+    normal = word.styles["Normal"]
+    _font(normal, 12)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    for level, size in ((1, 14), (2, 12), (3, 12)):
+        style = word.styles[f"Heading {level}"]
+        _font(style, size, bold=True)
+        style.paragraph_format.space_before = Pt(12)
+        style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.keep_with_next = True
+        if level == 1:
+            style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(word.styles["TOC Heading"], 14, bold=True)
+    for nama in (JUDUL_TABEL, JUDUL_GAMBAR):
+        style = word.styles.add_style(nama, 1)
+        style.base_style = word.styles["Normal"]
+        _font(style, 11, bold=True)
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        style.paragraph_format.keep_with_next = nama == JUDUL_TABEL
+        style.paragraph_format.space_before = Pt(6)
+
+
+def _font(style: Any, size: int, *, bold: bool = False) -> None:
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = False
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
+
+
+# -- blocks --------------------------------------------------------------------------------------
+
+
+def _sampul(word: Any, document: Document) -> None:
+    for i, teks in enumerate(document.sampul.baris()):
+        p = word.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_before = Pt(120 if i == 0 else 36)
+        run = p.add_run(teks)
+        run.bold = True
+        run.font.size = Pt(24 if teks == "LAPORAN KINERJA" else 16)
+
+
+def _teks(paragraph: Any, teks: str, *, bold: bool = False, size: float | None = None) -> None:
+    """Text with its line breaks kept as Word line breaks."""
+    for i, line in enumerate(str(teks).split("\n")):
+        run = paragraph.add_run(line)
+        if i:
+            run._r.addprevious(OxmlElement("w:br"))
+        if bold:
+            run.bold = True
+        if size:
+            run.font.size = Pt(size)
+
+
+def _blocks(word: Any, section: Section, width: int) -> None:
+    for block in section.blocks:
+        if isinstance(block, Heading):
+            word.add_heading(block.text, level=3)
+        elif isinstance(block, Paragraph):
+            for teks in block.paragraphs():
+                p = word.add_paragraph()
+                p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+                _teks(p, teks)
+        elif isinstance(block, ListBlock):
+            for label, item in zip(block.labels(), block.items):
+                p = word.add_paragraph()
+                p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+                if label:
+                    p.paragraph_format.left_indent = Cm(0.8)
+                    p.paragraph_format.first_line_indent = Cm(-0.8)
+                    p.add_run(f"{label}\t")
+                _teks(p, item)
+        elif isinstance(block, TableBlock):
+            _tabel(word, block)
+        elif isinstance(block, Signature):
+            _ttd_tabel(word, [None, block])
+        elif isinstance(block, SignaturePair):
+            _ttd_tabel(word, [block.kiri, block.kanan])
+        elif isinstance(block, Figure):
+            _gambar(word, block)
+        else:  # Raw, or anything else a plugin gave: drawn by Rich as plain text
+            from .text import blok, teks_polos
+
+            p = word.add_paragraph()
+            _teks(p, teks_polos(blok(block), width).rstrip("\n"), size=8)
+            for run in p.runs:
+                run.font.name = "Courier New"
+
+
+def _tabel(word: Any, block: TableBlock) -> None:
+    ukuran = ukur(block)
+    if ukuran.mendatar:  # a landscape section of its own, then portrait again
+        _halaman(word.add_section(WD_SECTION.NEW_PAGE), mendatar=True)
+    if block.caption:
+        word.add_paragraph(block.caption, style=JUDUL_TABEL if block.nomor else JUDUL_TABEL)
+    n = max(len(block.columns), 1)
+    table = word.add_table(rows=1, cols=n)
+    table.style = word.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    size = 10 if not ukuran.mendatar else 8
+    justify = [c.justify for c in block.columns] or ["left"]
+    header = table.rows[0]
+    _baris_kepala(header)
+    for cell, column in zip(header.cells, block.columns):
+        p = cell.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _teks(p, column.header, bold=True, size=size)
+        _arsir(cell)
+    for rows, bold_default in ((block.rows, False), (block.footer, True)):
+        for row in rows:
+            cells = [str(c) for c in row.cells[:n]] + [""] * (n - len(row.cells[:n]))
+            bold = "bold" in (row.style or ("bold" if bold_default else "")).split()
+            new = table.add_row()
+            _tidak_terbelah(new)
+            for cell, teks, j in zip(new.cells, cells, justify):
+                p = cell.paragraphs[0]
+                p.alignment = _RATA.get(j, WD_ALIGN_PARAGRAPH.LEFT)
+                p.paragraph_format.space_after = Pt(0)
+                _teks(p, teks, bold=bold, size=size)
+    _lebar_kolom(table, ukuran, word.sections[-1])
+    if block.sumber:
+        p = word.add_paragraph()
+        run = p.add_run(f"Sumber: {block.sumber}")
+        run.italic = True
+        run.font.size = Pt(10)
+    else:
+        word.add_paragraph()
+    if ukuran.mendatar:
+        _halaman(word.add_section(WD_SECTION.NEW_PAGE), mendatar=False)
+
+
+def _lebar_kolom(table: Any, ukuran: Any, section: Any) -> None:
+    """Short columns (amounts, codes) as wide as their longest line, the rest shared out."""
+    tersedia = section.page_width - section.left_margin - section.right_margin
+    per_huruf = Cm(0.19)
+    tetap = [None if b is not None else (w + 1) * per_huruf for b, w in
+             zip(ukuran.bagian, ukuran.isi)]
+    sisa = max(tersedia - sum(t for t in tetap if t), Cm(2) * sum(1 for t in tetap if not t))
+    bagi = sum(b for b in ukuran.bagian if b) or 1
+    lebar = [t if t else int(sisa * b / bagi) for t, b in zip(tetap, ukuran.bagian)]
+    table.autofit = False
+    for i, w in enumerate(lebar):
+        for cell in table.columns[i].cells:
+            cell.width = int(w)
+
+
+def _baris_kepala(row: Any) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    for tag in ("w:tblHeader", "w:cantSplit"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), "true")
+        trpr.append(el)
+
+
+def _tidak_terbelah(row: Any) -> None:
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(el)
+
+
+def _arsir(cell: Any) -> None:
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), "E8E8E8")
+    cell._tc.get_or_add_tcPr().append(shd)
+
+
+def _ttd_tabel(word: Any, blok: list[Signature | None]) -> None:
+    """Signing blocks side by side in a borderless table (empty left half for one block)."""
+    table = word.add_table(rows=1, cols=len(blok))
+    for cell, ttd in zip(table.rows[0].cells, blok):
+        if ttd is None:
+            continue
+        first = True
+        for line in ttd.lines():
+            p = cell.paragraphs[0] if first else cell.add_paragraph()
+            first = False
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.paragraph_format.space_after = Pt(0)
+            run = p.add_run(line)
+            if line and line == ttd.nama:
+                run.bold = True
+                run.underline = True
+    _tidak_terbelah(table.rows[0])
+    word.add_paragraph()
+
+
+def _gambar(word: Any, figure: Figure) -> None:
+    from .pdf import gambar_png
+
+    p = word.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.keep_with_next = True
+    p.add_run().add_picture(io.BytesIO(gambar_png(figure)), width=Cm(14))
+    word.add_paragraph(figure.caption, style=JUDUL_GAMBAR)

@@ -1,0 +1,121 @@
+"""`lakip export -f docx`: the example's report reopened with python-docx, as Word would read it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+
+from lakip_tui import exporters
+from lakip_tui.cli import main
+from lakip_tui.dokumen import BabLaporan, Column, Document, EntriIsi, Row, Sampul, Section, TableBlock
+from lakip_tui.export import assemble
+from lakip_tui.plugins import load_registry
+from lakip_tui.project import Project
+
+ROOT = Path(__file__).parent.parent
+EXAMPLE = ROOT / "projects" / "dinsos-binjai-2024.toml"
+
+
+def _document() -> Document:
+    project = Project.load(EXAMPLE)
+    registry = load_registry([], data=project.data, project_path=project.path)
+    return assemble(project.data, registry, registry.konteks(project.data, project.path))
+
+
+@pytest.fixture(scope="module")
+def contoh() -> Document:
+    return _document()
+
+
+@pytest.fixture(scope="module")
+def word(contoh):
+    return docx.Document(io.BytesIO(exporters.render(contoh, "docx")))
+
+
+def _teks_tabel(table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def test_every_table_comes_back_with_the_same_cells(contoh, word):
+    tables = [_teks_tabel(t) for t in word.tables]
+    for block in contoh.tables():
+        n = len(block.columns)
+        expected = [[c.header for c in block.columns]]
+        expected += [[str(c) for c in r.cells[:n]] + [""] * (n - len(r.cells[:n]))
+                     for r in (*block.rows, *block.footer)]
+        assert expected in tables, block.caption
+
+
+def test_header_rows_repeat_and_rows_do_not_split(contoh, word):
+    numbered = [t for t in word.tables if t.rows[0].cells[0].text.strip()]
+    assert numbered
+    for table in numbered:
+        trpr = table.rows[0]._tr.trPr
+        assert trpr is not None and trpr.find(qn("w:tblHeader")) is not None
+        assert table.style.name == "Table Grid"  # bordered
+
+
+def test_real_word_headings(word):
+    h1 = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert h1[:2] == ["KATA PENGANTAR", "BAB I PENDAHULUAN"]
+    assert "BAB III AKUNTABILITAS KINERJA" in h1 and "LAMPIRAN" in h1
+    h2 = [p.text for p in word.paragraphs if p.style.name == "Heading 2"]
+    assert "A. Latar Belakang" in h2
+
+
+def test_the_wide_budget_table_gets_a_landscape_section(word):
+    body = word.element.body
+    sections = word.sections
+    assert any(s.orientation == WD_ORIENT.LANDSCAPE and s.page_width > s.page_height
+               for s in sections)
+    # Tabel 3.7's caption is in a landscape section: find the section that follows it
+    children = list(body.iterchildren())
+    caption = next(i for i, el in enumerate(children)
+                   if el.tag == qn("w:p") and "Tabel 3.7 Realisasi Anggaran" ==
+                   "".join(t.text or "" for t in el.iter(qn("w:t"))))
+    for el in children[caption:]:
+        sect = el.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if el.tag == qn("w:p") else None
+        if sect is not None:
+            size = sect.find(qn("w:pgSz"))
+            assert size.get(qn("w:orient")) == "landscape"
+            break
+    else:
+        pytest.fail("no section break after Tabel 3.7")
+
+
+def test_page_numbers_in_the_footer_and_daftar_isi_as_a_field(word):
+    xml = word.element.xml
+    assert 'TOC \\o "1-2"' in xml
+    assert "Judul Tabel" in xml
+    footers = [s.footer for s in word.sections if not s.footer.is_linked_to_previous]
+    assert any(" PAGE " in f._element.xml for f in footers)
+    fmts = [pg.get(qn("w:fmt")) for pg in word.element.body.iter(qn("w:pgNumType"))]
+    assert fmts[:2] == ["lowerRoman", "decimal"]
+    assert word.settings.element.find(qn("w:updateFields")) is not None
+
+
+def test_a4_with_the_binding_margin(word):
+    portrait = word.sections[1]
+    assert abs(portrait.page_width.cm - 21.0) < 0.05 and abs(portrait.page_height.cm - 29.7) < 0.05
+    assert abs(portrait.left_margin.cm - 4) < 0.05
+
+
+def test_cli_writes_a_docx_that_reopens(tmp_path, capsys):
+    out = tmp_path / "laporan.docx"
+    assert main(["export", str(EXAMPLE), "-f", "docx", "-o", str(out)]) == 0
+    assert len(docx.Document(str(out)).tables) > 5
+    assert list(tmp_path.iterdir()) == [out]  # no temp file left
+
+
+def test_text_with_xml_and_field_syntax_is_kept_as_text():
+    jahat = '<w:t>{ PAGE } & "kutip" ]]>'
+    doc = Document(Sampul("Pemda", "Dinas", "2024"), (), (EntriIsi(1, "BAB I"),),
+                   (BabLaporan("bab", "BAB I", (Section("A", (
+                       TableBlock("1.1", jahat, (Column(jahat),), (Row((jahat,)),)),)),)),))
+    word = docx.Document(io.BytesIO(exporters.render(doc, "docx")))
+    assert word.tables[0].rows[1].cells[0].text == jahat
