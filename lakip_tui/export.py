@@ -12,9 +12,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Sequence, TextIO
+from typing import Any, Callable, Iterable, Sequence, TextIO
 
 from . import exporters
 from .chapter import Chapter
@@ -22,7 +22,7 @@ from .clean import clean_data, clean_text
 from .context import Konteks
 from .errors import LakipError
 from .findings import error
-from .dokumen import BabLaporan, Document, EntriIsi, Sampul, Section
+from .dokumen import BabLaporan, Document, EntriIsi, Raw, Sampul, Section
 from .plugins import Registry
 
 KATA_PENGANTAR = "kata-pengantar"  # Section.key of the foreword: printed before the daftar isi
@@ -61,9 +61,33 @@ def _rapikan(section: Section, plugin: str) -> Section:
     order = section.order
     if isinstance(order, bool) or not isinstance(order, (int, float)) or order != order:
         order = 0
-    return replace(section, title=str(section.title or ""), key=str(section.key or ""),
-                   order=order, blocks=tuple(section.blocks or ()),
+    return replace(section, title=clean_text(str(section.title or "")),
+                   key=str(section.key or ""), order=order,
+                   blocks=tuple(_bersih(b) for b in section.blocks or ()),
                    plugin=section.plugin or plugin)
+
+
+def _bersih(value: Any) -> Any:
+    """A block with `clean_text` applied to every string in it, so every writer (pdf and docx
+    included, which write no text file to clean afterwards) gets text without control
+    characters, also where a plugin made it up itself. Unchanged parts are the same objects
+    (a 20.000-row table that is clean is not copied). A Raw block is a Rich renderable: the
+    writers clean the text they draw from it."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, tuple):
+        out = tuple(_bersih(v) for v in value)
+        return value if all(a is b for a, b in zip(out, value)) else out
+    if is_dataclass(value) and not isinstance(value, (type, Raw)):
+        ganti = {}
+        for f in fields(value):
+            if f.init:
+                lama = getattr(value, f.name)
+                baru = _bersih(lama)
+                if baru is not lama:
+                    ganti[f.name] = baru
+        return replace(value, **ganti) if ganti else value
+    return value
 
 
 def pilih_bab(registry: Registry, keys: Iterable[str] | None) -> list[Chapter]:
@@ -106,7 +130,7 @@ def assemble(project_data: dict, registry: Registry, konteks: Konteks,
             else:
                 isi.append(section)
         if isi:  # a chapter whose content all went into other chapters is not printed
-            bab.append(BabLaporan(chapter.key, chapter.title.upper(), tuple(isi)))
+            bab.append(BabLaporan(chapter.key, clean_text(chapter.title.upper()), tuple(isi)))
     if lampiran:
         bab.append(BabLaporan(LAMPIRAN, "LAMPIRAN", tuple(lampiran)))
     return Document(_sampul(project_data), tuple(pengantar), _daftar_isi(bab), tuple(bab))

@@ -119,3 +119,40 @@ def test_text_with_xml_and_field_syntax_is_kept_as_text():
                        TableBlock("1.1", jahat, (Column(jahat),), (Row((jahat,)),)),)),)),))
     word = docx.Document(io.BytesIO(exporters.render(doc, "docx")))
     assert word.tables[0].rows[1].cells[0].text == jahat
+
+
+def test_control_characters_from_a_plugin_never_reach_the_docx_or_pdf():
+    """A plugin's own text with ESC and BEL in it: the assembly cleans every block."""
+    from lakip_tui.chapter import Chapter
+    from lakip_tui.context import Konteks
+    from lakip_tui.dokumen import Paragraph
+    from lakip_tui.hookspecs import hookimpl
+    from lakip_tui.plugins import Registry
+
+    class Kotor:
+        @hookimpl
+        def lakip_register_chapters(self, register):
+            register(Chapter("kotor", "BAB I Kotor\x1b[2J", 10))
+
+        @hookimpl
+        def lakip_render(self, chapter, data, konteks):
+            return [Section("A. Judul\x07", (
+                Paragraph("teks\x1b]52;c;aGFoYQ==\x07 biasa"),
+                TableBlock("1.1", "Tabel\x1b[31m", (Column("A\x9b"),), (Row(("sel\x1b[0m",)),)),
+            ))]
+
+    registry = Registry()
+    registry.load_object(Kotor(), "kotor")
+    doc = assemble({"meta": {"instansi": "Dinas\x1b[5m"}}, registry, registry.konteks({}))
+    data = exporters.render(doc, "docx")
+    word = docx.Document(io.BytesIO(data))
+    import zipfile
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    for bad in ("\x1b", "\x07", "\x9b"):
+        assert bad not in xml
+    assert word.tables[-1].rows[1].cells[0].text == "sel[0m"
+    pdf = exporters.render(doc, "pdf")
+    import pypdfium2 as pdfium
+    pages = pdfium.PdfDocument(pdf)
+    text = "".join(pages[i].get_textpage().get_text_range() for i in range(len(pages)))
+    assert "\x1b" not in text and "teks]52;c;aGFoYQ== biasa" in text

@@ -24,6 +24,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..dokumen import (Document, Figure, Heading, ListBlock, Paragraph, Section, Signature,
                        SignaturePair, TableBlock)
+from ..clean import clean_text
 from .lebar import ukur
 
 FONT = "Times New Roman"
@@ -260,7 +261,7 @@ def _blocks(word: Any, section: Section, width: int) -> None:
             from .text import blok, teks_polos
 
             p = word.add_paragraph()
-            _teks(p, teks_polos(blok(block), width).rstrip("\n"), size=8)
+            _teks(p, clean_text(teks_polos(blok(block), width)).rstrip("\n"), size=8)
             for run in p.runs:
                 run.font.name = "Courier New"
 

@@ -21,6 +21,7 @@ from typing import Any
 from ..dokumen import (Document, Figure, Heading, ListBlock, Paragraph, Section, Signature,
                        SignaturePair, TableBlock)
 from .. import grafik as grafik_
+from ..clean import clean_text
 from ..errors import LakipError
 from .lebar import MUAT_MENDATAR, ukur
 
@@ -81,7 +82,7 @@ def _blok(block: Any, width: int) -> dict:
         return _grafik(block)
     from .text import blok, teks_polos  # Raw, or anything else: drawn by Rich as plain text
 
-    return {"t": "pre", "text": teks_polos(blok(block), width)}
+    return {"t": "pre", "text": clean_text(teks_polos(blok(block), width))}
 
 
 def _ttd(block: Signature) -> dict:
