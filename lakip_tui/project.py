@@ -15,6 +15,7 @@ import os
 import re
 import tempfile
 import tomllib
+from contextlib import contextmanager
 from pathlib import Path as FsPath
 from typing import Any, Callable, NamedTuple
 
@@ -295,23 +296,39 @@ class Project:
         if new_index != index:
             self._do(("move", list_path, (index, new_index)))
 
+    @contextmanager
+    def one_step(self):
+        """Every edit made inside the block is undone and redone as one step (an import of
+        forty budget rows is one Ctrl+Z). Each edit is still applied and announced as it is made."""
+        start = len(self._undo)
+        try:
+            yield self
+        finally:
+            ops = self._undo[start:]
+            if len(ops) > 1:
+                del self._undo[start:]
+                self._undo.append(("group", (), tuple(ops)))
+                if self._saved_depth > start:
+                    self._saved_depth = -1
+
     def undo(self) -> bool:
         if not self._undo:
             return False
         op = self._undo.pop()
-        inverse = _inverse(op)
-        self._apply(inverse)
+        for part in _parts(_inverse(op)):
+            self._apply(part)
+            self._emit(Change(part[0], part[1], "undo", part))
         self._redo.append(op)
-        self._emit(Change(op[0], op[1], "undo", inverse))
         return True
 
     def redo(self) -> bool:
         if not self._redo:
             return False
         op = self._redo.pop()
-        self._apply(op)
+        for part in _parts(op):
+            self._apply(part)
+            self._emit(Change(part[0], part[1], "redo", part))
         self._undo.append(op)
-        self._emit(Change(op[0], op[1], "redo", op))
         return True
 
     def _do(self, op: Op) -> None:
@@ -534,8 +551,17 @@ def _check_value(value: Any, path: Path) -> None:
                      where=format_path(path))
 
 
+def _parts(op: Op) -> tuple[Op, ...]:
+    """The single edits of a step, in order (a group's, nested groups flattened)."""
+    if op[0] != "group":
+        return (op,)
+    return tuple(single for part in op[2] for single in _parts(part))
+
+
 def _inverse(op: Op) -> Op:
     kind, path, payload = op
+    if kind == "group":
+        return ("group", path, tuple(_inverse(part) for part in reversed(payload)))
     if kind == "set":
         old, new = payload
         return ("set", path, (new, old))
