@@ -78,6 +78,68 @@ def capaian(
     return hasil
 
 
+@dataclass(frozen=True, slots=True)
+class KebijakanCapaian:
+    """How an agency bounds capaian before averaging and rating it (written in its file).
+
+    `batas_atas`: a capaian above it counts as `batas_atas` (many pemda cap at 100, the
+    Kemenkeu performance index at 120); None: no cap. `negatif_nol`: a capaian below 0 (possible
+    with negative polarity) counts as 0. The default bounds nothing, as the seed's report.
+    """
+
+    batas_atas: float | None = None
+    negatif_nol: bool = False
+
+    @property
+    def aktif(self) -> bool:
+        return self.batas_atas is not None or self.negatif_nol
+
+    def terapkan(self, nilai: Hasil) -> Hasil:
+        if isinstance(nilai, TakTerhitung) or not _angka(nilai):
+            return nilai
+        if self.batas_atas is not None and nilai > self.batas_atas:
+            nilai = float(self.batas_atas)
+        if self.negatif_nol and nilai < 0:
+            nilai = 0.0
+        return nilai
+
+    def uraian(self) -> str:
+        """One Indonesian sentence for the report, e.g. under Tabel 3.1."""
+        bagian = []
+        if self.batas_atas is not None:
+            batas = _teks_angka(self.batas_atas)
+            bagian.append(f"capaian di atas {batas}% dihitung {batas}%")
+        if self.negatif_nol:
+            bagian.append("capaian di bawah 0% dihitung 0%")
+        if not bagian:
+            return "Capaian tidak dibatasi: nilai di atas 100% dihitung apa adanya."
+        teks = "; ".join(bagian)
+        return (f"Capaian dibatasi sebelum dirata-rata dan diberi peringkat: {teks}.")
+
+
+KEBIJAKAN_BAKU = KebijakanCapaian()
+
+
+def kebijakan_dari_data(batas_atas: Any, negatif_nol: Any) -> tuple[KebijakanCapaian, list[str]]:
+    """The policy from two values of a project file, with what is wrong in them (a wrong value
+    is left out, never guessed)."""
+    masalah: list[str] = []
+    batas: float | None = None
+    if batas_atas is not None:
+        if not _angka(batas_atas) or batas_atas <= 0:
+            masalah.append(f"batas atas capaian harus angka persen di atas 0 (mis. 100 atau 120), "
+                           f"bukan {batas_atas!r}; capaian tidak dibatasi")
+        else:
+            batas = float(batas_atas)
+    nol = False
+    if negatif_nol is not None:
+        if isinstance(negatif_nol, bool):
+            nol = negatif_nol
+        else:
+            masalah.append(f"capaian negatif jadi nol harus true atau false, bukan {negatif_nol!r}")
+    return KebijakanCapaian(batas, nol), masalah
+
+
 def _normal(teks: Any) -> str:
     """Case- and whitespace-insensitive form of a qualitative value."""
     return " ".join(str(teks).split()).casefold()

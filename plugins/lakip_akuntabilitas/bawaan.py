@@ -23,6 +23,10 @@ efisiensi_teks = """"""          # penjelasan tambahan sesudah rumus efisiensi (
 program_pendukung = """"""       # 3.2.5 program/kegiatan yang menunjang keberhasilan
 realisasi_anggaran_pengantar = """"""   # B. Realisasi Anggaran: teks sebelum Tabel 3.7
 
+# Kebijakan capaian (berlaku untuk rata-rata, peringkat, efisiensi dan ringkasan):
+# batas_atas_capaian = 100       # capaian di atas 100% dihitung 100% (ada yang memakai 120)
+# capaian_negatif_nol = true     # capaian di bawah 0% (polaritas negatif) dihitung 0%
+
 # Tabel 3.1 Skala nilai peringkat kinerja. `min` inklusif; tanpa `max` sebuah peringkat
 # berlaku sampai batas bawah peringkat di atasnya, sehingga tidak ada nilai tanpa peringkat.
 [[akuntabilitas.skala]]

@@ -67,6 +67,10 @@ _AKUNTABILITAS = (
             Kolom("max", "Batas atas (%)", jenis="desimal",
                   bantuan="kosongkan: berlaku sampai batas bawah peringkat di atasnya"),
         ), baris_baru=lambda: {"nama": ""}),
+        Isian("kebijakan_capaian", "Kebijakan capaian", (BAB,), (
+            Kolom("batas_atas_capaian", "Batas atas capaian (%)", jenis="desimal",
+                  bantuan="mis. 100 atau 120; kosongkan: capaian tidak dibatasi"),
+        )),
         Isian("skala_sumber", "Judul dan sumber Tabel 3.1", (BAB,), (
             Kolom("skala_judul", "Judul", bantuan="kosongkan untuk judul baku"),
             Kolom("skala_sumber", "Sumber"),

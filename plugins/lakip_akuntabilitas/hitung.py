@@ -10,14 +10,17 @@ from typing import Any, Mapping
 
 from lakip_tui.errors import LakipError
 from lakip_tui.kinerja import (
+    KEBIJAKAN_BAKU,
     SKALA_BAKU,
     Hasil,
+    KebijakanCapaian,
     Peringkat,
     TakTerhitung,
     capaian,
     capaian_kualitatif,
     capaian_sesuai_target,
     efisiensi,
+    kebijakan_dari_data,
     peringkat,
     rata_rata,
     rekap_total,
@@ -27,8 +30,26 @@ from lakip_tui.kinerja import (
 from .data import BAB, Indikator, Realisasi, Sasaran, daftar_sasaran, realisasi_per_kode, tabel
 
 
-def capaian_terhadap(ind: Indikator, target: Any, realisasi: Any) -> Hasil:
-    """Capaian of one indicator against `target`, by its jenis (and polaritas)."""
+# The file's capping policy (docs/format.md): keys of [akuntabilitas].
+KUNCI_BATAS_ATAS = "batas_atas_capaian"
+KUNCI_NEGATIF_NOL = "capaian_negatif_nol"
+
+
+def kebijakan(data: Mapping) -> tuple[KebijakanCapaian, list[str]]:
+    """The capping policy written in the file, and what is wrong in it."""
+    isi = tabel(data, BAB)
+    return kebijakan_dari_data(isi.get(KUNCI_BATAS_ATAS), isi.get(KUNCI_NEGATIF_NOL))
+
+
+def capaian_terhadap(ind: Indikator, target: Any, realisasi: Any,
+                     aturan: KebijakanCapaian = KEBIJAKAN_BAKU) -> Hasil:
+    """Capaian of one indicator against `target`, by its jenis (and polaritas), bounded by
+    the file's policy."""
+    return aturan.terapkan(capaian_mentah(ind, target, realisasi))
+
+
+def capaian_mentah(ind: Indikator, target: Any, realisasi: Any) -> Hasil:
+    """Capaian as the formula gives it, before the file's policy bounds it."""
     if realisasi is None:
         return TakTerhitung("realisasi belum diisi")
     if ind.jenis == "kualitatif":
@@ -44,8 +65,14 @@ def capaian_terhadap(ind: Indikator, target: Any, realisasi: Any) -> Hasil:
 class HasilIndikator:
     indikator: Indikator
     realisasi: Realisasi | None
-    capaian: Hasil
+    capaian: Hasil  # bounded by the file's policy: what is averaged, rated and printed
     peringkat: str | TakTerhitung
+    capaian_mentah: Hasil = None  # before the policy; differs only where the policy bit
+
+    @property
+    def dibatasi(self) -> bool:
+        return not isinstance(self.capaian_mentah, TakTerhitung) and \
+            self.capaian_mentah is not None and self.capaian_mentah != self.capaian
 
     @property
     def nilai(self) -> Any:
@@ -68,6 +95,7 @@ class Evaluasi:
     skala_berkas: bool  # False when the file's scale is missing or unreadable
     persen_anggaran: Hasil
     efisiensi: Hasil
+    kebijakan: KebijakanCapaian = KEBIJAKAN_BAKU
 
     def per_kode(self) -> dict[str, HasilIndikator]:
         return {h.indikator.kode: h for s in self.sasaran for h in s.indikator if h.indikator.kode}
@@ -104,17 +132,19 @@ def persen_anggaran(data: Mapping) -> Hasil:
 
 def evaluasi(data: Mapping) -> Evaluasi:
     tingkat, dari_berkas = skala(data)
+    aturan, _masalah = kebijakan(data)
     realisasi = realisasi_per_kode(data)
     hasil_sasaran = []
     for s in daftar_sasaran(data):
         hasil_ind = []
         for ind in s.indikator:
             r = realisasi.get(ind.kode) if ind.kode else None
-            nilai = capaian_terhadap(ind, ind.target, r.nilai if r else None)
-            hasil_ind.append(HasilIndikator(ind, r, nilai, peringkat(nilai, tingkat)))
+            mentah = capaian_mentah(ind, ind.target, r.nilai if r else None)
+            nilai = aturan.terapkan(mentah)
+            hasil_ind.append(HasilIndikator(ind, r, nilai, peringkat(nilai, tingkat), mentah))
         rata = rata_rata(h.capaian for h in hasil_ind)
         hasil_sasaran.append(HasilSasaran(s, tuple(hasil_ind), rata, peringkat(rata, tingkat)))
     semua = rata_rata(h.capaian for s in hasil_sasaran for h in s.indikator)
     anggaran = persen_anggaran(data)
     return Evaluasi(tuple(hasil_sasaran), semua, tingkat, dari_berkas, anggaran,
-                    efisiensi(anggaran, semua))
+                    efisiensi(anggaran, semua), aturan)

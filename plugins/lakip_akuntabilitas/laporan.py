@@ -65,14 +65,31 @@ def _capaian(data: Mapping, tahun: int | None, hasil: Evaluasi) -> list[Block]:
     blocks.append(ListBlock(tuple(_rumus(data)), "1."))
     blocks += _paragraf(isi.get("kerangka_penutup"))
     blocks.append(tabel_3_1(data, hasil))
+    if hasil.kebijakan.aktif:
+        blocks.append(Paragraph(hasil.kebijakan.uraian()))
     blocks += _paragraf(isi.get("skala_penutup"))
     blocks.append(Heading(f"3.2 Evaluasi dan Analisis Capaian Kinerja {instansi}{_tahun(tahun)}"
                           .replace("  ", " "), 3))
     blocks.append(Heading(f"3.2.1 Perbandingan Target dan Realisasi Kinerja{_tahun(tahun)}", 4))
     blocks += _paragraf(isi.get("evaluasi_pengantar"))
     blocks.append(tabel_3_2(data, tahun, hasil))
+    blocks += _catatan_batas(hasil)
     blocks += _analisis(data, hasil)
     return blocks
+
+
+def _catatan_batas(hasil: Evaluasi) -> list[Block]:
+    """Under Tabel 3.2: the policy, and each capaian it changed with its value before."""
+    if not hasil.kebijakan.aktif:
+        return []
+    kalimat = [hasil.kebijakan.uraian()]
+    for s in hasil.sasaran:
+        for h in s.indikator:
+            if h.dibatasi:
+                kalimat.append(f"Capaian {h.indikator.uraian} menurut rumus "
+                               f"{format_persen(h.capaian_mentah)}, dihitung "
+                               f"{format_persen(h.capaian)}.")
+    return [Paragraph(" ".join(kalimat))]
 
 
 def _rumus(data: Mapping) -> list[str]:
@@ -266,7 +283,8 @@ def tabel_3_4(data: Mapping, tahun: int | None, hasil: Evaluasi) -> TableBlock:
             if akhir is not None:
                 target_akhir = ind.renstra.get(str(akhir))
                 sel.append("-" if target_akhir is None else
-                           format_persen(capaian_terhadap(ind, target_akhir, h.nilai)))
+                           format_persen(capaian_terhadap(ind, target_akhir, h.nilai,
+                                                          hasil.kebijakan)))
             rows.append(Row(tuple(sel)))
     judul = teks(tabel(data, BAB).get("perbandingan_judul")) or \
         f"Perbandingan Realisasi dan Target Renstra {_instansi(data)}".strip()

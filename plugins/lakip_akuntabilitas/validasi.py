@@ -15,7 +15,7 @@ from .cek_efisiensi import periksa_efisiensi
 from .cek_narasi import periksa_analisis, periksa_tahun_bab_iii, periksa_tahun_penutup
 from .cek_skala import periksa_tabel_skala
 from .data import BAB, PENUTUP, tabel, teks
-from .hitung import evaluasi
+from .hitung import KUNCI_BATAS_ATAS, KUNCI_NEGATIF_NOL, evaluasi, kebijakan
 
 # Every finding code this plugin raises (documented in docs/chapters.md).
 KODE_TEMUAN = tuple(f"{BAB}.{k}" for k in (
@@ -23,7 +23,7 @@ KODE_TEMUAN = tuple(f"{BAB}.{k}" for k in (
     "realisasi-ganda", "realisasi-kosong", "capaian-tak-terhitung", "capaian-tertulis",
     "skala-bawaan", "skala", "analisis-sasaran-tidak-dikenal", "peringkat-narasi",
     "persen-narasi", "efisiensi-tak-terhitung", "efisiensi-tertulis", "persen-efisiensi",
-    "efisiensi-satuan", "rumus-kurung", "tahun-narasi",
+    "efisiensi-satuan", "rumus-kurung", "tahun-narasi", "kebijakan-capaian",
 )) + (f"{PENUTUP}.teks-kosong", f"{PENUTUP}.tahun-narasi")
 
 
@@ -34,6 +34,7 @@ def periksa(data: Mapping, tahun: int | None, *, pk_diperiksa: bool = False) -> 
         temuan += periksa_realisasi(data, hasil, pk_diperiksa=pk_diperiksa)
         temuan += periksa_capaian_tertulis(hasil)
         temuan += periksa_tabel_skala(data)
+        temuan += periksa_kebijakan(data)
         temuan += periksa_analisis(data, hasil)
         temuan += periksa_efisiensi(data, hasil)
         if tahun is not None:
@@ -43,6 +44,19 @@ def periksa(data: Mapping, tahun: int | None, *, pk_diperiksa: bool = False) -> 
                             "Bagian [akuntabilitas] belum ada: realisasi, capaian dan analisis "
                             "BAB III belum diisi"))
     temuan += periksa_penutup(data, tahun)
+    return temuan
+
+
+def periksa_kebijakan(data: Mapping) -> list[Finding]:
+    """A capping policy that cannot be read is left out of every figure: say so."""
+    _aturan, masalah = kebijakan(data)
+    isi = tabel(data, BAB)
+    temuan = []
+    for pesan in masalah:
+        kunci = KUNCI_BATAS_ATAS if pesan.startswith("batas") else KUNCI_NEGATIF_NOL
+        if kunci in isi:
+            temuan.append(error(f"{BAB}.kebijakan-capaian", BAB, (BAB, kunci),
+                                pesan[0].upper() + pesan[1:]))
     return temuan
 
 
