@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .findings import Finding, error, warning
+from .kunci_dikenal import kunci_tidak_dikenal
 from .plugins import Registry
 
 CORE = "umum"  # findings about the file as a whole, not about a chapter
@@ -40,6 +41,7 @@ def run_checks(data: dict, registry: Registry, project_path=None) -> list[Findin
     for _plugin, result in registry.call("lakip_validate", data=data, konteks=konteks):
         findings.extend(f for f in result if isinstance(f, Finding))
     findings.extend(registry.problems)
+    findings.extend(kunci_tidak_dikenal(data, registry.chapters))
     order = {c.key: c.order for c in registry.chapters.values()}
     return sorted(
         findings,

@@ -23,6 +23,7 @@ from .context import Konteks
 from .errors import LakipError
 from .findings import error
 from .dokumen import BabLaporan, Document, EntriIsi, Raw, Sampul, Section
+from .judul_kosong import tandai as tandai_judul_kosong
 from .plugins import Registry
 
 KATA_PENGANTAR = "kata-pengantar"  # Section.key of the foreword: printed before the daftar isi
@@ -52,7 +53,7 @@ def chapter_sections(chapter: Chapter, data: dict, registry: Registry,
                     "plugin.render-tidak-valid", plugin, (),
                     f"Plugin '{plugin}' memberi {type(item).__name__} untuk bab '{chapter.key}', "
                     "bukan Section; bagian itu dilewati"))
-    return sorted(sections, key=lambda s: s.order)
+    return tandai_judul_kosong(sorted(sections, key=lambda s: s.order))
 
 
 def _rapikan(section: Section, plugin: str) -> Section:

@@ -76,6 +76,8 @@ def proyek():
                 {"sasaran": "SS2", "teks": "Capaian sasaran ini adalah Sangat Tinggi yaitu "
                                           "mencapai 100%."},
             ],
+            "kendala": ["Terbatasnya sumber daya manusia."],
+            "solusi": ["Meningkatkan kapasitas aparatur."],
             "efisiensi_teks": "Dengan realisasi anggaran 83,42% dan capaian 99,41% maka:",
             "efisiensi_tertulis": "0,16",
             "program_pendukung": "Capaian Tahun 2024 didukung Program Pemberdayaan Sosial.",
@@ -815,3 +817,19 @@ def test_the_whole_check_reports_a_missing_target_once():
     target = (PK, "sasaran", 0, "indikator", 0, "target")
     findings = [f for f in run_checks(data, load_registry(env={})) if f.path == target]
     assert [f.code for f in findings] == [f"{PK}.target-kosong"]
+
+
+def test_missing_kendala_solusi_and_analysis_are_warnings_naming_where_to_fill_them():
+    data = proyek()
+    del data[AK]["kendala"]
+    data[AK]["solusi"] = []
+    data[AK]["analisis"][1]["teks"] = ""
+    found = {(f.code, f.path): f for f in temuan(data)
+             if f.code in (f"{AK}.wajib-kosong", f"{AK}.analisis-kosong")}
+    assert set(found) == {(f"{AK}.wajib-kosong", (AK, "kendala")),
+                          (f"{AK}.wajib-kosong", (AK, "solusi")),
+                          (f"{AK}.analisis-kosong", (AK, "analisis", 1, "teks"))}
+    assert all(f.severity == "warning" and "isi di BAB III" in f.message for f in found.values())
+    del data[AK]["analisis"]
+    paths = {f.path for f in temuan(data, f"{AK}.analisis-kosong")}
+    assert paths == {(AK, "analisis")}

@@ -297,10 +297,19 @@ def test_empty_required_narrative_fires(key, value):
     assert [(f.severity, f.path) for f in found] == [("warning", ("profil", key))]
 
 
-def test_missing_profil_table_reports_both_required_narratives():
+def test_missing_profil_table_reports_the_required_narratives_and_dasar_hukum():
     data = data_with(profil=None)
-    assert codes(data) == [("profil.wajib-kosong", ("profil", "kata_pengantar")),
+    assert codes(data) == [("profil.wajib-kosong", ("profil", "dasar_hukum")),
+                           ("profil.wajib-kosong", ("profil", "kata_pengantar")),
                            ("profil.wajib-kosong", ("profil", "latar_belakang"))]
+
+
+def test_missing_staff_counts_are_warnings_naming_where_to_fill_them():
+    data = data_with(profil__pegawai__pns=None)
+    (finding,) = findings(data)
+    assert (finding.severity, finding.code, finding.path) == \
+        ("warning", "profil.pegawai-belum-diisi", ("profil", "pegawai", "pns"))
+    assert "G. Keadaan Pegawai" in finding.message
 
 
 @pytest.mark.parametrize("nip", ["19751220 199801 1 00", "197512201998011001X", "1975122O 199801 1 001",
@@ -310,14 +319,18 @@ def test_nip_that_is_not_18_digits_fires(nip):
     assert (finding.code, finding.path) == ("profil.nip", ("meta", "kepala", "nip"))
 
 
-@pytest.mark.parametrize("nip", ["19751220 199801 1 001", "197512201998011001", "", None])
-def test_nip_of_18_digits_with_spaces_or_not_filled_in_is_quiet(nip):
+@pytest.mark.parametrize("nip", ["19751220 199801 1 001", "197512201998011001"])
+def test_nip_of_18_digits_with_spaces_or_not_is_quiet(nip):
     assert codes(data_with(meta__kepala__nip=nip)) == []
 
 
-def test_signature_without_a_name_is_info():
-    (finding,) = findings(data_with(meta__kepala__nama=""))
-    assert (finding.severity, finding.code) == ("info", "profil.penandatangan-kosong")
+@pytest.mark.parametrize("key", ["nama", "nip"])
+@pytest.mark.parametrize("value", ["", None])
+def test_a_signature_without_name_or_nip_is_a_warning_naming_where_to_fill_it(key, value):
+    (finding,) = findings(data_with(**{f"meta__kepala__{key}": value}))
+    assert (finding.severity, finding.code, finding.path) == \
+        ("warning", "profil.penandatangan-kosong", ("meta", "kepala", key))
+    assert "Sampul dan penanda tangan" in finding.message
 
 
 # --- report -----------------------------------------------------------------------------------
@@ -416,7 +429,15 @@ def test_default_section_parses_and_only_asks_for_the_required_text():
         tahun="2025", instansi="Dinas X", pemda="Pemerintah Kota X")
     data = {"meta": {"tahun": 2025}, **tomllib.loads(text)}
     assert data["profil"]["pegawai"]["tanggal"] == "31 Desember 2025"
-    assert codes(data) == [("profil.wajib-kosong", ("profil", "kata_pengantar")),
+    # what a new file lacks is "not filled yet", never a wrong count: no zero staff
+    assert "pns" not in data["profil"]["pegawai"]
+    assert all("jumlah" not in r for r in data["profil"]["pegawai"]["golongan"])
+    assert codes(data) == [("profil.pegawai-belum-diisi", ("profil", "pegawai", "non_pns")),
+                           ("profil.pegawai-belum-diisi", ("profil", "pegawai", "pns")),
+                           ("profil.penandatangan-kosong", ("meta", "kepala", "nama")),
+                           ("profil.penandatangan-kosong", ("meta", "kepala", "nip")),
+                           ("profil.wajib-kosong", ("profil", "dasar_hukum")),
+                           ("profil.wajib-kosong", ("profil", "kata_pengantar")),
                            ("profil.wajib-kosong", ("profil", "latar_belakang"))]
 
 

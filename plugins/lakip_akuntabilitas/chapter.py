@@ -10,6 +10,9 @@ from .bawaan import BAGIAN_AKUNTABILITAS, BAGIAN_PENUTUP
 from .kunci import BAB, PENUTUP
 
 JUDUL = "BAB III Akuntabilitas Kinerja"
+# keys of [akuntabilitas] its screens do not name (lakip_tui.kunci_dikenal)
+KUNCI_LAIN = ("skala[].interval_tertulis", "realisasi[].tahun_lalu", "capaian_negatif_nol",
+              "batas_atas_capaian", "efisiensi_tertulis", "efisiensi_rumus_tertulis")
 URUTAN = 30
 JUDUL_PENUTUP = "BAB IV Penutup"
 URUTAN_PENUTUP = 40
@@ -140,7 +143,7 @@ _PENUTUP = (
 def chapters() -> list[Chapter]:
     return [
         Chapter(key=BAB, title=JUDUL, order=URUTAN, default_section=BAGIAN_AKUNTABILITAS,
-                bagian=_AKUNTABILITAS),
+                bagian=_AKUNTABILITAS, kunci=KUNCI_LAIN),
         Chapter(key=PENUTUP, title=JUDUL_PENUTUP, order=URUTAN_PENUTUP,
-                default_section=BAGIAN_PENUTUP, bagian=_PENUTUP),
+                default_section=BAGIAN_PENUTUP, bagian=_PENUTUP, kunci=("teks_akhir",)),
     ]

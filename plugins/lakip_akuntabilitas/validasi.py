@@ -14,7 +14,9 @@ from .cek_capaian import periksa_capaian_tertulis, periksa_realisasi
 from .cek_efisiensi import periksa_efisiensi
 from .cek_narasi import periksa_analisis, periksa_tahun_bab_iii, periksa_tahun_penutup
 from .cek_skala import periksa_tabel_skala
-from .data import BAB, PENUTUP, tabel, teks
+from lakip_tui.paths import Path
+
+from .data import BAB, PENUTUP, baris, daftar_teks, tabel, teks
 from .hitung import KUNCI_BATAS_ATAS, KUNCI_NEGATIF_NOL, evaluasi, kebijakan
 
 # Every finding code this plugin raises (documented in docs/chapters.md).
@@ -23,7 +25,7 @@ KODE_TEMUAN = tuple(f"{BAB}.{k}" for k in (
     "realisasi-ganda", "realisasi-kosong", "capaian-tak-terhitung", "capaian-tertulis",
     "skala-bawaan", "skala", "analisis-sasaran-tidak-dikenal", "peringkat-narasi",
     "persen-narasi", "efisiensi-tak-terhitung", "efisiensi-tertulis", "persen-efisiensi",
-    "efisiensi-satuan", "rumus-kurung", "tahun-narasi", "kebijakan-capaian",
+    "efisiensi-satuan", "rumus-kurung", "tahun-narasi", "kebijakan-capaian", "wajib-kosong", "analisis-kosong",
 )) + (f"{PENUTUP}.teks-kosong", f"{PENUTUP}.tahun-narasi")
 
 
@@ -35,6 +37,7 @@ def periksa(data: Mapping, tahun: int | None, *, pk_diperiksa: bool = False) -> 
         temuan += periksa_capaian_tertulis(hasil)
         temuan += periksa_tabel_skala(data)
         temuan += periksa_kebijakan(data)
+        temuan += periksa_wajib(data, hasil)
         temuan += periksa_analisis(data, hasil)
         temuan += periksa_efisiensi(data, hasil)
         if tahun is not None:
@@ -44,6 +47,34 @@ def periksa(data: Mapping, tahun: int | None, *, pk_diperiksa: bool = False) -> 
                             "Bagian [akuntabilitas] belum ada: realisasi, capaian dan analisis "
                             "BAB III belum diisi"))
     temuan += periksa_penutup(data, tahun)
+    return temuan
+
+
+# Lists BAB III cannot go without, and where the planner fills them in the editor.
+WAJIB = (("kendala", "Kendala / hambatan (3.2.3.1)"), ("solusi", "Solusi / harapan (3.2.3.2)"))
+
+
+def periksa_wajib(data: Mapping, hasil) -> list[Finding]:
+    """Kendala, solusi and an analysis of every sasaran: missing ones are named with the place
+    to write them."""
+    isi = tabel(data, BAB)
+    temuan = [warning(f"{BAB}.wajib-kosong", BAB, (BAB, kunci),
+                      f"{label} belum diisi; isi di BAB III > 3.2.2 - 3.2.3 Perbandingan, "
+                      "kendala, solusi")
+              for kunci, label in WAJIB if not daftar_teks(isi.get(kunci))]
+    ditulis: dict[str, Path] = {}
+    for path, row in baris(data, BAB, "analisis"):
+        if teks(row.get("teks")) or teks(row.get("iku")):
+            ditulis.setdefault(teks(row.get("sasaran")), path)
+    kosong: dict[str, Path] = {teks(r.get("sasaran")): p for p, r in baris(data, BAB, "analisis")}
+    for s in hasil.sasaran:
+        kode = s.sasaran.kode
+        if kode and kode not in ditulis:
+            temuan.append(warning(
+                f"{BAB}.analisis-kosong", BAB, (*kosong[kode], "teks") if kode in kosong
+                else (BAB, "analisis"),
+                f"Analisis {s.sasaran.sebut()} belum ditulis; isi di BAB III > Analisis per "
+                "sasaran (laporan mencetak kalimat capaian yang dihitung saja)"))
     return temuan
 
 

@@ -124,4 +124,9 @@ BAGIAN = (
     )),
 )
 
-CHAPTER = Chapter(KUNCI, JUDUL, URUTAN, BAGIAN_BAWAAN, BAGIAN)
+# stated figures kept for the record at every level (lakip_tui.kunci_dikenal)
+_TERTULIS = ("pagu_tertulis", "realisasi_tertulis", "persen_tertulis")
+KUNCI_LAIN = tuple(f"{tingkat}{k}" for tingkat in
+                   ("", "program[].", "program[].kegiatan[].", "program[].kegiatan[].sub[].")
+                   for k in _TERTULIS)
+CHAPTER = Chapter(KUNCI, JUDUL, URUTAN, BAGIAN_BAWAAN, BAGIAN, kunci=KUNCI_LAIN)

@@ -144,4 +144,4 @@ _BAGIAN = (
 
 def chapter() -> Chapter:
     return Chapter(key=BAB, title=JUDUL, order=URUTAN, default_section=BAGIAN_BAWAAN,
-                   bagian=_BAGIAN)
+                   bagian=_BAGIAN, kunci=())

@@ -49,10 +49,11 @@ def _wajib(data: Mapping) -> list[Finding]:
     isi = bagian(data)
     temuan = []
     if not teks(isi.get("visi")):
-        temuan.append(error(f"{BAB}.visi-kosong", BAB, (BAB, "visi"), "Visi belum diisi"))
+        temuan.append(error(f"{BAB}.visi-kosong", BAB, (BAB, "visi"), "Visi belum diisi; isi di BAB II > A. Rencana Strategis"))
     if not daftar_teks(isi.get("misi")):
         temuan.append(error(f"{BAB}.misi-kosong", BAB, (BAB, "misi"),
-                            "Misi belum diisi (daftar misi kosong)"))
+                            "Misi belum diisi (daftar misi kosong); isi di BAB II > "
+                            "A. Rencana Strategis"))
     if not daftar_sasaran(data):
         temuan.append(error(f"{BAB}.sasaran-kosong", BAB, (BAB, "sasaran"),
                             "Belum ada sasaran strategis: Tabel 2.2 dan capaian BAB III kosong. "

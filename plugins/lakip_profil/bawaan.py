@@ -71,42 +71,35 @@ sistematika_pengantar = """
 # fungsi = ["Perumusan kebijakan ...", "..."]                                        # a., b., ...
 
 # G. Keadaan Pegawai. Jumlah seluruh pegawai dihitung dari pns + non_pns.
-# Jumlah per golongan (tanpa "Non Golongan") harus sama dengan pns.
+# Jumlah per golongan (tanpa "Non Golongan") harus sama dengan pns. Angka yang belum diketahui
+# dibiarkan tanpa kunci (`lakip check` menyebutnya "belum diisi"); tulis `jumlah = 5` di baris
+# masing-masing, atau isi lewat editor.
 [profil.pegawai]
 tanggal = "31 Desember $tahun"
-pns = 0
-non_pns = 0
+# pns = 25                # isi bila sudah diketahui; kosong = "belum diisi", bukan 0 orang
+# non_pns = 31
 # jumlah_tertulis = 0     # hanya untuk menyalin dokumen lama: dibandingkan dengan pns + non_pns
 
 [[profil.pegawai.golongan]]
 nama = "Golongan IV"
-jumlah = 0
 [[profil.pegawai.golongan]]
 nama = "Golongan III"
-jumlah = 0
 [[profil.pegawai.golongan]]
 nama = "Golongan II"
-jumlah = 0
 [[profil.pegawai.golongan]]
 nama = "Golongan I"
-jumlah = 0
 [[profil.pegawai.golongan]]
 nama = "Non Golongan"
-jumlah = 0
 
 # Menurut pendidikan: jumlahnya sama dengan pns (atau dengan seluruh pegawai).
 [[profil.pegawai.pendidikan]]
 nama = "S2"
-jumlah = 0
 [[profil.pegawai.pendidikan]]
 nama = "S1"
-jumlah = 0
 [[profil.pegawai.pendidikan]]
 nama = "D3"
-jumlah = 0
 [[profil.pegawai.pendidikan]]
 nama = "SMA/SLTA"
-jumlah = 0
 
 # Jabatan struktural per eselon, mis.:
 # [[profil.pegawai.eselon]]

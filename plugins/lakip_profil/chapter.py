@@ -126,4 +126,7 @@ BAGIAN = (
     )),
 )
 
-CHAPTER = Chapter(KEY, TITLE, ORDER, DEFAULT_SECTION, BAGIAN)
+# keys of [profil] its screens do not name (lakip_tui.kunci_dikenal)
+KUNCI_LAIN = ("sarana_judul", "pegawai.pengantar", "pegawai.pendidikan_pengantar",
+              "pegawai.eselon_pengantar")
+CHAPTER = Chapter(KEY, TITLE, ORDER, DEFAULT_SECTION, BAGIAN, kunci=KUNCI_LAIN)

@@ -18,6 +18,8 @@ from .tahun import tahun_lain
 
 # Narratives a report cannot go without, with the name the planner knows them by.
 WAJIB = (("kata_pengantar", "Kata pengantar"), ("latar_belakang", "Latar belakang (A)"))
+# Lists a report cannot go without: key, name, where the planner fills it in the editor.
+WAJIB_DAFTAR = (("dasar_hukum", "Dasar hukum", "BAB I > B. Dasar Hukum"),)
 # Narratives where "Tahun <year>" normally means the fiscal year.
 TEKS_BERTAHUN = (("kata_pengantar", "Kata pengantar"), ("latar_belakang", "Latar belakang"))
 DAFTAR_PEGAWAI = (("golongan", "Golongan"), ("pendidikan", "Pendidikan"), ("eselon", "Eselon"))
@@ -34,7 +36,8 @@ KODE_TEMUAN = {
     "profil.pegawai-tanpa-angka": ("info",),
     "profil.tahun-lain": ("warning",),
     "profil.tanggal-ttd": ("warning",),
-    "profil.penandatangan-kosong": ("info",),
+    "profil.penandatangan-kosong": ("warning",),
+    "profil.pegawai-belum-diisi": ("warning",),
     "profil.nip": ("warning",),
 }
 
@@ -53,11 +56,18 @@ def periksa(data: dict, tahun: int | None) -> list[Finding]:
 
 
 def _wajib(profil: dict) -> list[Finding]:
-    return [
+    out = [
         warning("profil.wajib-kosong", KEY, (KEY, key), f"{label} belum diisi.")
         for key, label in WAJIB
         if not teks(profil.get(key))
     ]
+    out += [
+        warning("profil.wajib-kosong", KEY, (KEY, key),
+                f"{label} belum diisi; isi di {tempat}.")
+        for key, label, tempat in WAJIB_DAFTAR
+        if not daftar_teks(profil.get(key))
+    ]
+    return out
 
 
 def _hitungan(table: dict, key: str, path: tuple, nama: str) -> tuple[int | None, list[Finding]]:
@@ -99,6 +109,11 @@ def _pegawai(pegawai: dict) -> list[Finding]:
         nilai[key], masalah = _hitungan(pegawai, key, path, "Keadaan pegawai")
         out += masalah
     pns, non_pns, tertulis = nilai["pns"], nilai["non_pns"], nilai["jumlah_tertulis"]
+    for key, label in (("pns", "Jumlah pegawai PNS"), ("non_pns", "Jumlah pegawai non-PNS")):
+        if key not in pegawai:
+            out.append(warning("profil.pegawai-belum-diisi", KEY, (*path, key),
+                               f"{label} belum diisi; isi di BAB I > G. Keadaan Pegawai "
+                               "(tulis 0 bila memang tidak ada)."))
     if tertulis is not None and pns is not None and non_pns is not None \
             and tertulis != pns + non_pns:
         out.append(error(
@@ -110,7 +125,8 @@ def _pegawai(pegawai: dict) -> list[Finding]:
     rincian = {}
     for key, label in DAFTAR_PEGAWAI:
         rincian[key], masalah = _rincian(pegawai, key, label)
-        out += masalah
+        if pns is not None or non_pns is not None:  # else the counts are simply not filled yet
+            out += masalah
     out += _golongan(rincian["golongan"], pns, non_pns)
     out += _pendidikan(rincian["pendidikan"], pns, non_pns)
     return out
@@ -200,9 +216,11 @@ def _penandatangan(meta: dict, tahun: int | None, ada_pengantar: bool) -> list[F
             f"anggaran {tahun} baru dapat ditandatangani pada {tahun + 1}.",
         ))
     kepala = tabel(meta, "kepala")
-    if ada_pengantar and not teks(kepala.get("nama")):
-        out.append(info("profil.penandatangan-kosong", KEY, ("meta", "kepala", "nama"),
-                        "Nama kepala yang menandatangani kata pengantar belum diisi."))
+    for key, label in (("nama", "Nama"), ("nip", "NIP")):
+        if not teks(kepala.get(key)):
+            out.append(warning("profil.penandatangan-kosong", KEY, ("meta", "kepala", key),
+                               f"{label} kepala yang menandatangani laporan belum diisi; isi di "
+                               "BAB I > Sampul dan penanda tangan."))
     nip = _nip_salah(kepala.get("nip"))
     if nip:
         out.append(warning("profil.nip", KEY, ("meta", "kepala", "nip"), nip))
