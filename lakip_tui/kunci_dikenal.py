@@ -171,12 +171,13 @@ def kunci_tidak_dikenal(data: Mapping, chapters: "Mapping[str, Chapter]") -> lis
         _semua(simpul, kunci, lain)
     atas = set(inti.anak) | set(chapters)
     for kunci in data:
-        if kunci not in atas:
-            mirip = difflib.get_close_matches(str(kunci), sorted(atas), n=1, cutoff=0.6)
-            saran = f" Maksudnya '{mirip[0]}'?" if mirip else ""
+        # A top-level table of a plugin that is not loaded (switched off, or not installed
+        # here) is not a mistake: only a near miss of a known name is reported.
+        mirip = difflib.get_close_matches(str(kunci), sorted(atas), n=1, cutoff=0.75)
+        if kunci not in atas and mirip:
             out.append(warning(f"{CORE}.kunci-tidak-dikenal", CORE, (kunci,),
                                f"Bagian [{kunci}] tidak dikenal oleh bab mana pun; isinya "
-                               f"tidak dipakai.{saran}"))
+                               f"tidak dipakai. Maksudnya '{mirip[0]}'?"))
     for kunci, simpul in inti.anak.items():
         if kunci in data and kunci not in chapters:
             _jelajahi(data[kunci], simpul, (kunci,), CORE, out, lain)

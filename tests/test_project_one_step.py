@@ -49,12 +49,19 @@ class OneStepMachine(RuleBasedStateMachine):
         self.project = Project(TEKS)
         self.states = [copy.deepcopy(self.project.data)]  # state after each undo step
         self.position = 0
+        self.changes = 0
+        self.project.subscribe(self._count)
+
+    def _count(self, change) -> None:
+        self.changes += 1
 
     def _record(self) -> None:
-        if self.project.data != self.states[self.position]:
+        # a step is whatever changed something, even when its edits cancel out (insert, delete)
+        if self.changes:
             del self.states[self.position + 1:]
             self.states.append(copy.deepcopy(self.project.data))
             self.position += 1
+        self.changes = 0
 
     @rule(edit=_EDIT)
     def single_edit(self, edit) -> None:
@@ -73,12 +80,14 @@ class OneStepMachine(RuleBasedStateMachine):
     def undo(self) -> None:
         assert self.project.undo()
         self.position -= 1
+        self.changes = 0
 
     @precondition(lambda self: self.position < len(self.states) - 1)
     @rule()
     def redo(self) -> None:
         assert self.project.redo()
         self.position += 1
+        self.changes = 0
 
     @invariant()
     def data_is_the_state_of_this_step(self) -> None:
