@@ -52,11 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     plugin_option(edit)
 
     new = sub.add_parser("new", help="buat berkas proyek baru",
-                         description="Tulis proyek baru berisi bagian bawaan setiap bab.")
+                         description="Tulis proyek baru berisi bagian bawaan setiap bab, atau "
+                                     "(--from) mulai dari berkas tahun lalu: Renstra, target "
+                                     "dari Renstra, realisasi tahun lalu sebagai pembanding, "
+                                     "realisasi dan narasi tahun ini dikosongkan.")
     new.add_argument("file", metavar="BERKAS", help="berkas .toml yang akan dibuat")
-    new.add_argument("--instansi", required=True, help='nama instansi, mis. "Dinas Sosial Kota Binjai"')
-    new.add_argument("--pemda", required=True, help='mis. "Pemerintah Kota Binjai"')
-    new.add_argument("--tahun", required=True, type=int, help="tahun anggaran, mis. 2025")
+    new.add_argument("--from", dest="dari", metavar="TAHUN_LALU.toml", default=None,
+                     help="mulai dari berkas tahun lalu (tahun = tahun berkas itu + 1)")
+    new.add_argument("--instansi", help='nama instansi, mis. "Dinas Sosial Kota Binjai"')
+    new.add_argument("--pemda", help='mis. "Pemerintah Kota Binjai"')
+    new.add_argument("--tahun", type=int, help="tahun anggaran, mis. 2025")
     new.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
     plugin_option(new)
 
@@ -163,6 +168,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .plugins import load_registry
     from .project import Project, atomic_write, parse_toml
 
+    if args.dari is not None:
+        from .tahun_baru import buat_dari
+
+        return buat_dari(Path(args.file), Path(args.dari), args.tahun, args.plugin,
+                         force=args.force)
+    kurang = [f"--{k}" for k in ("instansi", "pemda", "tahun") if getattr(args, k) is None]
+    if kurang:
+        raise LakipError(f"argumen wajib belum ada: {', '.join(kurang)} (atau --from BERKAS)")
     target = Path(args.file)
     if target.exists() and not args.force:
         raise LakipError("berkas sudah ada; pakai --force untuk menimpanya", where=str(target))

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .fakta import FactTable
     from .findings import Finding
     from .report import Grafik, Section
+    from .tahun_baru import Pindah
 
 PROJECT_NAME = "lakip_tui"
 
@@ -54,6 +55,16 @@ def lakip_data(data: dict, konteks: "Konteks") -> "Iterable[FactTable] | None":
     (docs/data.md): e.g. one row per budget row with its level, code, pagu and realisasi. Every
     computed figure comes from the plugin's own math (`kinerja`), the same the report prints.
     A one-row table named "instansi" adds its columns to the file's instansi row."""
+
+
+@hookspec
+def lakip_tahun_baru(data: dict, lama: int, baru: int) -> "Iterable[Pindah] | None":
+    """Next year's file starts from this one (`lakip new --from`): return `Pindah`s saying
+    what this plugin's tables carry, fill in for the new year (a target from the Renstra),
+    move into a comparison field (this year's realisasi as last year's) or clear (this year's
+    realisasi, year-bound narrative). The core applies those with a path, keeps every comment,
+    and prints them all.
+    """
 
 
 @hookspec

@@ -56,3 +56,10 @@ def lakip_data(data, konteks):
     from .fakta import tabel_fakta
 
     return tabel_fakta(data)
+
+
+@hookimpl
+def lakip_tahun_baru(data, lama, baru):
+    from .tahun_baru import pindah
+
+    return pindah(data, lama, baru)

@@ -36,3 +36,10 @@ def lakip_render(chapter, data, konteks):
     from .lampiran import lampiran_pk
 
     return [*bagian_laporan(data, konteks.tahun), lampiran_pk(data, konteks.tahun)]
+
+
+@hookimpl
+def lakip_tahun_baru(data, lama, baru):
+    from .tahun_baru import pindah
+
+    return pindah(data, lama, baru)

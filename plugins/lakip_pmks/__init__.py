@@ -32,3 +32,10 @@ def lakip_render(chapter, data, konteks):
     from . import penempatan
 
     return penempatan.sections(chapter.key, data, konteks) or None
+
+
+@hookimpl
+def lakip_tahun_baru(data, lama, baru):
+    from .tahun_baru import pindah
+
+    return pindah(data, lama, baru)

@@ -33,3 +33,10 @@ def lakip_render(chapter, data, konteks):
     from . import laporan
 
     return laporan.sections(data)
+
+
+@hookimpl
+def lakip_tahun_baru(data, lama, baru):
+    from .tahun_baru import pindah
+
+    return pindah(data, lama, baru)
