@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .findings import Finding, error, warning
 from .kunci_dikenal import kunci_tidak_dikenal
+from .tahun_sebelumnya import baca_semua
 from .plugins import Registry
 
 CORE = "umum"  # findings about the file as a whole, not about a chapter
@@ -42,6 +43,7 @@ def run_checks(data: dict, registry: Registry, project_path=None) -> list[Findin
         findings.extend(f for f in result if isinstance(f, Finding))
     findings.extend(registry.problems)
     findings.extend(kunci_tidak_dikenal(data, registry.chapters))
+    findings.extend(baca_semua(data, project_path)[1])
     order = {c.key: c.order for c in registry.chapters.values()}
     return sorted(
         findings,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
@@ -21,6 +22,15 @@ class Konteks:
 
     def has_chapter(self, key: str) -> bool:
         return key in self.chapters
+
+    @cached_property
+    def sebelumnya(self) -> Mapping[int, Mapping[str, Any]]:
+        """{fiscal year: data} of the earlier years' files the project names
+        (`[meta] tahun_sebelumnya`), read once per change of each file; unreadable ones are
+        left out here and reported by `lakip check`."""
+        from .tahun_sebelumnya import baca_semua
+
+        return baca_semua(self.data, self.project_path)[0] if self.data else {}
 
     @classmethod
     def dari_data(cls, data: dict, chapters: dict[str, "Chapter"], path: Path | None = None):

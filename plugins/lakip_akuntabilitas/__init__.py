@@ -27,7 +27,10 @@ def lakip_register_chapters(register):
 def lakip_validate(data, konteks):
     from .validasi import periksa
 
-    return periksa(data, konteks.tahun, pk_diperiksa=konteks.has_chapter(PK))
+    from .tahun_lalu import periksa as periksa_tahun_lalu
+
+    return [*periksa(data, konteks.tahun, pk_diperiksa=konteks.has_chapter(PK)),
+            *periksa_tahun_lalu(data, konteks.sebelumnya)]
 
 
 @hookimpl
@@ -35,7 +38,7 @@ def lakip_render(chapter, data, konteks):
     if chapter.key == BAB:
         from .laporan import bagian_laporan
 
-        return bagian_laporan(data, konteks.tahun)
+        return bagian_laporan(data, konteks.tahun, konteks.sebelumnya)
     if chapter.key == PENUTUP:
         from .penutup import bagian_penutup
 

@@ -29,11 +29,14 @@ RUMUS = {
 RUMUS_EFISIENSI = "Efisiensi = 1 - (% realisasi anggaran x 1 / % capaian kinerja)"
 
 
-def bagian_laporan(data: Mapping, tahun: int | None) -> list[Section]:
+def bagian_laporan(data: Mapping, tahun: int | None,
+                   sebelumnya: Mapping[int, Mapping] | None = None) -> list[Section]:
+    """`sebelumnya`: {year: data} of the earlier years' files (konteks.sebelumnya)."""
     hasil = evaluasi(data)
     return [
         Section("A. Capaian Kinerja Organisasi", tuple(_capaian(data, tahun, hasil)), 1, "capaian"),
-        Section("", tuple(_perbandingan_kendala(data, tahun, hasil)), 2, "perbandingan"),
+        Section("", tuple(_perbandingan_kendala(data, tahun, hasil, sebelumnya or {})), 2,
+                "perbandingan"),
         Section("", tuple(_efisiensi(data, hasil)), 3, "efisiensi"),
         Section("B. Realisasi Anggaran", tuple(_paragraf(tabel(data, BAB).get(
             "realisasi_anggaran_pengantar"))), 4, "realisasi-anggaran"),
@@ -226,12 +229,13 @@ def _vonis(s: HasilSasaran) -> str:
 # --- section 2 -----------------------------------------------------------------------------
 
 
-def _perbandingan_kendala(data: Mapping, tahun: int | None, hasil: Evaluasi) -> list[Block]:
+def _perbandingan_kendala(data: Mapping, tahun: int | None, hasil: Evaluasi,
+                          sebelumnya: Mapping[int, Mapping]) -> list[Block]:
     isi = tabel(data, BAB)
     blocks: list[Block] = [
         Heading(f"3.2.2 Perbandingan Realisasi Kinerja{_tahun(tahun)} dengan Tahun Sebelumnya "
                 "dan Target Renstra", 4),
-        tabel_3_4(data, tahun, hasil),
+        tabel_3_4(data, tahun, hasil, sebelumnya),
         Heading("3.2.3 Analisis Penyebab Keberhasilan/Kegagalan atau Peningkatan/Penurunan "
                 "Kinerja", 4),
         Heading("3.2.3.1 Kendala / Hambatan dalam Pencapaian Target", 5),
@@ -252,16 +256,30 @@ def _tahun_kunci(kunci: str) -> int | None:
     return int(kunci) if kunci.isdigit() else None
 
 
-def tabel_3_4(data: Mapping, tahun: int | None, hasil: Evaluasi) -> TableBlock:
+def _lalu(h, berkas: Mapping[str, Mapping]) -> dict[str, object]:
+    """Earlier years' realisasi of one indicator: typed in `tahun_lalu`, overridden by what
+    the earlier years' own files hold (a disagreement is a finding of validasi)."""
+    ketik = h.realisasi.tahun_lalu if h.realisasi is not None else {}
+    return {**ketik, **berkas.get(h.indikator.kode, {})} if h.indikator.kode else dict(ketik)
+
+
+def tabel_3_4(data: Mapping, tahun: int | None, hasil: Evaluasi,
+              sebelumnya: Mapping[int, Mapping] | None = None) -> TableBlock:
     """Realisasi of earlier years and this year beside every Renstra target, and the capaian
-    against the target at the end of the Renstra period."""
+    against the target at the end of the Renstra period. Earlier years come from their own
+    files where the project names them."""
+    from .tahun_lalu import dari_berkas, renstra_dari_berkas, target_tahun as target_dari
+
+    sebelumnya = sebelumnya or {}
+    berkas, renstra_lain = dari_berkas(sebelumnya), renstra_dari_berkas(sebelumnya)
     semua = [h for s in hasil.sasaran for h in s.indikator]
-    lalu = sorted({t for h in semua if h.realisasi is not None
-                   for t in map(_tahun_kunci, h.realisasi.tahun_lalu) if t is not None
-                   and (tahun is None or t < tahun)})
+    lalu = sorted({t for h in semua for t in map(_tahun_kunci, _lalu(h, berkas))
+                   if t is not None and (tahun is None or t < tahun)})
     target_tahun = sorted({t for h in semua for t in map(_tahun_kunci, h.indikator.renstra)
                            if t is not None})
-    periode = periode_renstra(data)
+    periode = periode_renstra(data) or next(
+        (p for p in (periode_renstra(sebelumnya[t]) for t in sorted(sebelumnya, reverse=True))
+         if p), None)
     akhir = periode[1] if periode else (target_tahun[-1] if target_tahun else None)
     columns = [Column("No.", justify="right"), Column("Sasaran Strategis", ratio=3),
                Column("Indikator Kinerja", ratio=3)]
@@ -276,12 +294,12 @@ def tabel_3_4(data: Mapping, tahun: int | None, hasil: Evaluasi) -> TableBlock:
             ind = h.indikator
             sel = [f"{s.sasaran.nomor}." if j == 0 else "", s.sasaran.uraian if j == 0 else "",
                    ind.uraian]
-            tahun_lalu = h.realisasi.tahun_lalu if h.realisasi is not None else {}
+            tahun_lalu = _lalu(h, berkas)
             sel += [format_nilai(tahun_lalu.get(str(t)), ind.satuan) for t in lalu]
             sel.append(format_nilai(h.nilai, ind.satuan))
             sel += [format_nilai(ind.renstra.get(str(t)), ind.satuan) for t in target_tahun]
             if akhir is not None:
-                target_akhir = ind.renstra.get(str(akhir))
+                target_akhir = target_dari(ind, akhir, renstra_lain)
                 sel.append("-" if target_akhir is None else
                            format_persen(capaian_terhadap(ind, target_akhir, h.nilai,
                                                           hasil.kebijakan)))

@@ -25,7 +25,7 @@ KODE_TEMUAN = tuple(f"{BAB}.{k}" for k in (
     "realisasi-ganda", "realisasi-kosong", "capaian-tak-terhitung", "capaian-tertulis",
     "skala-bawaan", "skala", "analisis-sasaran-tidak-dikenal", "peringkat-narasi",
     "persen-narasi", "efisiensi-tak-terhitung", "efisiensi-tertulis", "persen-efisiensi",
-    "efisiensi-satuan", "rumus-kurung", "tahun-narasi", "kebijakan-capaian", "wajib-kosong", "analisis-kosong",
+    "efisiensi-satuan", "rumus-kurung", "tahun-narasi", "kebijakan-capaian", "wajib-kosong", "analisis-kosong", "tahun-lalu-berbeda",
 )) + (f"{PENUTUP}.teks-kosong", f"{PENUTUP}.tahun-narasi")
 
 
