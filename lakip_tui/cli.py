@@ -18,7 +18,7 @@ from . import __version__
 from .clean import clean_data, clean_text
 from .errors import LakipError
 
-COMMANDS = ("edit", "new", "check", "export", "plugins", "data")
+COMMANDS = ("edit", "new", "check", "export", "plugins", "data", "import")
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -103,6 +103,17 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_argument("--jobs", type=int, default=None, metavar="N",
                       help="jumlah proses pembaca (bawaan: jumlah inti)")
     plugin_option(data)
+
+    impor = sub.add_parser("import", help="impor realisasi anggaran (SIPD .xlsx/.csv)",
+                           description="Impor laporan realisasi anggaran (SIPD): kolom kode, "
+                                       "uraian, pagu/anggaran, realisasi; dicocokkan menurut kode "
+                                       "sub kegiatan. Perbedaannya ditampilkan dulu; berkas "
+                                       "ditulis hanya setelah dijawab ya (atau --yes).")
+    impor.add_argument("file", metavar="BERKAS", help="berkas proyek .toml")
+    impor.add_argument("source", metavar="SUMBER", help="lembar realisasi .xlsx atau .csv")
+    impor.add_argument("--yes", "-y", action="store_true",
+                       help="tulis tanpa bertanya (untuk skrip)")
+    plugin_option(impor)
 
     plugins = sub.add_parser("plugins", help="daftar plugin dan statusnya",
                              description="Daftar plugin: versi, bab, hook, status.")
@@ -237,6 +248,12 @@ def cmd_data(args: argparse.Namespace) -> int:
     return run_data(args)
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from .impor import jalankan
+
+    return jalankan(args.file, args.source, ya=args.yes, plugin_files=args.plugin)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import run_export
 
@@ -267,6 +284,7 @@ _COMMANDS = {
     "new": cmd_new,
     "plugins": cmd_plugins,
     "export": cmd_export,
+    "import": cmd_import,
     "edit": cmd_edit,
     "data": cmd_data,
 }

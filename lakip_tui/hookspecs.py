@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .fakta import FactTable
     from .findings import Finding
     from .report import Grafik, Section
+    from .impor import Impor, Lembar
     from .tahun_baru import Pindah
 
 PROJECT_NAME = "lakip_tui"
@@ -64,6 +65,16 @@ def lakip_tahun_baru(data: dict, lama: int, baru: int) -> "Iterable[Pindah] | No
     move into a comparison field (this year's realisasi as last year's) or clear (this year's
     realisasi, year-bound narrative). The core applies those with a path, keeps every comment,
     and prints them all.
+    """
+
+
+@hookspec
+def lakip_impor(lembar: "list[Lembar]", data: dict) -> "Impor | None":
+    """`lakip import FILE SOURCE` (and the editor's import command): if this plugin recognises
+    the sheets (its header row), return an `Impor` with one `BarisImpor` per row of the diff
+    (berubah, baru, sama, tak-cocok, tidak-di-lembar) and the edits (`Ubah`, `Sisip`) to make;
+    a sheet it recognises but cannot read is `Impor(judul, galat="...")` naming sheet, row and
+    column. None: not this plugin's sheet. Nothing is written before the user says yes.
     """
 
 

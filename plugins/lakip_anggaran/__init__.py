@@ -63,3 +63,10 @@ def lakip_tahun_baru(data, lama, baru):
     from .tahun_baru import pindah
 
     return pindah(data, lama, baru)
+
+
+@hookimpl
+def lakip_impor(lembar, data):
+    from .impor import impor
+
+    return impor(lembar, data)
