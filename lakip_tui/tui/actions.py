@@ -61,6 +61,9 @@ AKSI: tuple[Aksi, ...] = (
          scope="main", show=False),
     Aksi("periksa", "periksa", "", "Periksa ulang",
          "Jalankan semua pemeriksaan sekarang juga.", scope="main"),
+    Aksi("impor", "app.impor", "", "Impor realisasi anggaran",
+         "Baca lembar realisasi anggaran (.xlsx/.csv dari SIPD), tampilkan perbedaannya, lalu "
+         "terapkan sebagai satu langkah yang dapat diurungkan.", scope="main"),
     Aksi("muat_ulang", "app.muat_ulang", "", "Muat ulang dari disk",
          "Baca lagi berkas dari disk; perubahan yang belum disimpan ditanyakan dulu.",
          scope="main"),

@@ -325,6 +325,20 @@ class LakipApp(App):
             return
         await self._tanya_simpan_sebagai()
 
+    @work(exclusive=True, group="impor")
+    async def action_impor(self) -> None:
+        if self._tolak_hanya_baca():
+            return
+        from ..impor import terapkan
+        from .screens.impor import ImporLembar
+
+        hasil = await self.push_screen_wait(ImporLembar(self.project, self.registry))
+        if hasil is None or not hasil.edit:
+            return
+        terapkan(self.project, hasil)
+        self.notify(f"Impor: {len(hasil.edit)} perubahan diterapkan (belum disimpan); "
+                    "ctrl+z membatalkan semuanya.", title="Impor")
+
     @work(exclusive=True, group="simpan")
     async def action_muat_ulang(self) -> None:
         if self.project.dirty:
