@@ -80,8 +80,8 @@ def kunci_dari_bagian(bagian: "Iterable[Bagian]", akar: str) -> list[str]:
             return None
         return ".".join(str(p) for p in path[1:])
 
-    def tabel(t: "Tabel", awalan: str) -> None:
-        dasar = f"{awalan}{'.'.join(str(p) for p in t.path)}[]"
+    def tabel(t: "Tabel", awalan: str, jalur: str) -> None:
+        dasar = f"{awalan}{jalur}[]"
         out.append(dasar)
         for k in t.kolom:
             out.append(f"{dasar}.{k.key}")
@@ -93,16 +93,14 @@ def kunci_dari_bagian(bagian: "Iterable[Bagian]", akar: str) -> list[str]:
             else:
                 out.append(tempat)
         if t.anak is not None:
-            tabel(t.anak, f"{dasar}.")
+            tabel(t.anak, f"{dasar}.", ".".join(str(p) for p in t.anak.path))
 
     for b in bagian:
         for isi in b.isi:
             if isinstance(isi, Tabel):
                 jalur = relatif(isi.path)
-                if jalur is not None:
-                    sub = Tabel(isi.key, isi.judul, tuple(jalur.split(".")) if jalur else (),
-                                isi.kolom, isi.anak, isi.baris_baru, isi.rincian)
-                    tabel(sub, "")
+                if jalur:
+                    tabel(isi, "", jalur)
             elif isinstance(isi, Narasi):
                 jalur = relatif(isi.path)
                 if jalur:
