@@ -119,14 +119,18 @@ def _baca_csv(path: FsPath) -> Lembar:
             break
         except UnicodeDecodeError:
             continue
-    contoh = teks[:4096]
-    try:
-        dialek = csv.Sniffer().sniff(contoh, delimiters=";,\t")
-    except csv.Error:
-        dialek = csv.excel
-    rows = csv.reader(teks.splitlines(), dialek)
+    rows = csv.reader(teks.splitlines(), delimiter=_pemisah(teks))
     return Lembar(path.name, [(i, [c if c.strip() else None for c in r])
                               for i, r in enumerate(rows, start=1)])
+
+
+def _pemisah(teks: str) -> str:
+    """The delimiter of the header line (the first that names a kode): an Indonesian Excel
+    writes ";" because "," is its decimal mark; names with commas in them must not mislead."""
+    for baris in teks.splitlines()[:40]:
+        if "kode" in baris.casefold():
+            return max(";\t,", key=baris.count)
+    return max(";\t,", key=teks[:4096].count)
 
 
 def cari_impor(lembar: list[Lembar], data: dict, registry) -> Impor:

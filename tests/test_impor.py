@@ -202,3 +202,17 @@ def test_importing_the_same_sheet_again_changes_nothing(proyek, tmp_path, capsys
     assert main(["import", str(proyek), str(sumber), "--yes"]) == 0
     assert "Tidak ada yang berubah" in capsys.readouterr().out
     assert proyek.read_text(encoding="utf-8") == teks
+
+
+def test_a_csv_whose_names_hold_commas_keeps_its_semicolon_columns(proyek, tmp_path):
+    baris = ["Laporan Realisasi, Dinas Sosial",
+             "Kode;Uraian;Anggaran;Realisasi",
+             "1.06.01.2.08.0002;Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik;"
+             "182.352.500;120.000.000"]
+    sumber = tmp_path / "lra.csv"
+    sumber.write_text("\n".join(baris), encoding="utf-8")
+    assert main(["import", str(proyek), str(sumber), "--yes"]) == 0
+    data = tomllib.loads(proyek.read_text(encoding="utf-8"))
+    subs = {s["kode"]: s for p in data["anggaran"]["program"] for k in p["kegiatan"]
+            for s in k["sub"]}
+    assert subs["1.06.01.2.08.0002"]["realisasi"] == 120_000_000
