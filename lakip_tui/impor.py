@@ -113,7 +113,7 @@ def _baca_xlsx(path: FsPath) -> list[Lembar]:
 
 def _baca_csv(path: FsPath) -> Lembar:
     raw = path.read_bytes()
-    for pengodean in ("utf-8-sig", "cp1252"):
+    for pengodean in ("utf-8-sig", "cp1252", "latin-1"):  # latin-1 reads any byte
         try:
             teks = raw.decode(pengodean)
             break
