@@ -95,20 +95,20 @@ def baca_lembar(path: FsPath) -> list[Lembar]:
 
 
 def _baca_xlsx(path: FsPath) -> list[Lembar]:
-    import zipfile
-
     import openpyxl
 
+    # whatever a damaged or foreign file makes the reader raise, the planner gets one sentence
     try:
         buku = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise LakipError(f"berkas Excel tidak dapat dibaca ({exc})", where=str(path)) from None
-    try:
-        return [Lembar(ws.title, [(i, list(r)) for i, r in
-                                  enumerate(ws.iter_rows(values_only=True), start=1)])
-                for ws in buku.worksheets]
-    finally:
-        buku.close()
+        try:
+            return [Lembar(ws.title, [(i, list(r)) for i, r in
+                                      enumerate(ws.iter_rows(values_only=True), start=1)])
+                    for ws in buku.worksheets]
+        finally:
+            buku.close()
+    except Exception as exc:  # noqa: BLE001 - input boundary
+        raise LakipError(f"berkas Excel tidak dapat dibaca ({type(exc).__name__}: {exc})",
+                         where=str(path)) from None
 
 
 def _baca_csv(path: FsPath) -> Lembar:
