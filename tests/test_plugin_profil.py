@@ -302,6 +302,9 @@ def test_missing_profil_table_reports_the_required_narratives_and_dasar_hukum():
     assert codes(data) == [("profil.wajib-kosong", ("profil", "dasar_hukum")),
                            ("profil.wajib-kosong", ("profil", "kata_pengantar")),
                            ("profil.wajib-kosong", ("profil", "latar_belakang"))]
+    pesan = {f.path[-1]: f.message for f in findings(data)}
+    assert "isi di BAB I > Kata Pengantar" in pesan["kata_pengantar"]
+    assert "isi di BAB I > B. Dasar Hukum" in pesan["dasar_hukum"]
 
 
 def test_missing_staff_counts_are_warnings_naming_where_to_fill_them():

@@ -18,6 +18,7 @@ from .tahun import tahun_lain
 
 # Narratives a report cannot go without, with the name the planner knows them by.
 WAJIB = (("kata_pengantar", "Kata pengantar"), ("latar_belakang", "Latar belakang (A)"))
+TEMPAT = {"kata_pengantar": "Kata Pengantar", "latar_belakang": "A. Latar Belakang"}
 # Lists a report cannot go without: key, name, where the planner fills it in the editor.
 WAJIB_DAFTAR = (("dasar_hukum", "Dasar hukum", "BAB I > B. Dasar Hukum"),)
 # Narratives where "Tahun <year>" normally means the fiscal year.
@@ -57,7 +58,8 @@ def periksa(data: dict, tahun: int | None) -> list[Finding]:
 
 def _wajib(profil: dict) -> list[Finding]:
     out = [
-        warning("profil.wajib-kosong", KEY, (KEY, key), f"{label} belum diisi.")
+        warning("profil.wajib-kosong", KEY, (KEY, key),
+                f"{label} belum diisi; isi di BAB I > {TEMPAT[key]}.")
         for key, label in WAJIB
         if not teks(profil.get(key))
     ]
