@@ -196,7 +196,11 @@ def _bulatkan(value: Real | Decimal, digits: int) -> Decimal | None:
         raise TypeError(f"harus angka, bukan {type(value).__name__}: {value!r}")
     if digits < 0:
         raise ValueError(f"jumlah digit desimal tidak boleh negatif: {digits}")
-    angka = value if isinstance(value, Decimal) else Decimal(repr(value))
+    tepat = getattr(value, "tepat", None)  # kinerja.PersenTepat: the exact quotient
+    if isinstance(tepat, Decimal):
+        angka = tepat
+    else:
+        angka = value if isinstance(value, Decimal) else Decimal(repr(value))
     if not angka.is_finite():
         return None
     with localcontext() as konteks:

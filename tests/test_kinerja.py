@@ -559,3 +559,36 @@ def test_efisiensi_dari_angka_mentah_seed() -> None:
 def test_efisiensi_tak_terhitung(anggaran: Any, kinerja: Any, alasan: str) -> None:
     hasil = efisiensi(anggaran, kinerja)
     assert isinstance(hasil, TakTerhitung) and alasan in hasil.alasan
+
+
+def test_persen_anggaran_of_huge_amounts_rounds_as_a_person_would() -> None:
+    """Exact arithmetic: a float is off by one in the last digit above ~10^15."""
+    from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+    from lakip_tui.angka import format_persen
+
+    def manusia(pagu: int, realisasi: int) -> str:
+        with localcontext() as c:
+            c.prec = 80
+            nilai = (Decimal(realisasi) * 100 / Decimal(pagu)).quantize(Decimal("0.01"),
+                                                                         ROUND_HALF_UP)
+        return format_persen(nilai)
+
+    cases = [
+        (97928061416042, 95893612834217),
+        (97928061416042, 97928061416042 * 12345 // 100000),  # just below 12,345 -> 12,34%
+        (7970778426191620467, 792192153982827892934 // 100),
+        (9223372036854775807, 9223372036854775806),  # TOML's largest integer
+        (531594365514854344, 5105139909503627949),
+        (3, 1), (8, 1), (200, 1),
+    ]
+    for pagu, realisasi in cases:
+        assert format_persen(persen_anggaran(pagu, realisasi)) == manusia(pagu, realisasi)
+    # 1/8 = 12,5% exactly; 1/3 = 33,33%; and half up at the boundary: 12,345% -> 12,35%
+    assert format_persen(persen_anggaran(100000, 12345)) == "12,35%"
+    assert format_persen(persen_anggaran(10**17, 12345 * 10**12 - 1)) == "12,34%"
+    # still a number for everyone else's arithmetic
+    hasil = persen_anggaran(5732972977, 4782481544)
+    assert isinstance(hasil, float) and abs(hasil - 83.42) < 0.01
+    import pickle
+    assert format_persen(pickle.loads(pickle.dumps(hasil))) == "83,42%"

@@ -500,7 +500,7 @@ def test_a_formula_times_100_percent_with_a_fraction_as_result_fires():
     data[AK]["efisiensi_rumus_tertulis"] = "= 1 - [83,42% x (1/99,41%)] x 100%"
     (f,) = temuan(data, f"{AK}.efisiensi-satuan")
     assert f.path == (AK, "efisiensi_tertulis")
-    assert "'0,16'" in f.message and "16,09%" in f.message and "x 100%" in f.message
+    assert "'0,16'" in f.message and "16,09%" in f.message and "sebagai persen" in f.message
     data[AK]["efisiensi_tertulis"] = "16,09%"  # written as the formula says: no unit finding
     assert temuan(data, f"{AK}.efisiensi-satuan") == []
     data[AK]["efisiensi_tertulis"] = "0,16"
@@ -580,7 +580,8 @@ def test_example_tabel_3_2_prints_capaian_rating_and_means(contoh):
 
 def test_example_efisiensi_prints_the_computed_result_with_the_formula(contoh):
     teks = paragraf(render(contoh))
-    assert "= 1 - (83,42% x 1 / 99,41%)\n= 0,16" in teks
+    # the seed's formula multiplies by 100%: the result is a percentage, as the formula says
+    assert "= 1 - (83,42% x 1 / 99,41%) x 100%\n= 16,09%" in teks
     assert not any("0.16" in t for t in teks)  # the stated figure is never printed
 
 
@@ -750,7 +751,7 @@ def test_keeps_working_with_any_other_built_in_switched_off(other, contoh):
                           + [f"{AK}.rumus-kurung", f"{AK}.efisiensi-satuan"])
     ((_, sections),) = registry.call("lakip_render", chapter=registry.chapters[AK], data=contoh,
                                      konteks=registry.konteks(contoh), only=AK)
-    assert "= 1 - (83,42% x 1 / 99,41%)\n= 0,16" in paragraf(sections)
+    assert "= 1 - (83,42% x 1 / 99,41%) x 100%\n= 16,09%" in paragraf(sections)
 
 
 @pytest.mark.parametrize("lain", ["anggaran", PK, "pmks", "profil"])
@@ -833,3 +834,21 @@ def test_missing_kendala_solusi_and_analysis_are_warnings_naming_where_to_fill_t
     del data[AK]["analisis"]
     paths = {f.path for f in temuan(data, f"{AK}.analisis-kosong")}
     assert paths == {(AK, "analisis")}
+
+
+def test_efisiensi_is_printed_as_its_formula_says():
+    """The seed's formula ends in "x 100%": the worked line says so and gives a percentage."""
+    data = proyek()
+    data[AK]["efisiensi_teks"] = "Efisiensi = 1-[(%realisasi anggaran x (1/% capaian kinerja)]x100%"
+    from lakip_tui.export import assemble
+    from lakip_tui.plugins import load_registry
+    reg = load_registry([], data=data)
+    doc = assemble(data, reg, reg.konteks(data))
+    paras = [b.text for s in doc.sections() for b in s.blocks if isinstance(b, Paragraph)]
+    line = next(p for p in paras if p.startswith("= 1 - ("))
+    assert line.endswith("%") and "x 100%" in line, line
+    data[AK]["efisiensi_teks"] = "Efisiensi = 1 - (% realisasi anggaran x 1 / % capaian kinerja)"
+    doc = assemble(data, reg, reg.konteks(data))
+    paras = [b.text for s in doc.sections() for b in s.blocks if isinstance(b, Paragraph)]
+    line = next(p for p in paras if p.startswith("= 1 - ("))
+    assert not line.endswith("%"), line

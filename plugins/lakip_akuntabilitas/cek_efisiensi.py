@@ -71,7 +71,8 @@ def _persen_efisiensi(data: Mapping, hasil: Evaluasi) -> list[Finding]:
 
 
 _TEKS_RUMUS = ("efisiensi_teks", "efisiensi_rumus_tertulis")
-_KALI_100_PERSEN = re.compile(r"[x×*]\s*100\s*%")
+# a formula that multiplies by 100%: the report then prints the efisiensi as a percentage
+KALI_100_PERSEN = re.compile(r"[x×*]\s*100\s*%")
 # a line that computes something: a percent sign, a bracket and an operator between terms
 _OPERATOR = re.compile(r"(?:^|[\s\d\])])[x×*/](?:$|[\s\d(\[%])")
 _PASANGAN = {")": "(", "]": "[", "}": "{"}
@@ -80,13 +81,13 @@ _PASANGAN = {")": "(", "]": "[", "}": "{"}
 def _satuan(isi: Mapping, tertulis: object, dihitung: float) -> list[Finding]:
     """The seed's "1 - [a x (1/c)] x 100%" printed as "0.16": a percent formula, a fraction."""
     rumus = "\n".join(teks(isi.get(kunci)) for kunci in _TEKS_RUMUS)
-    if "%" in teks(tertulis) or not _KALI_100_PERSEN.search(rumus):
+    if "%" in teks(tertulis) or not KALI_100_PERSEN.search(rumus):
         return []
     return [warning(
         f"{BAB}.efisiensi-satuan", BAB, (BAB, "efisiensi_tertulis"),
         f"Rumus efisiensi dikali 100%, tetapi hasilnya tertulis {teks(tertulis)!r}, bukan persen "
         f"(dengan rumus itu hasilnya {format_persen(dihitung * 100)}); laporan mencetak efisiensi "
-        f"sebagai pecahan ({format_desimal(dihitung)}), jadi hapus \"x 100%\" dari rumusnya")]
+        f"sebagai persen seperti rumusnya ({format_persen(dihitung * 100)})")]
 
 
 def _kurung_rumus(isi: Mapping) -> list[Finding]:

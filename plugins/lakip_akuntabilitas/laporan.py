@@ -331,8 +331,16 @@ def _efisiensi(data: Mapping, hasil: Evaluasi) -> list[Block]:
                 f"kinerja sebesar {kinerja}, tingkat efisiensi penggunaan anggaran "
                 f"{_instansi(data) or 'instansi'} adalah:"))
     if hitungan_ada:
-        blocks.append(Paragraph(f"= 1 - ({anggaran} x 1 / {kinerja})\n"
-                                f"= {format_desimal(hasil.efisiensi, 2)}"))
+        # the result as the printed formula says: "... x 100%" gives a percentage
+        from .cek_efisiensi import KALI_100_PERSEN
+
+        rumus = teks(isi.get("efisiensi_teks")) or RUMUS_EFISIENSI
+        if KALI_100_PERSEN.search(rumus):
+            blocks.append(Paragraph(f"= 1 - ({anggaran} x 1 / {kinerja}) x 100%\n"
+                                    f"= {format_persen(hasil.efisiensi * 100)}"))
+        else:
+            blocks.append(Paragraph(f"= 1 - ({anggaran} x 1 / {kinerja})\n"
+                                    f"= {format_desimal(hasil.efisiensi, 2)}"))
     else:
         blocks.append(Paragraph(f"Efisiensi penggunaan anggaran tidak dapat dihitung: "
                                 f"{hasil.efisiensi.alasan}."))
