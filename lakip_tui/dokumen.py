@@ -112,7 +112,9 @@ class Signature(_Terminal):
     nip: str = ""
 
     def lines(self) -> list[str]:
-        out = [self.tempat_tanggal, self.jabatan, "", "", self.nama]
+        """Top to bottom; two empty lines are the room for the signature. A line break in the
+        place/date or the jabatan ("\\nPIHAK KEDUA,") makes a line of its own."""
+        out = [*self.tempat_tanggal.split("\n"), *self.jabatan.split("\n"), "", "", self.nama]
         if self.pangkat:
             out.append(self.pangkat)
         if self.nip:

@@ -27,6 +27,8 @@ from .judul_kosong import tandai as tandai_judul_kosong
 from .plugins import Registry
 
 KATA_PENGANTAR = "kata-pengantar"  # Section.key of the foreword: printed before the daftar isi
+IKHTISAR = "ikhtisar-eksekutif"  # Section.key of the Ikhtisar Eksekutif: after the kata pengantar
+DEPAN = (KATA_PENGANTAR, IKHTISAR)  # the front matter's parts, in this order, before the daftar isi
 LAMPIRAN = "lampiran"  # Section.key prefix of what goes into the LAMPIRAN part at the end
 
 MIN_WIDTH, MAX_WIDTH = 50, 1000
@@ -124,7 +126,7 @@ def assemble(project_data: dict, registry: Registry, konteks: Konteks,
             kemajuan(chapter)
         isi = []
         for section in chapter_sections(chapter, project_data, registry, konteks):
-            if section.key == KATA_PENGANTAR:
+            if section.key in DEPAN:
                 pengantar.append(section)
             elif section.key.startswith(LAMPIRAN):
                 lampiran.append(section)
@@ -134,7 +136,22 @@ def assemble(project_data: dict, registry: Registry, konteks: Konteks,
             bab.append(BabLaporan(chapter.key, clean_text(chapter.title.upper()), tuple(isi)))
     if lampiran:
         bab.append(BabLaporan(LAMPIRAN, "LAMPIRAN", tuple(lampiran)))
-    return Document(_sampul(project_data), tuple(pengantar), _daftar_isi(bab), tuple(bab))
+    return Document(_sampul(project_data), _depan(pengantar), _daftar_isi(bab), tuple(bab))
+
+
+def _depan(sections: list[Section]) -> tuple[Section, ...]:
+    """The front matter: each part (kata pengantar, ikhtisar eksekutif) once, in that order,
+    with the blocks every plugin gave it (the ikhtisar gets its capaian table from one plugin
+    and its budget summary from another); the part's title is the first one given."""
+    out = []
+    for key in DEPAN:
+        parts = [s for s in sections if s.key == key]
+        if not parts:
+            continue
+        title = next((s.title for s in parts if s.title.strip()), "")
+        blocks = tuple(b for s in parts for b in s.blocks)
+        out.append(replace(parts[0], title=title, blocks=blocks))
+    return tuple(out)
 
 
 def _sampul(data: dict) -> Sampul:

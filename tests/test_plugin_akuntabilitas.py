@@ -615,7 +615,8 @@ def test_example_places_pmks_and_anggaran_tables_between_its_sections(contoh):
 def test_bab_iii_sections_at_orders_1_to_4():
     assert [(s.order, s.title, s.key) for s in render(proyek())] == [
         (1, "A. Capaian Kinerja Organisasi", "capaian"), (2, "", "perbandingan"),
-        (3, "", "efisiensi"), (4, "B. Realisasi Anggaran", "realisasi-anggaran")]
+        (3, "", "efisiensi"), (4, "B. Realisasi Anggaran", "realisasi-anggaran"),
+        (1, "IKHTISAR EKSEKUTIF", "ikhtisar-eksekutif")]  # lifted into the front matter
 
 
 def test_headings_follow_the_seeds_numbering():
@@ -631,7 +632,7 @@ def test_every_table_is_numbered_and_has_its_source():
                     perbandingan_sumber="Renstra")
     sections = render(data)
     assert [(t.nomor, t.sumber) for s in sections for t in s.blocks
-            if isinstance(t, TableBlock)] == [("3.1", "SK Kepala Dinas"), ("3.2", "PK"),
+            if isinstance(t, TableBlock) and s.key != "ikhtisar-eksekutif"] == [("3.1", "SK Kepala Dinas"), ("3.2", "PK"),
                                               ("3.4", "Renstra")]
 
 

@@ -23,7 +23,7 @@ from lakip_tui.context import Konteks
 from lakip_tui.export import assemble
 from lakip_tui.plugins import load_registry
 from lakip_tui.project import Project
-from lakip_tui.report import Heading, Paragraph, Signature, TableBlock
+from lakip_tui.report import Heading, Paragraph, Signature, SignaturePair, TableBlock
 
 ROOT = Path(__file__).parent.parent
 CONTOH = ROOT / "projects" / "dinsos-binjai-2024.toml"
@@ -378,12 +378,26 @@ def test_lampiran_lists_kode_satuan_target_and_is_signed_by_the_kepala():
         ("1.", "Terpenuhinya kebutuhan dasar PMKS", "IKU1", "Persentase IKU1", "%", "85%"),
         ("2.", "Meningkatnya peran PSKS", "IKU2", "Persentase IKU2", "%", "100%"),
     ]
-    (ttd,) = [b for b in lampiran.blocks if isinstance(b, Signature)]
-    assert ttd.nama == "Budi" and ttd.tempat_tanggal == "Contoh, Maret 2025"
+    # signed as a Perjanjian Kinerja is: pihak kedua (the kepala daerah) left, pihak pertama
+    # right, under the agreement's own date, above the table and under it
+    data["perjanjian_kinerja"]["pk_tanggal"] = "Contoh, 2 Januari 2024"
+    data["meta"]["pemda"] = "Pemerintah Kota Contoh"
+    lampiran = render(data)[-1]
+    pasangan = [b for b in lampiran.blocks if isinstance(b, SignaturePair)]
+    assert len(pasangan) == 2
+    ttd = pasangan[0]
+    assert ttd.kanan.nama == "Budi" and ttd.kanan.lines()[:2] == ["Contoh, 2 Januari 2024",
+                                                                  "PIHAK PERTAMA,"]
+    assert ttd.kiri.lines()[1:3] == ["PIHAK KEDUA,", "WALI KOTA CONTOH"]
+    assert ttd.kiri.nama.startswith("(....")  # no name in [meta]: a line to write it in
+    teks = " ".join(b.text for b in lampiran.blocks if isinstance(b, Paragraph))
+    assert "Pihak pertama" in teks and "Pihak kedua akan melakukan supervisi" in teks
+    data["meta"]["kepala_daerah"] = {"nama": "Wali Contoh", "jabatan": "WALI KOTA CONTOH"}
+    assert render(data)[-1].blocks[-1].kiri.nama == "Wali Contoh"
 
 
 def test_lampiran_without_a_kepala_is_not_signed():
-    assert not any(isinstance(b, Signature) for b in render(proyek())[-1].blocks)
+    assert not any(isinstance(b, (Signature, SignaturePair)) for b in render(proyek())[-1].blocks)
 
 
 def test_other_chapters_get_nothing():

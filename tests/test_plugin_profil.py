@@ -135,7 +135,8 @@ def test_registers_bab_i_at_order_10_with_a_form_for_the_cover_and_signature():
     assert sampul.path == ("meta",)
     assert [k.key for k in sampul.kolom] == [
         "pemda", "instansi", "tahun", "tempat_tanggal",
-        "kepala.jabatan", "kepala.nama", "kepala.pangkat", "kepala.nip"]
+        "kepala.jabatan", "kepala.nama", "kepala.pangkat", "kepala.nip",
+        "kepala_daerah.jabatan", "kepala_daerah.nama"]
 
 
 def test_computed_columns_show_counts_and_the_pegawai_total():

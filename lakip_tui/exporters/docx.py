@@ -64,7 +64,7 @@ def render(document: Document, *, width: int = 100) -> bytes:
                 [(g, 1) for g in gambar])
     # the chapters: numbered 1, 2, ... again
     for i, bab in enumerate(document.bab):
-        section = word.add_section(WD_SECTION.NEW_PAGE)
+        section = _bagian_baru(word)
         _halaman(section, mendatar=False)
         if i == 0:
             _nomor_halaman(section, "decimal", mulai=1)
@@ -95,6 +95,15 @@ def _halaman(section: Any, *, mendatar: bool) -> None:
         section.page_width, section.page_height = lebar, tinggi
         section.left_margin, section.right_margin = Cm(4), Cm(3)
         section.top_margin = section.bottom_margin = Cm(3)
+
+
+def _bagian_baru(word: Any) -> Any:
+    """A new section on a new page whose page numbers go on from the previous one (Word
+    copies the previous section's settings, its restart at 1 too)."""
+    section = word.add_section(WD_SECTION.NEW_PAGE)
+    for pg in section._sectPr.findall(qn("w:pgNumType")):
+        pg.attrib.pop(qn("w:start"), None)
+    return section
 
 
 def _nomor_halaman(section: Any, fmt: str, mulai: int | None = 1) -> None:
@@ -269,7 +278,7 @@ def _blocks(word: Any, section: Section, width: int) -> None:
 def _tabel(word: Any, block: TableBlock) -> None:
     ukuran = ukur(block)
     if ukuran.mendatar:  # a landscape section of its own, then portrait again
-        _halaman(word.add_section(WD_SECTION.NEW_PAGE), mendatar=True)
+        _halaman(_bagian_baru(word), mendatar=True)
     if block.caption:
         word.add_paragraph(block.caption, style=JUDUL_TABEL if block.nomor else JUDUL_TABEL)
     n = max(len(block.columns), 1)
@@ -305,7 +314,7 @@ def _tabel(word: Any, block: TableBlock) -> None:
     else:
         word.add_paragraph()
     if ukuran.mendatar:
-        _halaman(word.add_section(WD_SECTION.NEW_PAGE), mendatar=False)
+        _halaman(_bagian_baru(word), mendatar=False)
 
 
 def _lebar_kolom(table: Any, ukuran: Any, section: Any) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ..dokumen import Document, Heading, ListBlock, Paragraph, Section, Signature, TableBlock
+from .. import grafik as grafik_
+from ..dokumen import (Document, Figure, Heading, ListBlock, Paragraph, Section, Signature,
+                       SignaturePair, TableBlock)
 
 CSS = """
 @page { size: A4; margin: 2.5cm 2cm 2.5cm 3cm; }
@@ -52,6 +54,13 @@ tr { break-inside: avoid; page-break-inside: avoid; }
        page-break-inside: avoid; }
 .ttd p { text-align: center; margin: 0; }
 .ttd .ruang { height: 3.5em; }
+.ttd-pasangan { display: flex; gap: 2em; break-inside: avoid; page-break-inside: avoid; }
+.ttd-pasangan .ttd { width: 50%; margin: 2em 0 0; }
+figure.gambar { margin: 1em 0 1.2em; break-inside: avoid; page-break-inside: avoid; }
+figure.gambar figcaption { text-align: center; font-weight: bold; font-size: 11pt;
+       margin-top: 0.4em; }
+table.grafik td, table.grafik th { border: none; background: none; }
+table.grafik svg { display: block; }
 pre { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 8.5pt;
        white-space: pre-wrap; }
 @media print {
@@ -124,6 +133,44 @@ def _signature(block: Signature) -> str:
     return '<div class="ttd">' + "".join(lines) + "</div>"
 
 
+def _pair(block: SignaturePair) -> str:
+    def kolom(ttd: Signature) -> str:
+        return "".join(f"<p>{esc(line)}</p>" if line.strip() else '<div class="ruang"></div>'
+                       for line in ttd.lines())
+
+    return (f'<div class="ttd-pasangan"><div class="ttd">{kolom(block.kiri)}</div>'
+            f'<div class="ttd">{kolom(block.kanan)}</div></div>')
+
+
+def _figure(block: Figure) -> str:
+    """The chart as the summary screen draws it: a row per bar with its figures, the bar an
+    inline SVG (no script, no image file), the reason where a value cannot be computed."""
+    g = block.grafik
+    head = "".join(f"<th>{esc(k)}</th>" for k in g.kolom)
+    ket = f"<th>{esc(g.keterangan)}</th>" if g.keterangan else ""
+    rows = []
+    for b in g.batang:
+        fraksi = grafik_.panjang(g, b)
+        if fraksi is None:
+            bar = f"<em>({esc(grafik_.alasan(b))})</em>"
+        else:
+            w = round(fraksi * 200, 1)
+            bar = (f'<svg width="200" height="12" viewBox="0 0 200 12" role="img" '
+                   f'aria-label="{esc(b.kolom[-1] if b.kolom else "")}">'
+                   f'<rect width="200" height="12" fill="#e1e1e1"></rect>'
+                   f'<rect width="{w}" height="12" fill="#2e7d32"></rect></svg>')
+        cells = "".join(f'<td class="kanan">{esc(k)}</td>' for k in
+                        list(b.kolom[:len(g.kolom)]) + [""] * (len(g.kolom) - len(b.kolom[:len(g.kolom)])))
+        extra = f"<td>{esc(b.keterangan)}</td>" if g.keterangan else ""
+        kelas = ' class="tebal"' if b.tebal else ""
+        rows.append(f"<tr{kelas}><td>{esc(b.label)}</td>{cells}<td>{bar}</td>{extra}</tr>")
+    isi = ("<table class=\"grafik\"><thead><tr><th></th>" + head + "<th></th>" + ket
+           + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>") if rows else \
+        f"<p><em>{esc(g.kosong)}</em></p>"
+    return (f'<figure class="gambar">{isi}<figcaption>{esc(block.caption)}</figcaption>'
+            "</figure>")
+
+
 def _block(block: object, width: int) -> str:
     if isinstance(block, Heading):
         level = min(6, max(block.level, 1) + 1)
@@ -137,6 +184,10 @@ def _block(block: object, width: int) -> str:
         return _table(block)
     if isinstance(block, Signature):
         return _signature(block)
+    if isinstance(block, SignaturePair):
+        return _pair(block)
+    if isinstance(block, Figure):
+        return _figure(block)
     from .text import blok, teks_polos  # Raw, or anything else: drawn by Rich as plain text
 
     return f"<pre>{esc(teks_polos(blok(block), width))}</pre>"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..dokumen import Document, Heading, ListBlock, Paragraph, Section, Signature, TableBlock
+from ..dokumen import (Document, Figure, Heading, ListBlock, Paragraph, Section, Signature,
+                       SignaturePair, TableBlock)
 
 _SYNTAX = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
@@ -103,6 +104,12 @@ def blocks(section: Section, width: int) -> list[str]:
             out.extend(_table(block))
         elif isinstance(block, Signature):
             out.extend(_signature(block))
+        elif isinstance(block, SignaturePair):  # one after the other: Markdown has no columns
+            out.extend(_signature(block.kiri) + _signature(block.kanan))
+        elif isinstance(block, Figure):  # text bars in a table, as in the txt export
+            from ..grafik import sebagai_tabel
+
+            out.extend(_table(sebagai_tabel(block)))
         else:  # Raw, or anything else a plugin gave: drawn by Rich, shown as fenced text
             from .text import blok, teks_polos
 

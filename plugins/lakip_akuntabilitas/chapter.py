@@ -53,6 +53,7 @@ def _kolom_hasil(bagian: str):
 _AKUNTABILITAS = (
     Bagian("capaian", "A. Capaian Kinerja Organisasi", (
         Narasi("pengantar", "Pengantar", (BAB, "pengantar")),
+        Narasi("ikhtisar", "Ikhtisar Eksekutif (kosong: disusun dari data)", (BAB, "ikhtisar")),
         Narasi("kerangka_pengukuran", "3.1 Kerangka pengukuran kinerja",
                (BAB, "kerangka_pengukuran")),
         Tabel("rumus_capaian", "Rumus capaian (3.1)", (BAB, "rumus_capaian"), (

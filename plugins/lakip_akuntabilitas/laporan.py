@@ -7,11 +7,13 @@ Every number is computed by hitung.evaluasi; nothing printed here is read from a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Mapping
 
 from lakip_tui.angka import format_desimal, format_nilai, format_persen
 from lakip_tui.kinerja import TakTerhitung, peringkat
-from lakip_tui.report import Block, Column, Heading, ListBlock, Paragraph, Row, Section, TableBlock
+from lakip_tui.report import (Block, Column, Figure, Heading, ListBlock, Paragraph, Row, Section,
+                              TableBlock)
 
 from .data import BAB, baris, daftar_teks, periode_renstra, tabel, teks
 from .hitung import Evaluasi, HasilSasaran, capaian_terhadap, evaluasi
@@ -40,6 +42,7 @@ def bagian_laporan(data: Mapping, tahun: int | None,
         Section("", tuple(_efisiensi(data, hasil)), 3, "efisiensi"),
         Section("B. Realisasi Anggaran", tuple(_paragraf(tabel(data, BAB).get(
             "realisasi_anggaran_pengantar"))), 4, "realisasi-anggaran"),
+        ikhtisar(data, tahun),
     ]
 
 
@@ -77,6 +80,9 @@ def _capaian(data: Mapping, tahun: int | None, hasil: Evaluasi) -> list[Block]:
     blocks += _paragraf(isi.get("evaluasi_pengantar"))
     blocks.append(tabel_3_2(data, tahun, hasil))
     blocks += _catatan_batas(hasil)
+    from .ringkasan import grafik_capaian
+
+    blocks.append(Figure("3.1", grafik_capaian(data)))  # the summary screen's chart
     blocks += _analisis(data, hasil)
     return blocks
 
@@ -93,6 +99,32 @@ def _catatan_batas(hasil: Evaluasi) -> list[Block]:
                                f"{format_persen(h.capaian_mentah)}, dihitung "
                                f"{format_persen(h.capaian)}.")
     return [Paragraph(" ".join(kalimat))]
+
+
+IKHTISAR = "ikhtisar-eksekutif"  # Section.key the export prints in the front matter
+
+
+def ikhtisar(data: Mapping, tahun: int | None) -> Section:
+    """The Ikhtisar Eksekutif's part of this chapter: the planner's narrative (or a computed
+    one), then every indicator's target, realisasi, capaian and kriteria: Tabel 3.2's figures,
+    from the same computation, not typed twice."""
+    hasil = evaluasi(data)
+    isi = tabel(data, BAB)
+    blocks: list[Block] = _paragraf(isi.get("ikhtisar"))
+    if not blocks:
+        indikator = sum(len(s.indikator) for s in hasil.sasaran)
+        kalimat = (f"Pada{_tahun(tahun) or ' tahun ini'}, {_instansi(data) or 'instansi'} "
+                   f"menetapkan {len(hasil.sasaran)} sasaran strategis dengan {indikator} "
+                   "indikator kinerja dalam Perjanjian Kinerja.")
+        if not isinstance(hasil.capaian, TakTerhitung):
+            kalimat += (f" Rata-rata capaian seluruh indikator sebesar "
+                        f"{format_persen(hasil.capaian)} dengan kriteria "
+                        f"{teks_peringkat(_peringkat_semua(hasil))}.")
+        blocks.append(Paragraph(kalimat))
+    t32 = tabel_3_2(data, tahun, hasil)
+    blocks.append(replace(t32, nomor="", judul=f"Capaian Indikator Kinerja{_tahun(tahun)}",
+                          sumber=""))
+    return Section("IKHTISAR EKSEKUTIF", tuple(blocks), 1, IKHTISAR)
 
 
 def _rumus(data: Mapping) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from lakip_tui.report import Block, ListBlock, Paragraph, Section
+from lakip_tui.ttd import kepala
 
 from .data import PENUTUP, daftar_teks, tabel, teks
 
@@ -21,4 +22,7 @@ def bagian_penutup(data: Mapping) -> list[Section]:
         blocks.append(ListBlock(tuple(langkah), "1."))
     if teks(isi.get("teks_akhir")):
         blocks.append(Paragraph(teks(isi.get("teks_akhir"))))
+    ttd = kepala(data.get("meta"))  # the report ends signed by the head of the agency
+    if ttd is not None and blocks:
+        blocks.append(ttd)
     return [Section("A. Penutup", tuple(blocks), 1, "penutup")]

@@ -13,7 +13,7 @@ from typing import Any
 
 from lakip_tui import kinerja
 from lakip_tui.angka import format_persen, format_rupiah
-from lakip_tui.report import Column, Paragraph, Row, Section, TableBlock
+from lakip_tui.report import Column, Figure, Paragraph, Row, Section, TableBlock
 
 from .hitung import AnggaranTakTerbaca, bagian_anggaran, pohon
 
@@ -54,17 +54,63 @@ def sections(chapter_key: str, data: dict, konteks: Any) -> list[Section] | None
 def _di_bab_iii(data: dict, konteks: Any) -> list[Section]:
     tabel_3_6, tabel_3_7 = tabel(data, konteks)
     return [
-        Section("", (tabel_3_6,), URUTAN_TABEL_3_6, key="anggaran.tabel-3-6"),
+        Section("", _dengan_gambar(data, tabel_3_6, "3.2"), URUTAN_TABEL_3_6,
+                key="anggaran.tabel-3-6"),
         Section("", (tabel_3_7,), URUTAN_TABEL_3_7, key="anggaran.tabel-3-7"),
+        *_ikhtisar(data, tabel_3_6),
     ]
 
 
 def _bab_sendiri(data: dict, konteks: Any) -> list[Section]:
     tabel_3_6, tabel_3_7 = tabel(data, konteks)
     return [
-        Section("Realisasi Anggaran per Program", (tabel_3_6,), 1, key="anggaran.tabel-3-6"),
+        Section("Realisasi Anggaran per Program", _dengan_gambar(data, tabel_3_6, ""), 1,
+                key="anggaran.tabel-3-6"),
         Section("Rincian Realisasi Anggaran", (tabel_3_7,), 2, key="anggaran.tabel-3-7"),
+        *_ikhtisar(data, tabel_3_6),
     ]
+
+
+IKHTISAR = "ikhtisar-eksekutif"  # Section.key the export prints in the front matter
+
+
+def _dengan_gambar(data: dict, tabel_3_6: Any, nomor: str) -> tuple:
+    """Tabel 3.6, then the summary screen's chart of pagu and realisasi per program as a
+    numbered figure (not when the amounts cannot be read: then there is only the note)."""
+    from .ringkasan import grafik_anggaran
+
+    if not isinstance(tabel_3_6, TableBlock):
+        return (tabel_3_6,)
+    return (tabel_3_6, Figure(nomor, grafik_anggaran(data)))
+
+
+def _ikhtisar(data: dict, tabel_3_6: Any) -> list[Section]:
+    """The budget summary of the Ikhtisar Eksekutif: Tabel 3.6's figures (the same computation)
+    and one sentence of the totals."""
+    from dataclasses import replace
+
+    from lakip_tui.angka import format_persen, format_rupiah
+    from lakip_tui.kinerja import TakTerhitung
+
+    from .hitung import AnggaranTakTerbaca, pohon
+
+    blocks: list[Any] = []
+    try:
+        total = pohon(data).rekap
+    except AnggaranTakTerbaca:
+        total = None
+    if total is not None and total.pagu:
+        persen = total.persen
+        kalimat = (f"Realisasi anggaran sebesar Rp {format_rupiah(total.realisasi)} dari pagu "
+                   f"Rp {format_rupiah(total.pagu)}")
+        if not isinstance(persen, TakTerhitung):
+            kalimat += f" ({format_persen(persen)})"
+        blocks.append(Paragraph(kalimat + "."))
+    if not isinstance(tabel_3_6, TableBlock):
+        return []  # the chapter says why the amounts cannot be read
+    blocks.append(replace(tabel_3_6, nomor="", judul="Ringkasan Realisasi Anggaran per Program",
+                          sumber=""))
+    return [Section("", tuple(blocks), 2, key=IKHTISAR)]
 
 
 def tabel(data: dict, konteks: Any) -> tuple[Any, Any]:

@@ -6,10 +6,13 @@ lampiran can lift it out by key, and one that does not prints it at the end of B
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Mapping
 
 from lakip_tui.angka import format_nilai
-from lakip_tui.report import Block, Column, Row, Section, Signature, TableBlock
+from lakip_tui.report import (Block, Column, ListBlock, Paragraph, Row, Section,
+                              SignaturePair, TableBlock)
+from lakip_tui.ttd import kepala, kepala_daerah
 
 from .data import daftar_sasaran, teks
 KUNCI = "lampiran-pk"
@@ -44,21 +47,44 @@ def lampiran_pk(data: Mapping, tahun: int | None) -> Section:
             if isinstance(data.get("perjanjian_kinerja"), dict) else "",
         ),
     ]
-    tanda_tangan = _tanda_tangan(meta)
-    if tanda_tangan is not None:
-        blocks.append(tanda_tangan)
+    pk = data.get("perjanjian_kinerja") if isinstance(data.get("perjanjian_kinerja"), dict) else {}
+    pihak = _pihak(meta, teks(pk.get("pk_tanggal")))
+    if pihak is not None:
+        blocks = [*_pernyataan(meta, pihak, tahun), pihak, *blocks, pihak]
     judul = f"Perjanjian Kinerja {instansi}{tahun_teks}".replace("  ", " ").strip()
     return Section(judul, tuple(blocks), URUTAN, KUNCI)
 
 
-def _tanda_tangan(meta: Mapping) -> Signature | None:
-    kepala = meta.get("kepala")
-    if not isinstance(kepala, dict) or not teks(kepala.get("nama")):
+def _pihak(meta: Mapping, tanggal: str) -> SignaturePair | None:
+    """Pihak kedua (the kepala daerah) on the left, pihak pertama (the head of the agency) on
+    the right, under the agreement's own date ([perjanjian_kinerja] pk_tanggal)."""
+    pertama = kepala(meta, tempat_tanggal="")
+    if pertama is None:
         return None
-    return Signature(
-        tempat_tanggal=teks(meta.get("tempat_tanggal")),
-        jabatan=teks(kepala.get("jabatan")),
-        nama=teks(kepala.get("nama")),
-        pangkat=teks(kepala.get("pangkat")),
-        nip=teks(kepala.get("nip")),
-    )
+    kedua = kepala_daerah(meta)
+    return SignaturePair(
+        kiri=replace(kedua, tempat_tanggal="\nPIHAK KEDUA,"),
+        kanan=replace(pertama, tempat_tanggal=f"{tanggal or ' '}\nPIHAK PERTAMA,"))
+
+
+def _pernyataan(meta: Mapping, pihak: SignaturePair, tahun: int | None) -> list[Block]:
+    """The agreement's text as the Permenpan RB 53/2014 form words it."""
+    pertama, kedua = pihak.kanan, pihak.kiri
+    instansi = teks(meta.get("instansi"))
+    return [
+        Paragraph("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan "
+                  "akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah "
+                  "ini:"),
+        ListBlock((f"Nama: {pertama.nama}\nJabatan: {pertama.jabatan}\n"
+                   "selanjutnya disebut pihak pertama",
+                   f"Nama: {kedua.nama}\nJabatan: {kedua.jabatan}\n"
+                   "selaku atasan pihak pertama, selanjutnya disebut pihak kedua"), "1."),
+        Paragraph(f"Pihak pertama{(' (' + instansi + ')') if instansi else ''} berjanji akan "
+                  "mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, "
+                  "dalam rangka mencapai target kinerja jangka menengah seperti yang telah "
+                  "ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian "
+                  "target kinerja tersebut menjadi tanggung jawab kami."),
+        Paragraph("Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan "
+                  "evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan "
+                  "yang diperlukan dalam rangka pemberian penghargaan dan sanksi."),
+    ]

@@ -45,6 +45,9 @@ BAGIAN = (
             Kolom("kepala.nama", "Nama kepala"),
             Kolom("kepala.pangkat", "Pangkat/golongan"),
             Kolom("kepala.nip", "NIP", bantuan="18 angka; spasi boleh"),
+            Kolom("kepala_daerah.jabatan", "Jabatan kepala daerah (pihak kedua PK)",
+                  bantuan="kosong: dari pemda, mis. WALI KOTA BINJAI"),
+            Kolom("kepala_daerah.nama", "Nama kepala daerah"),
         )),
     )),
     Bagian("kata-pengantar", "Kata Pengantar", (

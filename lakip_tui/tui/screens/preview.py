@@ -33,13 +33,13 @@ def tata_bab(chapter: Chapter, sections: list) -> Any:
     """The chapter laid out by the text export's own functions: its heading and sections; the
     kata pengantar and lampiran parts, which the export moves elsewhere, are shown after a note."""
     from ...dokumen import BabLaporan
-    from ...export import KATA_PENGANTAR, LAMPIRAN
+    from ...export import DEPAN, LAMPIRAN
     from ...exporters.text import bab_renderables, section_renderables
 
     def catatan(teks: str) -> Text:
         return Text(teks, style="italic dim")
 
-    pengantar = [s for s in sections if s.key == KATA_PENGANTAR]
+    pengantar = [s for s in sections if s.key in DEPAN]
     lampiran = [s for s in sections if s.key.startswith(LAMPIRAN)]
     isi = [s for s in sections if s not in pengantar and s not in lampiran]
     parts: list[Any] = []
