@@ -258,7 +258,14 @@ if Project.load(path).get(where) != project.get(where):
 sys.stdout.write(json.dumps(result) + "\n")
 '''
 
-PROGRAMS = {"floor": FLOOR, "bare_app": BARE_APP, "first_screen": FIRST_SCREEN,
+# The floor of `lakip export`: a fresh Python that parses the same file with tomllib.
+EXPORT_FLOOR = r'''
+import sys, tomllib
+with open(sys.argv[1], "rb") as f:
+    tomllib.load(f)
+'''
+
+PROGRAMS = {"export_floor": EXPORT_FLOOR, "floor": FLOOR, "bare_app": BARE_APP, "first_screen": FIRST_SCREEN,
             "keystroke": KEYSTROKE, "save": SAVE}
 
 
@@ -433,6 +440,23 @@ def measure_export(file: Path, scripts: Path, work: Path):
     return child.seconds, child.maxrss_mib, {"output_bytes": size}
 
 
+def measure_export_floor(file: Path, scripts: Path, work: Path):
+    child = run_child([_python(), str(scripts / "export_floor.py"), str(file)])
+    return child.seconds, child.maxrss_mib, {}
+
+
+def _measure_export_as(fmt: str):
+    def measure(file: Path, scripts: Path, work: Path):
+        target = work / f"laporan.{fmt}"
+        child = run_child([_python(), "-m", "lakip_tui", "export", "-f", fmt, str(file),
+                           "-o", str(target)])
+        size = target.stat().st_size
+        target.unlink()
+        return child.seconds, child.maxrss_mib, {"output_bytes": size}
+
+    return measure
+
+
 def measure_save(file: Path, scripts: Path, work: Path):
     copy = _copy(file, work)
     child = run_child([_python(), str(scripts / "save.py"), str(copy)])
@@ -458,8 +482,14 @@ MEASURES = [
     (Measure("keystroke", "keystroke -> repaint, anggaran table", "ms", "lakip_tui.tui.app"),
      measure_keystroke),
     (Measure("check", "lakip check (process)", "s"), measure_check),
+    (Measure("export_floor", "export floor (python + tomllib parse)", "s"),
+     measure_export_floor),
     (Measure("export", "lakip export -f txt (process)", "s", "lakip_tui.export"),
      measure_export),
+    (Measure("export_pdf", "lakip export -f pdf (process)", "s", "lakip_tui.exporters.pdf"),
+     _measure_export_as("pdf")),
+    (Measure("export_docx", "lakip export -f docx (process)", "s", "lakip_tui.exporters.docx"),
+     _measure_export_as("docx")),
     (Measure("save", "save: set + save, warm", "ms"), measure_save),
 ]
 

@@ -85,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-f", "--format", default="txt", help="txt, md, html, svg, pdf atau docx (bawaan txt)")
     export.add_argument("-o", "--output", default=None, metavar="KELUARAN",
                         help="berkas keluaran; '-' untuk stdout (bawaan: nama proyek + akhiran)")
-    export.add_argument("--width", type=int, default=100, help="lebar teks (bawaan 100)")
+    export.add_argument("--width", type=int, default=None,
+                        help="lebar teks (bawaan: lebar terminal bila ke terminal, selain itu 100)")
     export.add_argument("--chapters", default=None, metavar="BAB,BAB",
                         help="hanya bab ini (kunci bab, dipisah koma)")
     plugin_option(export)

@@ -206,7 +206,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     kemajuan = Kemajuan(sys.stderr)
     fmt = exporters.normalise_format(args.format)
-    width = args.width
+    width = args.width if args.width is not None else lebar_bawaan(args.output, sys.stdout)
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         raise LakipError(f"--width harus antara {MIN_WIDTH} dan {MAX_WIDTH} (tertulis {width})")
     project = Project.load(args.file)
@@ -242,6 +242,21 @@ def run_export(args: argparse.Namespace) -> int:
                          where=str(target)) from None
     print(f"Laporan ditulis ke {target}", file=sys.stderr)
     return 0
+
+
+def lebar_bawaan(output: str | None, stdout: TextIO) -> int:
+    """The text width when --width is not given: the terminal's when the report goes to one
+    (`-o -` on a terminal), within MIN_WIDTH..MAX_WIDTH; otherwise 100, as a file is printed."""
+    try:
+        tty = output == "-" and stdout.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    if not tty:
+        return 100
+    import shutil
+
+    kolom = shutil.get_terminal_size((100, 24)).columns
+    return max(MIN_WIDTH, min(MAX_WIDTH, kolom))
 
 
 def _target(output: str | None, project_path: Path, fmt: str) -> Path | None:

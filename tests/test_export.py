@@ -456,7 +456,17 @@ def test_any_table_fits_any_width_and_keeps_every_character(width, header, body)
     block = TableBlock("9.9", "Judul", tuple(Column(h) for h in header),
                        tuple(Row(tuple(r)) for r in body))
     lines = [line for line, _ in tata_letak(block, width)]
-    assert max(lebar(line) for line in lines) <= width
+    # numbers are never split: only when they alone cannot fit may the table be wider
+    from lakip_tui.exporters.kotak import angka_terpanjang
+    n = len(header)
+    isi = [[r[i] if i < len(r) else "" for r in [header] + body] for i in range(n)]
+    angka = angka_terpanjang(isi)
+    assert max(lebar(line) for line in lines) <= max(width, n + 1 + sum(max(a, 1) for a in angka))
+    for r in body:
+        for c in r[:n]:
+            for kata in c.split():
+                if kata.isascii() and kata.isdigit():
+                    assert any(kata in line for line in lines), kata  # whole on one line
     drawn = "".join(lines)
     for row in body:
         for cell in row[:len(header)]:
@@ -775,3 +785,33 @@ def test_writers_import_the_model_never_the_orchestrator():
     dokumen_src = (folder.parent / "dokumen.py").read_text(encoding="utf-8")
     assert "import rich" not in dokumen_src and "from rich" not in dokumen_src
     assert "from .exporters" not in dokumen_src and "import exporters" not in dokumen_src
+
+
+def test_txt_never_splits_a_number_even_when_the_width_is_small(contoh):
+    """At the narrowest width the budget table's amounts stay whole; names wrap instead."""
+    import re as _re
+
+    text = exporters.render(contoh, "txt", width=50)
+    amounts = {"5.732.972.977", "4.782.481.544", "3.190.068.739", "83,42%", "95,27%"}
+    lines = text.splitlines()
+    for amount in amounts:
+        assert any(amount in line for line in lines), amount
+    # no line ends in the middle of an Indonesian amount ("4.277.622." then "800")
+    for line in (line for line in lines if line.startswith("│")):
+        for cell in line.split("│"):
+            assert not _re.search(r"\d{1,3}(\.\d{3})+\.$", cell.strip()), line
+
+
+def test_default_width_follows_the_terminal_only_when_writing_to_one(monkeypatch):
+    from lakip_tui.export import lebar_bawaan
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setenv("COLUMNS", "132")
+    assert lebar_bawaan("-", Terminal()) == 132
+    monkeypatch.setenv("COLUMNS", "20")
+    assert lebar_bawaan("-", Terminal()) == 50  # never below the narrowest width
+    assert lebar_bawaan("-", io.StringIO()) == 100  # a pipe
+    assert lebar_bawaan("laporan.txt", Terminal()) == 100  # a file

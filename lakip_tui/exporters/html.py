@@ -2,7 +2,10 @@
 
 Inline CSS only (no fonts, scripts or images from elsewhere, so it opens the same offline and on
 the agency's server); every chapter starts a new page; table headers repeat on each printed page;
-every text a plugin gave is escaped.
+every text a plugin gave is escaped. Printed (Chromium 131 and later reads the page-margin
+boxes): A4 with the page number in the footer (roman on the front matter, none on the cover),
+and a table too wide for portrait on landscape pages of its own (`exporters/lebar.py` decides,
+as for the PDF).
 """
 
 from __future__ import annotations
@@ -15,7 +18,18 @@ from ..dokumen import (Document, Figure, Heading, ListBlock, Paragraph, Section,
                        SignaturePair, TableBlock)
 
 CSS = """
-@page { size: A4; margin: 2.5cm 2cm 2.5cm 3cm; }
+@page { size: A4 portrait; margin: 3cm 3cm 3cm 4cm;
+        @bottom-center { content: counter(page); font: 10pt "Times New Roman", serif; } }
+@page sampul { @bottom-center { content: none; } }
+@page depan { @bottom-center { content: counter(page, lower-roman); } }
+@page lebar { size: A4 landscape; margin: 2.5cm 2.5cm 2.5cm 2.5cm; }
+@page lebar-depan { size: A4 landscape; margin: 2.5cm 2.5cm 2.5cm 2.5cm;
+        @bottom-center { content: counter(page, lower-roman); } }
+.sampul { page: sampul; }
+.depan { page: depan; }
+.tabel.lebar { page: lebar; break-before: page; break-after: page; }
+.depan .tabel.lebar { page: lebar-depan; }
+.tabel.lebar table { font-size: 8pt; }
 html { background: #fff; color: #000; }
 body { font-family: "Times New Roman", Times, serif; font-size: 12pt; line-height: 1.45;
        max-width: 17cm; margin: 1.5cm auto; padding: 0 1cm; }
@@ -102,7 +116,10 @@ def _table(block: TableBlock) -> str:
                        + "</tr>")
         return out
 
-    parts = ['<div class="tabel">', "<table>", f"<caption>{esc(block.caption)}</caption>",
+    from .lebar import ukur
+
+    kelas = "tabel lebar" if ukur(block).mendatar else "tabel"
+    parts = [f'<div class="{kelas}">', "<table>", f"<caption>{esc(block.caption)}</caption>",
              "<thead><tr>" + "".join(f"<th>{_lines(c.header)}</th>" for c in block.columns)
              + "</tr></thead>", "<tbody>", *rows(block.rows), "</tbody>"]
     if block.footer:  # a tbody, not a tfoot: the total is printed once, not on every page
@@ -214,7 +231,7 @@ def render(document: Document, *, width: int = 100) -> str:
             body.append(f"<p{kelas}>{esc(teks)}</p>")
     body.append("</header>")
     for i, section in enumerate(document.pengantar):
-        body.append(f'<section class="halaman" id="{_anchor("pengantar", i)}">')
+        body.append(f'<section class="halaman depan" id="{_anchor("pengantar", i)}">')
         if section.title:
             body.append(f"<h2>{esc(section.title.upper())}</h2>")
         body.extend(_block(b, width) for b in section.blocks)
@@ -223,7 +240,7 @@ def render(document: Document, *, width: int = 100) -> str:
     anchors = [[_anchor("bab", bab.key, i) for i in range(len(bab.sections))]
                for bab in document.bab]
     if document.daftar_isi:
-        body += ['<nav class="halaman" id="daftar-isi">', "<h2>DAFTAR ISI</h2>", "<ul>"]
+        body += ['<nav class="halaman depan" id="daftar-isi">', "<h2>DAFTAR ISI</h2>", "<ul>"]
         for bab, ids in zip(document.bab, anchors):
             body.append(f'<li><a href="#{_anchor("bab", bab.key)}">{esc(bab.judul)}</a>')
             titled = [(s, a) for s, a in zip(bab.sections, ids) if s.title.strip()]

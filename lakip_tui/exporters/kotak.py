@@ -168,6 +168,24 @@ def _jenis(sel: list[str]) -> str:
     return "prosa"
 
 
+# an amount, a percentage or a count; a code such as 1.06.01.2.02.0001 is not one (it folds)
+_BILANGAN = re.compile(r"[-+(]?(Rp\.?)?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?%?[),.;:]?")
+
+
+def angka_terpanjang(isi: list[list[str]]) -> list[int]:
+    """Per column, its longest number (4.277.622.800, 83,42%, 2024), in cells."""
+    out = []
+    for kol in isi:
+        terpanjang = 0
+        for sel in kol:
+            if any(ch.isdigit() for ch in sel):
+                for kata in sel.split():
+                    if len(kata) > terpanjang and _BILANGAN.fullmatch(kata):
+                        terpanjang = len(kata)
+        out.append(terpanjang)
+    return out
+
+
 def _huruf_terlebar(isi: list[list[str]]) -> list[int]:
     """Per column, the widest single character (2 for CJK), below which no column can go."""
     out = []
@@ -294,6 +312,9 @@ def tata_letak(tabel: TableBlock, width: int) -> list[tuple[str, str]]:
     justify = [c.justify for c in kolom] or ["left"]
     rasio = [c.ratio for c in kolom] or [None]
     maks, kata, huruf = _ukur(isi, [c.min_width or 0 for c in kolom] or [0])
+    # a number is never split across lines: no column goes below its longest number, even
+    # when the table then cannot fit the width (text columns give way first, down to a letter)
+    huruf = [max(h, a) for h, a in zip(huruf, angka_terpanjang(isi))]
     pad = _PAD
     if width - (n + 1) - 2 * pad * n < sum(kata):
         pad = 0  # words would have to be folded: the padding goes to the text first

@@ -31,7 +31,7 @@ class Ukuran:
 
 def ukur(tabel: TableBlock) -> Ukuran:
     n = max(len(tabel.columns), 1)
-    headers = [c.header for c in tabel.columns] or [""]
+    headers = [str(c.header) for c in tabel.columns] or [""]
     rows = [[str(c) for c in r.cells[:n]] for r in (*tabel.rows, *tabel.footer)]
     bagian: list[int | None] = []
     isi: list[int] = []
