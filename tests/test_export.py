@@ -457,11 +457,11 @@ def test_any_table_fits_any_width_and_keeps_every_character(width, header, body)
                        tuple(Row(tuple(r)) for r in body))
     lines = [line for line, _ in tata_letak(block, width)]
     # numbers are never split: only when they alone cannot fit may the table be wider
-    from lakip_tui.exporters.kotak import angka_terpanjang
+    from lakip_tui.exporters.kotak import _huruf_terlebar, angka_terpanjang
     n = len(header)
     isi = [[r[i] if i < len(r) else "" for r in [header] + body] for i in range(n)]
-    angka = angka_terpanjang(isi)
-    assert max(lebar(line) for line in lines) <= max(width, n + 1 + sum(max(a, 1) for a in angka))
+    lantai = [max(a, h) for a, h in zip(angka_terpanjang(isi), _huruf_terlebar(isi))]
+    assert max(lebar(line) for line in lines) <= max(width, n + 1 + sum(lantai))
     for r in body:
         for c in r[:n]:
             for kata in c.split():
