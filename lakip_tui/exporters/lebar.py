@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..dokumen import TableBlock
 
-MUAT_TEGAK = 78  # characters that fit across the portrait text block (A4, 3 + 4 cm margins)
+MUAT_TEGAK = 85  # characters of 10 pt text across the portrait text block (A4, 4 + 3 cm margins)
 MUAT_MENDATAR = 125  # across a landscape page, before the font gets smaller
 _PENDEK = 18  # a column whose lines are all this short is sized to its content
 
@@ -46,5 +46,5 @@ def ukur(tabel: TableBlock) -> Ukuran:
             perlu += max(baris, kata) + 2
         else:
             bagian.append(min(baris, 60))
-            perlu += max(kata, min(baris, 24)) + 2
+            perlu += max(kata, min(baris, 14)) + 2  # running text wraps to a few words
     return Ukuran(tuple(bagian), perlu, tuple(isi))
