@@ -31,6 +31,9 @@ KUNCI_INTI = (
     "meta.pemda", "meta.instansi", "meta.tahun", "meta.tempat_tanggal",
     "meta.kepala.jabatan", "meta.kepala.nama", "meta.kepala.pangkat", "meta.kepala.nip",
     "meta.tahun_sebelumnya",
+    # pihak kedua of the Perjanjian Kinerja in the report's lampiran (lakip_tui/ttd.py)
+    "meta.kepala_daerah.jabatan", "meta.kepala_daerah.nama", "meta.kepala_daerah.pangkat",
+    "meta.kepala_daerah.nip",
 )
 
 

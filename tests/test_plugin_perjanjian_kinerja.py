@@ -528,3 +528,20 @@ def test_every_finding_code_is_documented_in_its_chapter_section():
     rows = [line for line in bagian_dokumen(PK).splitlines() if line.startswith("| `")]
     documented = {c for c in (line.split("`")[1] for line in rows) if c.startswith(f"{PK}.")}
     assert documented == set(KODE_TEMUAN)
+
+
+def test_the_pk_form_keys_are_known_to_the_check_and_printed():
+    """[meta] kepala_daerah and [perjanjian_kinerja] pk_tanggal are read by the report, so the
+    check does not call them unknown."""
+    from lakip_tui.checks import run_checks
+    from lakip_tui.plugins import load_registry
+
+    data = proyek()
+    data["meta"].update(kepala={"jabatan": "KEPALA DINAS", "nama": "Budi"},
+                        kepala_daerah={"jabatan": "WALI KOTA CONTOH", "nama": "Wali"})
+    data["perjanjian_kinerja"]["pk_tanggal"] = "Contoh, 2 Januari 2024"
+    registry = load_registry([], data=data)
+    codes = {f.code for f in run_checks(data, registry)}
+    assert not any(c.endswith("kunci-tidak-dikenal") for c in codes), codes
+    pasangan = render(data)[-1].blocks[-1]
+    assert pasangan.kiri.nama == "Wali" and pasangan.kanan.lines()[0] == "Contoh, 2 Januari 2024"

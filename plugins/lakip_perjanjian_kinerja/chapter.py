@@ -136,6 +136,8 @@ _BAGIAN = (
         Isian("pk_sumber", "Judul dan sumber Tabel 2.2", (BAB,), (
             Kolom("pk_judul", "Judul", bantuan="kosongkan untuk judul baku"),
             Kolom("pk_sumber", "Sumber"),
+            Kolom("pk_tanggal", "Tempat, tanggal PK (lampiran)",
+                  bantuan="tanggal penandatanganan PK, mis. Binjai, 2 Januari 2024"),
         )),
         Narasi("pk_penutup", "Kalimat sesudah Tabel 2.2", (BAB, "pk_penutup")),
     )),
