@@ -206,7 +206,7 @@ async def test_add_and_delete_row_then_undo_redo(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await _buka_tabel(pilot)
-        await pilot.press("a")
+        await pilot.press("insert")
         await pilot.pause(0.1)
         assert len(app.project.get(("uji", "baris"))) == 3
         await pilot.press("f5")  # undo: second key
@@ -218,7 +218,7 @@ async def test_add_and_delete_row_then_undo_redo(tmp_path):
         await pilot.press("ctrl+z")
         await pilot.pause()
         await _buka_tabel(pilot)
-        await pilot.press("home", "d")  # delete row A1 (asks first)
+        await pilot.press("home", "delete")  # delete row A1 (asks first)
         await pilot.pause(0.1)
         await pilot.press("y")
         await pilot.pause(0.1)

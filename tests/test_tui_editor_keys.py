@@ -137,3 +137,203 @@ def test_inserting_into_a_table_the_file_does_not_have_makes_its_parents():
     project.insert(("anggaran", "program"), 0, {"kode": "1"})
     assert project.data["anggaran"] == {"program": [{"kode": "1"}]}
     assert tomllib.loads(project.render_text())["anggaran"] == {"program": [{"kode": "1"}]}
+
+
+# -- 4. letters typed into a grid type; they never run a command ----------------------------------
+
+
+async def _tabel_pk(pilot) -> TableEditor:
+    await buka(pilot, "perjanjian_kinerja", "pk")
+    await pilot.press("tab")  # from the introduction to Tabel 2.2
+    await pilot.pause()
+    return _editor(pilot.app)
+
+
+def _kode_pk(app) -> list:
+    return [(s["kode"], [i["kode"] for i in s["indikator"]]) for s in app.project.get(PK)]
+
+
+@pilot_test
+async def test_letters_typed_on_a_kode_cell_type_into_it(tmp_path):
+    # was: "K" of "IKU9" moved the indicator row up
+    app = make_app_nyata(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _tabel_pk(pilot)
+        await pilot.press("down")  # SS1's first indicator, column Kode
+        assert editor.model.baris_kursor.tingkat == 1 and editor.model.kursor_kolom == 0
+        await pilot.press(*"IKU9", "enter")
+        await pilot.pause()
+        assert _kode_pk(app) == [("SS1", ["IKU9"]), ("SS2", ["IKU2"])]
+        assert galat_tampilan(app) == []
+
+
+@pilot_test
+async def test_a_word_typed_on_a_computed_cell_changes_nothing_and_says_why(tmp_path):
+    # was: r, e, d, a ran commands (a new indicator, a deleted row, ...)
+    app = make_app_nyata(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _tabel_pk(pilot)
+        await pilot.press("right", "right")  # SS1, "Indikator" (computed)
+        assert editor.model.kolom_kursor().computed
+        await pilot.press(*"reda", "?", "K", "space", "minus")
+        await pilot.pause()
+        assert not app.project.dirty
+        assert _kode_pk(app) == [("SS1", ["IKU1"]), ("SS2", ["IKU2"])]
+        assert "dihitung otomatis" in str(editor.pesan.render())
+        assert app.layar_utama.focused is editor.grid  # "?" did not open the help screen
+
+
+@pilot_test
+async def test_a_character_on_a_pilihan_cell_opens_its_list_on_the_matching_choice(tmp_path):
+    app = make_app_nyata(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _tabel_pk(pilot)
+        await pilot.press("down", "right", "right", "right")  # IKU1, Polaritas
+        await pilot.press("n")
+        await pilot.pause()
+        assert editor.pilihan.display
+        assert str(editor.pilihan.get_option_at_index(editor.pilihan.highlighted).prompt) == "negatif"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.project.get((*PK, 0, "indikator", 0, "polaritas")) == "negatif"
+
+
+# -- 5. Left and Right stay on the row --------------------------------------------------------------
+
+
+@pilot_test
+async def test_left_in_a_child_rows_first_column_stays_on_that_row(tmp_path):
+    # was: Left went to the parent sasaran, and Enter and typing overwrote SS2's kode
+    app = make_app_nyata(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _tabel_pk(pilot)
+        await pilot.press("end")  # SS2's indicator IKU2
+        baris = editor.model.kursor_baris
+        await pilot.press("left", "left", "right", "left")
+        assert editor.model.kursor_baris == baris and editor.model.kursor_kolom == 0
+        await pilot.press("enter", *"IKU7", "enter")
+        await pilot.pause()
+        assert _kode_pk(app) == [("SS1", ["IKU1"]), ("SS2", ["IKU7"])]
+        await pilot.press(*["right"] * 10)  # the last column, still the same row
+        assert editor.model.kursor_baris == baris and editor.model.kursor_kolom == 5
+
+
+# -- 7. F7 in a narrative ------------------------------------------------------------------------
+
+
+@pilot_test
+async def test_f7_then_a_key_in_a_narrative_keeps_its_text(tmp_path):
+    # was: F7 selected the whole text (TextArea's own binding) and "x" replaced it
+    app = make_app_nyata(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await buka(pilot, "perjanjian_kinerja", "renstra")
+        await pilot.press("tab", "tab")  # from the period form to a narrative
+        area = app.layar_utama.focused
+        assert isinstance(area, TextArea)
+        before = area.text
+        await pilot.press("f7", "x")
+        await pilot.pause()
+        assert area.text == before
+        assert app.project.get(area.parent.narasi.path).rstrip() == before.rstrip()
+        assert type(app.layar_utama.focused).__name__ == "Navigasi"  # F7 is the app's
+
+
+# -- 9. an error inside an editor ----------------------------------------------------------------
+
+
+@pilot_test
+async def test_an_error_inside_an_editor_rebuilds_the_chapter_from_the_project(tmp_path, monkeypatch):
+    # was: the chapter was switched off for the session (error panel instead of the editors)
+    app = make_app_nyata(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _tabel_pk(pilot)
+        await pilot.press("down", *"IKU9", "enter")  # an edit before the error is kept
+        await pilot.pause()
+        asli = TableEditor.tambah_baris
+
+        def rusak(self):
+            raise RuntimeError("galat uji")
+
+        monkeypatch.setattr(TableEditor, "tambah_baris", rusak)
+        await pilot.press("insert")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            panel = app.layar_utama.panels.get("perjanjian_kinerja")
+            if panel is not None and panel.view is not None and editor not in panel.view.editors():
+                break
+        panel = app.layar_utama.panels["perjanjian_kinerja"]
+        assert panel.view is not None and panel.view.bagian_aktif == "pk"
+        pesan = [n.message for n in app._notifications if n.severity == "error"]
+        assert len(pesan) == 1 and "dibangun ulang" in pesan[0] and "galat uji" in pesan[0]
+        monkeypatch.setattr(TableEditor, "tambah_baris", asli)
+        await pilot.pause(0.1)
+        # the focus is back in the chapter (its first editor), and the editors work
+        assert app.layar_utama.panel_dari_widget(app.layar_utama.focused) is panel
+        await pilot.press("tab")
+        assert app.layar_utama.focused.editor in panel.view.editors()
+        await pilot.press("insert")
+        await pilot.pause()
+        assert _kode_pk(app) == [("SS1", ["IKU9"]), ("", []), ("SS2", ["IKU2"])]
+        await _simpan(pilot)
+        assert _disimpan(app)["perjanjian_kinerja"]["sasaran"] == app.project.get(PK)
+
+
+# -- the key scheme: registry, key map, palette, footer --------------------------------------------
+
+
+def test_no_table_or_form_command_sits_on_a_printable_key():
+    from lakip_tui.tui.actions import AKSI, SCOPES_KETIK
+    from lakip_tui.tui.keymap import tombol_cetak
+
+    for aksi in AKSI:
+        if aksi.scope in SCOPES_KETIK:
+            assert not [k for k in aksi.keys.split(",") if tombol_cetak(k)], aksi.id
+    for grid in (TableGrid, FormGrid):
+        keys = grid._merge_bindings().key_to_bindings
+        assert not [k for k in keys if tombol_cetak(k)], grid.__name__
+
+
+def test_an_old_key_map_keeps_its_ids_and_a_letter_for_a_table_command_is_refused(tmp_path):
+    from lakip_tui.tui.keymap import load_user_keymap
+
+    folder = tmp_path / "lakip-tui"
+    folder.mkdir()
+    (folder / "keymap.toml").write_text(
+        '[keys]\ntabel_lipat = "space"\ntabel_hapus_baris = "d,ctrl+x"\n'
+        'tabel_tambah_baris = "ctrl+t"\nnavigasi_lipat = "z"\nsimpan = "f2"\n', encoding="utf-8")
+    result = load_user_keymap({"XDG_CONFIG_HOME": str(tmp_path)})
+    assert result.keys == {"tabel_hapus_baris": "ctrl+x", "tabel_tambah_baris": "ctrl+t",
+                           "navigasi_lipat": "z", "simpan": "f2"}
+    assert len(result.problems) == 2
+    assert "tabel_lipat: tombol 'space' diabaikan" in result.problems[0]
+    assert "tombol bawaan dipakai: ctrl+left" in result.problems[0]
+    assert "tabel_hapus_baris: tombol 'd' diabaikan" in result.problems[1]
+
+
+@pilot_test
+async def test_row_commands_are_in_the_footer_and_the_palette(tmp_path):
+    from textual.command import CommandPalette
+    from textual.widgets import Footer
+
+    app = make_app_nyata(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _tabel_pk(pilot)
+        await pilot.pause()
+        footer = app.layar_utama.query_one(Footer)
+        shown = {item.description for item in footer.query("FooterKey")}
+        assert {"Tambah baris", "Tambah rincian", "Hapus baris", "Naikkan baris",
+                "Turunkan baris"} <= shown, shown
+        await pilot.press("ctrl+p")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, CommandPalette):
+                break
+        await pilot.press(*"tambah rincian")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if app.project.dirty:
+                break
+        assert _kode_pk(app) == [("SS1", ["IKU1", ""]), ("SS2", ["IKU2"])]
+        assert app.layar_utama.focused is editor.grid

@@ -488,12 +488,11 @@ async def test_add_delete_and_move_rows():
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_table(app, pilot, "belanja")
         rows = lambda: [r.get("nama") for r in app.project.data["uji"]["belanja"]]  # noqa: E731
-        await pilot.press("a")  # below the cursor, from baris_baru
+        await pilot.press("insert")  # below the cursor, from baris_baru
         await pilot.pause()
         assert rows() == ["Gaji", "", "Listrik"]
         assert editor.model.kursor_baris == 1
-        await pilot.press("enter")
-        await type_text(pilot, "Air")
+        await type_text(pilot, "Air")  # typing on the cell starts editing it
         await pilot.press("enter")
         await pilot.pause()
         assert rows() == ["Gaji", "Air", "Listrik"]
@@ -501,21 +500,21 @@ async def test_add_delete_and_move_rows():
         await pilot.pause()
         assert rows() == ["Gaji", "Listrik", "Air"]
         assert editor.model.kursor_baris == 2
-        await pilot.press("K")  # the second key for moving up
+        await pilot.press("ctrl+up")  # the second key for moving up
         await pilot.pause()
         assert rows() == ["Gaji", "Air", "Listrik"]
-        await pilot.press("d")  # a row with data asks first
+        await pilot.press("delete")  # a row with data asks first
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
         assert rows() == ["Gaji", "Air", "Listrik"]
-        await pilot.press("d")
+        await pilot.press("alt+d")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
         assert rows() == ["Gaji", "Listrik"]
         assert "Listrik" in row_text(editor.grid, 1)
-        await pilot.press("insert")  # an empty new row is deleted without a question
+        await pilot.press("ctrl+n")  # an empty new row is deleted without a question
         await pilot.pause()
         assert len(rows()) == 3
         await pilot.press("delete")
@@ -528,11 +527,11 @@ async def test_table_keys_follow_the_user_key_map():
     app = make_app(bagian="belanja")
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_table(app, pilot, "belanja")
-        app.set_keymap({"tabel_tambah_baris": "n", "tabel_turun": "ctrl+n"})
-        await pilot.press("a")  # no longer bound
+        app.set_keymap({"tabel_tambah_baris": "ctrl+t", "tabel_turun": "ctrl+n"})
+        await pilot.press("insert")  # no longer bound
         await pilot.pause()
         assert len(app.project.data["uji"]["belanja"]) == 2
-        await pilot.press("n")
+        await pilot.press("ctrl+t")
         await pilot.pause()
         assert len(app.project.data["uji"]["belanja"]) == 3
         await pilot.press("ctrl+n")
@@ -544,8 +543,8 @@ async def test_add_child_row_under_a_parent():
     app = make_app(bagian="pohon")
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_table(app, pilot, "pohon")
-        await pilot.press("G")  # last row: Program Dua, no kegiatan yet
-        await pilot.press("A")
+        await pilot.press("end")  # last row: Program Dua, no kegiatan yet
+        await pilot.press("ctrl+r")
         await pilot.pause()
         assert app.project.data["uji"]["program"][1]["kegiatan"] == [{}]
         baris = editor.model.baris_kursor
@@ -561,18 +560,24 @@ async def test_fold_and_unfold_hierarchy():
         assert len(model.rows) == 7  # 2 programs, 2 kegiatan, 3 subs, unfolded
         assert "▾" in row_text(editor.grid, 0) and "Sub Satu" in row_text(editor.grid, 2)
         assert "400" in row_text(editor.grid, 1)  # computed: Kegiatan Satu = 100 + 300
-        await pilot.press("down", "space")  # fold Kegiatan Satu
+        await pilot.press("down", "ctrl+left")  # fold Kegiatan Satu
         await pilot.pause()
         assert [b.row["nama"] for b in model.rows][:4] == [
             "Program Satu", "Kegiatan Satu", "Kegiatan Dua", "Sub Tiga"]
         assert "▸" in row_text(editor.grid, 1)
-        await pilot.press("right")  # right on a folded parent unfolds it
+        await pilot.press("right")  # right moves to the next column, it does not unfold
+        await pilot.pause()
+        assert len(model.rows) == 5 and model.kursor_baris == 1 and model.kursor_kolom == 1
+        await pilot.press("ctrl+right")  # unfold
         await pilot.pause()
         assert len(model.rows) == 7
-        await pilot.press("minus")  # fold all
+        await pilot.press("down", "ctrl+left")  # on a child: its parent folds, the cursor on it
+        await pilot.pause()
+        assert model.baris_kursor.row["nama"] == "Kegiatan Satu" and len(model.rows) == 5
+        await pilot.press("ctrl+right", "alt+minus")  # fold all
         await pilot.pause()
         assert [b.row["nama"] for b in model.rows] == ["Program Satu", "Program Dua"]
-        await pilot.press("plus")  # unfold all
+        await pilot.press("alt+plus")  # unfold all
         await pilot.pause()
         assert len(model.rows) == 7
         assert model.jumlah_hitung < 40  # computed lazily, only for rows drawn
@@ -591,7 +596,7 @@ async def test_undo_is_reflected_in_the_table():
         app.project.undo()
         await pilot.pause()
         assert "1.000" in row_text(editor.grid, 0) and "2.000" not in row_text(editor.grid, 0)
-        await pilot.press("a")
+        await pilot.press("insert")
         await pilot.pause()
         assert len(editor.model.rows) == 3
         app.project.undo()  # a structural undo rebuilds the row index
@@ -813,10 +818,12 @@ async def test_form_computed_field_refuses_editing():
         assert form.grid.kursor == 3 and not form.cell_input.display
         assert str(form.pesan.render()) == (
             "Kolom Ringkas dihitung otomatis dan tidak dapat disunting.")
-        await pilot.press("x")
+        await pilot.press("x")  # typed: the same reason under the form, no second notice
         await pilot.pause()
         assert not form.cell_input.display
-        assert [m.path for m in app.refused] == [("meta", "ringkas")] * 2
+        assert str(form.pesan.render()) == (
+            "Kolom Ringkas dihitung otomatis dan tidak dapat disunting.")
+        assert [m.path for m in app.refused] == [("meta", "ringkas")]
         assert app.project.data["meta"] == {"tahun": 2024,
                                             "kepala": {"nama": "Budi", "nip": "1975"}}
 
@@ -839,13 +846,13 @@ async def test_undo_redraws_a_form_value():
 
 
 @pilot_test
-async def test_form_text_field_opens_in_a_window_with_E():
+async def test_form_text_field_opens_in_a_window_with_ctrl_e():
     from lakip_tui.tui.editors.long_text import SuntingPanjang
 
     app = make_app(bagian="meta")
     async with app.run_test(size=(80, 24)) as pilot:
         form = await open_form(app, pilot)
-        await pilot.press("E")
+        await pilot.press("ctrl+e")
         await pilot.pause()
         window = app.screen
         assert isinstance(window, SuntingPanjang) and window.area.text == "Budi"
@@ -999,7 +1006,7 @@ async def test_jump_to_sub_kegiatan_field_in_folded_hierarchy():
     app = make_app(bagian="belanja")
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_table(app, pilot, "pohon")
-        await pilot.press("minus")  # everything folded
+        await pilot.press("alt+minus")  # everything folded
         await pilot.pause()
         assert len(editor.model.rows) == 2
         app.view.show_bagian("belanja")

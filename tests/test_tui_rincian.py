@@ -251,7 +251,7 @@ async def test_details_follow_the_cursor_row_and_only_when_it_changes(monkeypatc
         await pilot.pause(0.3)
         assert app.project.data["uji"]["unit"][1]["fungsi"] == ["Merehabilitasi"]
         # a row inserted above moves the cursor row's path: its details follow it
-        await pilot.press("a")
+        await pilot.press("insert")
         await pilot.pause(0.3)
         assert panel.kunci == (("uji", "unit", 1), 0)
         assert _fungsi(panel).area.text == ""

@@ -121,24 +121,27 @@ def test_first_frame_imports_only_the_editors_it_shows(first_frame):
 
 
 def test_editor_binding_ids_are_known_to_a_fresh_process(tmp_path):
-    """The editors are imported lazily, yet a key map naming their ids is accepted and the help
-    screen lists them."""
+    """Every editor binding id is in the one actions registry: a key map naming them is accepted
+    and checked without importing a single editor."""
     config = tmp_path / "config" / "lakip-tui"
     config.mkdir(parents=True)
     (config / "keymap.toml").write_text(
         '[keys]\ntabel_sunting = "f11"\nnarasi_ke_navigasi = "f12"\nnavigasi_lipat = "z"\n'
         'tidak_ada = "f3"\n', encoding="utf-8")
-    code = ("import json\n"
-            "from lakip_tui.tui.keymap import load_user_keymap, other_bindings\n"
+    code = ("import json, sys\n"
+            "from lakip_tui.tui.keymap import load_user_keymap\n"
+            "from lakip_tui.tui.actions import binding_ids\n"
             "result = load_user_keymap()\n"
-            "print(json.dumps([result.keys, result.problems, sorted(other_bindings())]))\n")
+            "editors = sorted(m for m in sys.modules if m.startswith('lakip_tui.tui.editors'))\n"
+            "print(json.dumps([result.keys, result.problems, binding_ids(), editors]))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=_env(tmp_path), timeout=60)
     assert done.returncode == 0, done.stderr
-    keys, problems, listed = json.loads(done.stdout)
+    keys, problems, listed, editors = json.loads(done.stdout)
     assert keys == {"tabel_sunting": "f11", "narasi_ke_navigasi": "f12", "navigasi_lipat": "z"}
     assert len(problems) == 1 and "tidak_ada: aksi tidak dikenal" in problems[0]
     assert {"tabel_sunting", "narasi_ke_navigasi", "navigasi_lipat"} <= set(listed)
+    assert editors == []
 
 
 def test_first_frame_does_not_import_the_plugins_reports(first_frame):

@@ -3,7 +3,9 @@
 Bindings, the command palette, the help screen and the key map file are all built from this
 list, so an action cannot be reachable by key but missing from the palette, or remappable but
 undocumented. `scope` says where the binding lives: "app" works everywhere, the others on the
-screen of that name ("main", "preview", "ringkasan", "bantuan", "dialog").
+screen of that name ("main", "preview", "ringkasan", "bantuan", "dialog"), or on the editor
+widget of that name ("navigasi", "tabel", "isian", "narasi", "sel", "pilihan"; see
+EDITOR_SCOPES).
 
 Every action that matters has a second key that tmux, screen and common terminals pass through
 (F-keys), because ctrl+s, ctrl+z and friends are eaten by some setups.
@@ -72,6 +74,122 @@ AKSI: tuple[Aksi, ...] = (
          scope="main"),
     Aksi("panel_temuan", "panel_temuan", "", "Temuan tampil/sembunyi",
          "Sembunyikan atau tampilkan panel temuan.", scope="main"),
+    # -- the navigation (chapters and their sections) ------------------------------------------
+    Aksi("navigasi_buka", "buka", "enter", "Buka",
+         "Buka bab atau bagian di kursor dan pindah ke penyuntingnya.", scope="navigasi",
+         show=False),
+    Aksi("navigasi_lipat", "lipat", "space", "Lipat/buka bab",
+         "Lipat atau buka bagian-bagian bab di kursor.", scope="navigasi", show=False),
+    Aksi("navigasi_kiri", "kiri", "left", "Lipat / ke bab",
+         "Lipat bab, atau dari bagian naik ke babnya.", scope="navigasi", show=False),
+    Aksi("navigasi_kanan", "kanan", "right", "Buka bab", "Buka bagian-bagian bab.",
+         scope="navigasi", show=False),
+    Aksi("navigasi_naik", "gerak(-1)", "up", "Naik", "Bab atau bagian di atas.",
+         scope="navigasi", show=False),
+    Aksi("navigasi_turun", "gerak(1)", "down", "Turun", "Bab atau bagian di bawah.",
+         scope="navigasi", show=False),
+    Aksi("navigasi_halaman_naik", "halaman(-1)", "pageup", "Halaman naik",
+         "Satu layar ke atas.", scope="navigasi", show=False),
+    Aksi("navigasi_halaman_turun", "halaman(1)", "pagedown", "Halaman turun",
+         "Satu layar ke bawah.", scope="navigasi", show=False),
+    Aksi("navigasi_pertama", "ujung(-1)", "home", "Paling atas", "Ke bab pertama.",
+         scope="navigasi", show=False),
+    Aksi("navigasi_terakhir", "ujung(1)", "end", "Paling bawah", "Ke bagian terakhir.",
+         scope="navigasi", show=False),
+    # -- inside a chapter's editors ----------------------------------------------------------
+    # A table or form is a spreadsheet: every printable key types into the cell under the
+    # cursor, so no command sits on a bare letter, digit or space there (keymap.py refuses one
+    # from a key map file too). Structural commands use Insert, Delete, ctrl or alt; alt+letter
+    # and ctrl+arrows reach the app through SSH, tmux and screen.
+    Aksi("tabel_sunting", "sunting", "enter", "Sunting",
+         "Sunting sel di kursor (atau langsung ketik: ketikan mengganti isinya).", scope="tabel"),
+    Aksi("tabel_sunting_panjang", "sunting_panjang", "ctrl+e", "Sunting di jendela",
+         "Sunting sel teks di jendela, untuk teks panjang berparagraf.", scope="tabel",
+         show=False),
+    Aksi("tabel_kosongkan", "kosongkan", "backspace", "Kosongkan sel",
+         "Buka sel dalam keadaan kosong (Enter menyimpannya kosong, Esc membatalkan).",
+         scope="tabel", show=False),
+    Aksi("tabel_tambah_baris", "tambah_baris", "insert,ctrl+n", "Tambah baris",
+         "Tambah baris di bawah kursor, setingkat dengan baris kursor.", scope="tabel"),
+    Aksi("tabel_tambah_rincian", "tambah_rincian", "ctrl+r,alt+r", "Tambah rincian",
+         "Tambah baris anak di bawah baris kursor (indikator di bawah sasaran, kegiatan di "
+         "bawah program, sub kegiatan di bawah kegiatan).", scope="tabel"),
+    Aksi("tabel_hapus_baris", "hapus_baris", "delete,alt+d", "Hapus baris",
+         "Hapus baris di kursor (yang berisi ditanyakan dulu; dapat diurungkan).", scope="tabel"),
+    Aksi("tabel_naikkan_baris", "pindah_baris(-1)", "shift+up,ctrl+up", "Naikkan baris",
+         "Pindahkan baris kursor satu tempat ke atas di tingkatnya.", scope="tabel"),
+    Aksi("tabel_turunkan_baris", "pindah_baris(1)", "shift+down,ctrl+down", "Turunkan baris",
+         "Pindahkan baris kursor satu tempat ke bawah di tingkatnya.", scope="tabel"),
+    Aksi("tabel_lipat", "lipat", "ctrl+left", "Lipat",
+         "Lipat baris induk di kursor (pada baris anak: lipat induknya dan pindah ke sana).",
+         scope="tabel"),
+    Aksi("tabel_buka", "buka", "ctrl+right", "Buka lipatan",
+         "Buka lipatan baris induk di kursor.", scope="tabel"),
+    Aksi("tabel_lipat_semua", "lipat_semua(True)", "alt+minus", "Lipat semua",
+         "Lipat semua baris induk di tabel ini.", scope="tabel", show=False),
+    Aksi("tabel_buka_semua", "lipat_semua(False)", "alt+plus,alt+equals_sign", "Buka semua",
+         "Buka semua lipatan di tabel ini.", scope="tabel", show=False),
+    Aksi("tabel_naik", "gerak(-1, 0)", "up", "Naik", "Baris di atas.", scope="tabel",
+         show=False),
+    Aksi("tabel_turun", "gerak(1, 0)", "down", "Turun", "Baris di bawah.", scope="tabel",
+         show=False),
+    Aksi("tabel_kiri", "gerak(0, -1)", "left", "Kiri",
+         "Sel di kiri, di baris yang sama (tidak pernah pindah baris).", scope="tabel",
+         show=False),
+    Aksi("tabel_kanan", "gerak(0, 1)", "right", "Kanan",
+         "Sel di kanan, di baris yang sama (tidak pernah pindah baris).", scope="tabel",
+         show=False),
+    Aksi("tabel_halaman_naik", "halaman(-1)", "pageup", "Halaman naik",
+         "Satu layar ke atas.", scope="tabel", show=False),
+    Aksi("tabel_halaman_turun", "halaman(1)", "pagedown", "Halaman turun",
+         "Satu layar ke bawah.", scope="tabel", show=False),
+    Aksi("tabel_baris_pertama", "ujung(-1)", "home,ctrl+home", "Baris pertama",
+         "Ke baris pertama tabel.", scope="tabel", show=False),
+    Aksi("tabel_baris_terakhir", "ujung(1)", "end,ctrl+end", "Baris terakhir",
+         "Ke baris terakhir tabel.", scope="tabel", show=False),
+    Aksi("tabel_ke_navigasi", "ke_navigasi", "escape", "Ke navigasi",
+         "Kembali ke daftar bab dan bagian.", scope="tabel", show=False),
+    Aksi("isian_sunting", "sunting", "enter", "Sunting",
+         "Sunting isian di kursor (atau langsung ketik: ketikan mengganti isinya).",
+         scope="isian"),
+    Aksi("isian_sunting_panjang", "sunting_panjang", "ctrl+e", "Sunting di jendela",
+         "Sunting isian teks di jendela, untuk teks panjang berparagraf.", scope="isian",
+         show=False),
+    Aksi("isian_kosongkan", "kosongkan", "backspace", "Kosongkan isian",
+         "Buka isian dalam keadaan kosong (Enter menyimpannya kosong, Esc membatalkan).",
+         scope="isian", show=False),
+    Aksi("isian_naik", "gerak(-1)", "up", "Isian sebelumnya", "Isian di atas.", scope="isian",
+         show=False),
+    Aksi("isian_turun", "gerak(1)", "down", "Isian berikutnya", "Isian di bawah.",
+         scope="isian", show=False),
+    Aksi("isian_pertama", "ujung(-1)", "home", "Isian pertama", "Ke isian pertama.",
+         scope="isian", show=False),
+    Aksi("isian_terakhir", "ujung(1)", "end", "Isian terakhir", "Ke isian terakhir.",
+         scope="isian", show=False),
+    Aksi("isian_ke_navigasi", "ke_navigasi", "escape", "Ke navigasi",
+         "Kembali ke daftar bab dan bagian.", scope="isian", show=False),
+    Aksi("narasi_ke_navigasi", "ke_navigasi", "escape", "Ke navigasi",
+         "Simpan teks yang diketik, lalu kembali ke daftar bab dan bagian.", scope="narasi",
+         show=False),
+    # the one-line editor over a cell or field, and the choice list of a pilihan
+    Aksi("tabel_simpan_sunting", "simpan", "enter", "Simpan sel",
+         "Simpan isi kotak sunting.", scope="sel", show=False),
+    Aksi("tabel_batal_sunting", "batal", "escape", "Batal",
+         "Tutup kotak sunting tanpa mengubah apa pun.", scope="sel", show=False),
+    Aksi("tabel_simpan_naik", "simpan_pindah(-1)", "up", "Simpan, naik",
+         "Simpan, lalu ke sel (isian) di atas.", scope="sel", show=False),
+    Aksi("tabel_simpan_turun", "simpan_pindah(1)", "down", "Simpan, turun",
+         "Simpan, lalu ke sel (isian) di bawah.", scope="sel", show=False),
+    Aksi("tabel_batal_pilihan", "batal", "escape", "Batal",
+         "Tutup daftar pilihan tanpa mengubah apa pun.", scope="pilihan", show=False),
+    # -- the window for prose (a long text cell or field), and the question before a delete --
+    Aksi("teks_panjang_selesai", "screen.selesai", "escape", "Simpan dan tutup",
+         "Simpan teks di jendela dan tutup jendelanya.", scope="area_panjang", show=False),
+    Aksi("teks_panjang_simpan", "selesai", "escape", "Simpan dan tutup",
+         "Simpan teks di jendela dan tutup jendelanya.", scope="teks_panjang", show=False),
+    Aksi("konfirmasi_ya", "jawab(True)", "y", "Ya", "Ya, hapus.", scope="dialog_hapus"),
+    Aksi("konfirmasi_batal", "jawab(False)", "n,escape", "Batal",
+         "Jangan hapus.", scope="dialog_hapus"),
     # -- preview and summary ----------------------------------------------------------------
     Aksi("tutup_pratinjau", "app.pop_screen", "escape,f3", "Tutup",
          "Tutup pratinjau dan kembali menyunting.", scope="preview"),
@@ -108,13 +226,27 @@ SCOPE_TITLE = {
     "preview": "Pratinjau",
     "ringkasan": "Ringkasan",
     "bantuan": "Bantuan",
+    "navigasi": "Di navigasi",
+    "tabel": "Di tabel",
+    "isian": "Di isian (formulir)",
+    "narasi": "Di narasi",
+    "sel": "Di kotak sunting sel atau isian",
+    "pilihan": "Di daftar pilihan",
+    "area_panjang": "Di jendela teks panjang",
+    "teks_panjang": "Jendela teks panjang",
     "dialog": "Semua pertanyaan",
+    "dialog_hapus": "Pertanyaan: hapus baris",
     "dialog_keluar": "Pertanyaan: keluar dengan perubahan belum disimpan",
     "dialog_disk": "Pertanyaan: berkas berubah di disk",
     "dialog_kunci": "Pertanyaan: berkas sedang dibuka sesi lain",
 }
 
 BY_ID: dict[str, Aksi] = {aksi.id: aksi for aksi in AKSI}
+
+# The scopes of widgets (not screens): their actions run on the widget that has the focus.
+EDITOR_SCOPES = ("navigasi", "tabel", "isian", "narasi", "sel", "pilihan", "area_panjang")
+# Where a bare printable key may not be a command (it types into the cell or field).
+SCOPES_KETIK = ("tabel", "isian")
 
 
 def bindings(scope: str) -> list[Binding]:

@@ -1,4 +1,5 @@
-"""The command palette: every action of `actions.AKSI` that makes sense on the current screen."""
+"""The command palette: every action of `actions.AKSI` that makes sense on the current screen,
+and those of the editor (table, form, narrative) or the navigation that has the focus."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from .actions import Aksi, in_scope
+from .actions import EDITOR_SCOPES, Aksi, in_scope
 from .keymap import current_keys, describe_keys
 
 # Which action scopes each screen offers (besides "app"); screens not named here offer only
@@ -19,13 +20,37 @@ SCREEN_SCOPES = {
 }
 
 
+# The widgets whose own actions (actions.EDITOR_SCOPES) the palette offers while they have the
+# focus; the action runs on that widget. The cell editor's keys (enter, escape) are left out.
+WIDGET_SCOPES = {
+    "TableGrid": "tabel",
+    "FormGrid": "isian",
+    "NarasiArea": "narasi",
+    "Navigasi": "navigasi",
+}
+
+
 def aksi_untuk_layar(screen_name: str) -> list[Aksi]:
     return in_scope("app", *SCREEN_SCOPES.get(screen_name, ()))
 
 
+def lingkup_widget(widget: object) -> str | None:
+    """The action scope of the widget with the focus (by its class or a base class)."""
+    for cls in type(widget).__mro__:
+        scope = WIDGET_SCOPES.get(cls.__name__)
+        if scope is not None:
+            return scope
+    return None
+
+
 class PerintahLakip(Provider):
     def _aksi(self) -> list[Aksi]:
-        return [a for a in aksi_untuk_layar(type(self.screen).__name__) if a.id != "palet"]
+        found = [a for a in aksi_untuk_layar(type(self.screen).__name__) if a.id != "palet"]
+        focused = self.focused
+        scope = lingkup_widget(focused) if focused is not None else None
+        if scope is not None:
+            found = in_scope(scope) + found  # what the cursor's editor does comes first
+        return found
 
     def _teks(self, aksi: Aksi) -> tuple[str, str]:
         user_keys = getattr(self.app, "user_keys", {})
@@ -34,7 +59,11 @@ class PerintahLakip(Provider):
         return label, aksi.help
 
     def _jalankan(self, aksi: Aksi) -> None:
-        # The palette's own screen is gone by now; run on the screen it was opened from.
+        # The palette's own screen is gone by now; run on the screen it was opened from, or on
+        # the editor that had the focus there.
+        if aksi.scope in EDITOR_SCOPES and self.focused is not None:
+            self.app.call_later(self.app.run_action, aksi.action, self.focused)
+            return
         self.app.call_later(self.screen.run_action, aksi.action)
 
     async def discover(self) -> Hits:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from ..actions import bindings
 
 
 class Konfirmasi(ModalScreen[bool]):
@@ -37,10 +38,7 @@ class Konfirmasi(ModalScreen[bool]):
     }
     """
 
-    BINDINGS = [
-        Binding("y", "jawab(True)", "Ya", id="konfirmasi_ya"),
-        Binding("n,escape", "jawab(False)", "Batal", id="konfirmasi_batal"),
-    ]
+    BINDINGS = bindings("dialog_hapus")
 
     def __init__(self, pertanyaan: str, tombol_ya: str = "Ya, hapus") -> None:
         super().__init__()

@@ -6,7 +6,7 @@ FormGrid draws every field with the Line API ("label *" in a muted column, then 
 form is the same handful of widgets whatever its number of fields: the title, the grid, one
 one-line editor laid over the value being edited, one choice list, the message line. A form sits
 on the first screen (BAB I), and a widget per field made the first frame slow
-(docs/performance.md). Editing works as in the table (sunting_sel.py): Enter, `e` or a typed
+(docs/performance.md). Editing works as in the table (sunting_sel.py): Enter or a typed
 character opens the editor; a refused value stays in it with the message under the form.
 """
 
@@ -17,7 +17,6 @@ from typing import Any, Callable
 from rich.segment import Segment
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import ScrollableContainer, Vertical
 from textual.geometry import Region, Size
 from textual.strip import Strip
@@ -27,6 +26,7 @@ from textual.widgets import Static
 from lakip_tui.chapter import Isian, Kolom
 from lakip_tui.paths import Path
 
+from ..actions import bindings
 from ..gambar import css_kursor, pas
 from . import cells
 from .lokasi import kolom_isian
@@ -36,18 +36,9 @@ from .sunting_sel import CellInput, GridSel, PenyuntingSel, PilihanList
 LEBAR_LABEL = 24  # the label column, its last cell a space
 KOSONG_PILIHAN = "(pilih)"
 
-# Letters are values in a form, so only `e` and `E` are commands; any other character typed on
-# a field starts editing it.
-BINDING_ISIAN = [
-    Binding("up", "gerak(-1)", "Isian sebelumnya", show=False, id="isian_naik"),
-    Binding("down", "gerak(1)", "Isian berikutnya", show=False, id="isian_turun"),
-    Binding("home", "ujung(-1)", "Isian pertama", show=False, id="isian_pertama"),
-    Binding("end", "ujung(1)", "Isian terakhir", show=False, id="isian_terakhir"),
-    Binding("enter,e", "sunting", "Sunting", id="isian_sunting"),
-    Binding("E,ctrl+e", "sunting_panjang", "Sunting di jendela", show=False,
-            id="isian_sunting_panjang"),
-    Binding("escape", "ke_navigasi", "Ke navigasi", show=False, id="isian_ke_navigasi"),
-]
+# The keys (actions.AKSI, scope "isian"): letters are values in a form, so any character typed
+# on a field starts editing it; no command sits on a printable key.
+BINDING_ISIAN = bindings("isian")
 
 
 class FormGrid(GridSel, Widget, can_focus=True):
@@ -178,8 +169,11 @@ class FormGrid(GridSel, Widget, can_focus=True):
     async def action_ke_navigasi(self) -> None:
         await ke_navigasi(self)
 
+    def action_kosongkan(self) -> None:
+        self.editor.mulai_sunting(ketikan="")
+
     def mulai_dengan(self, character: str) -> bool:
-        self.editor.mulai_sunting(ketikan=character)
+        self.editor.mulai_sunting(ketikan=character, diketik=True)
         return True
 
     def on_click(self, event: events.Click) -> None:
@@ -284,18 +278,18 @@ class FormEditor(PenyuntingSel, Vertical):
 
     # -- editing -------------------------------------------------------------------------------
 
-    def mulai_sunting(self, ketikan: str | None = None, *, panjang: bool = False) -> None:
-        """Open the editor on the cursor's field; `ketikan` (typed on the field) replaces its
-        value. A pilihan field opens its list (a typed character too), prose a window."""
+    def mulai_sunting(self, ketikan: str | None = None, *, panjang: bool = False,
+                      diketik: bool = False) -> None:
+        """Open the editor on the cursor's field; `ketikan` (typed on the field, `diketik`)
+        replaces its value. A pilihan field opens its list (on the first choice starting with
+        a typed character), prose a window."""
         kolom = self.kolom_kursor()
         if kolom is None:
             return
         path = self.path_isian(kolom)
-        if kolom.jenis == "pilihan" and kolom.pilihan:
-            ketikan = None
         self.buka_sunting(path, kolom, self.project.get(path), posisi=self.grid.posisi_isian,
                           judul=lambda: f"{kolom.label} ({self.isian.judul})",
-                          ketikan=ketikan, panjang=panjang)
+                          ketikan=ketikan, panjang=panjang, diketik=diketik)
 
     # -- project changes -------------------------------------------------------------------------
 

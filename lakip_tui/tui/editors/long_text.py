@@ -4,19 +4,16 @@ of its own: a one-line editor would lose the paragraph breaks."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
+from ..actions import bindings
 from .kunci import BindingSeketika
 
 
 class AreaPanjang(BindingSeketika, TextArea):
-    BINDINGS = [
-        Binding("escape", "screen.selesai", "Simpan dan tutup", show=False,
-                id="teks_panjang_selesai"),
-    ]
+    BINDINGS = bindings("area_panjang")
 
 
 class SuntingPanjang(ModalScreen[str | None]):
@@ -53,9 +50,7 @@ class SuntingPanjang(ModalScreen[str | None]):
     }
     """
 
-    BINDINGS = [
-        Binding("escape", "selesai", "Simpan dan tutup", show=False, id="teks_panjang_simpan"),
-    ]
+    BINDINGS = bindings("teks_panjang")
 
     def __init__(self, judul: str, teks: str) -> None:
         super().__init__()

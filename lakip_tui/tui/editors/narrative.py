@@ -12,7 +12,7 @@ from typing import Any, Callable
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import ScrollableContainer, Vertical
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
@@ -21,6 +21,7 @@ from lakip_tui.clean import clean_text
 from lakip_tui.errors import LakipError
 from lakip_tui.paths import Path
 
+from ..actions import bindings
 from .kunci import BindingSeketika
 from .navigasi import ke_navigasi
 
@@ -54,12 +55,22 @@ def _terkait(a: Path, b: Path) -> bool:
     return a[:n] == b[:n]
 
 
-class NarasiArea(BindingSeketika, TextArea):
-    """The text area; Escape writes the text and goes back to navigation."""
+def _bukan_kunci_app(binding: Binding | tuple) -> bool:
+    """TextArea binds f6 and f7 (select line, select all): they are the app's (redo, go to
+    navigation), and F7 then a key replaced the whole text."""
+    key = binding.key if isinstance(binding, Binding) else binding[0]
+    return not set(key.split(",")) & {"f6", "f7"}
 
-    BINDINGS = [
-        Binding("escape", "ke_navigasi", "Ke navigasi", show=False, id="narasi_ke_navigasi"),
-    ]
+
+class NarasiArea(BindingSeketika, TextArea, inherit_bindings=False):
+    """The text area; Escape writes the text and goes back to navigation. Textual's own
+    bindings of TextArea (and of the scrolling container under it) are kept, except those on
+    the app's F-keys."""
+
+    BINDINGS = [b for b in TextArea.BINDINGS if _bukan_kunci_app(b)] + [
+        b for b in ScrollableContainer.BINDINGS
+        if not set(b.key.split(",")) & {k for t in TextArea.BINDINGS for k in t.key.split(",")}
+    ] + bindings("narasi")
 
     async def action_ke_navigasi(self) -> None:
         editor = self.parent

@@ -17,13 +17,13 @@ from typing import Any, Callable, NamedTuple
 
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.widgets import Input, OptionList
 
 from lakip_tui.chapter import Kolom
 from lakip_tui.errors import LakipError
 from lakip_tui.paths import Path
 
+from ..actions import bindings
 from . import cells
 from .kunci import BindingSeketika
 from .messages import EditRefused
@@ -57,16 +57,10 @@ class CellInput(BindingSeketika, Input):
     }
     """
 
-    BINDINGS = [
-        # confirming runs here and now, not through Input.Submitted: a message arriving later
-        # could land in the next cell's editor when typing ahead
-        Binding("enter", "simpan", "Simpan sel", show=False, id="tabel_simpan_sunting"),
-        Binding("escape", "batal", "Batal", show=False, id="tabel_batal_sunting"),
-        # as in a spreadsheet: confirm and go to the cell above / below
-        Binding("up", "simpan_pindah(-1)", "Simpan, naik", show=False, id="tabel_simpan_naik"),
-        Binding("down", "simpan_pindah(1)", "Simpan, turun", show=False,
-                id="tabel_simpan_turun"),
-    ]
+    # enter confirms here and now, not through Input.Submitted: a message arriving later could
+    # land in the next cell's editor when typing ahead; up/down confirm and move, as in a
+    # spreadsheet
+    BINDINGS = bindings("sel")
 
     def __init__(self, editor: "PenyuntingSel", **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -118,9 +112,7 @@ class PilihanList(BindingSeketika, OptionList):
     }
     """
 
-    BINDINGS = [
-        Binding("escape", "batal", "Batal", show=False, id="tabel_batal_pilihan"),
-    ]
+    BINDINGS = bindings("pilihan")
 
     def __init__(self, editor: "PenyuntingSel", **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -166,8 +158,8 @@ class GridSel(BindingSeketika):
             return
         if await self.jalankan_binding_sendiri(event):
             return
-        if event.key in self.app.active_bindings:  # type: ignore[attr-defined]
-            return  # a key of the screen or the app ("?" is help): not a value
+        # a printable character is a value, also one the app binds elsewhere ("?" is help in
+        # the navigation): here it types, as in a spreadsheet
         if event.character is not None and event.is_printable and \
                 self.mulai_dengan(event.character):
             event.stop()
@@ -245,9 +237,18 @@ class PenyuntingSel:
 
     # -- opening ----------------------------------------------------------------------------
 
+    def alasan_tak_tersunting(self, kolom: Kolom, value: Any) -> str | None:
+        """Why the value under the cursor cannot be edited, or None when it can."""
+        if kolom.computed:
+            return f"Kolom {kolom.label} dihitung otomatis dan tidak dapat disunting."
+        if getattr(self.project, "read_only", False):
+            return "Berkas dibuka hanya-baca; tidak ada yang dapat diubah."
+        return cells.pesan_tak_tersunting(kolom, value)
+
     def buka_sunting(self, path: Path, kolom: Kolom, value: Any, *,
                      posisi: Callable[[], tuple[int, int, int]], judul: Callable[[], str],
-                     ketikan: str | None = None, panjang: bool = False) -> None:
+                     ketikan: str | None = None, panjang: bool = False,
+                     diketik: bool = False) -> None:
         """Open the editor for `value` (stored at `path`): the one-line editor at `posisi()`
         ((x, y, width) inside the grid's content area), the choice list under it for a
         pilihan, or a window titled `judul()` for prose (a line break, long text) and when
@@ -256,10 +257,17 @@ class PenyuntingSel:
             async def buka_setelah_terpasang() -> None:
                 await self.pasang_penyunting()
                 self.buka_sunting(path, kolom, value, posisi=posisi, judul=judul,
-                                  ketikan=ketikan, panjang=panjang)
+                                  ketikan=ketikan, panjang=panjang, diketik=diketik)
 
             self.call_later(buka_setelah_terpasang)  # type: ignore[attr-defined]
             return
+        if diketik:
+            # a character typed on a cell that cannot take it: say why under the table, once
+            # per key and without a notification each (a word typed there is many keys)
+            alasan = self.alasan_tak_tersunting(kolom, value)
+            if alasan is not None:
+                self.tampilkan_pesan(alasan, galat=True)
+                return
         if kolom.computed:
             self._tolak(f"Kolom {kolom.label} dihitung otomatis dan tidak dapat disunting.", path)
             return
@@ -276,7 +284,7 @@ class PenyuntingSel:
         x, y, width = posisi()
         offset = self.grid.content_region.offset - self.content_region.offset  # type: ignore
         if kolom.jenis == "pilihan" and kolom.pilihan and not isinstance(value, list):
-            self._buka_pilihan(kolom, value, offset.x + x, offset.y + y + 1)
+            self._buka_pilihan(kolom, value, offset.x + x, offset.y + y + 1, awal=ketikan)
             return
         editor = self.cell_input
         editor.value = text if ketikan is None else ketikan
@@ -303,11 +311,18 @@ class PenyuntingSel:
 
         self.app.push_screen(SuntingPanjang(judul, sunting.awal), selesai)  # type: ignore
 
-    def _buka_pilihan(self, kolom: Kolom, value: Any, x: int, y: int) -> None:
+    def _buka_pilihan(self, kolom: Kolom, value: Any, x: int, y: int,
+                      awal: str | None = None) -> None:
+        """The list, on the stored value; a character typed on the cell (`awal`) goes to the
+        first choice that starts with it."""
         listing = self.pilihan
         listing.clear_options()
         listing.add_options(kolom.pilihan)
-        if value in kolom.pilihan:
+        cocok = [i for i, option in enumerate(kolom.pilihan)
+                 if awal and option.casefold().startswith(awal.casefold())]
+        if cocok:
+            listing.highlighted = cocok[0]
+        elif value in kolom.pilihan:
             listing.highlighted = kolom.pilihan.index(value)
         else:
             listing.highlighted = 0

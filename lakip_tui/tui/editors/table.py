@@ -27,6 +27,8 @@ from lakip_tui.chapter import Tabel
 from lakip_tui.errors import LakipError
 from lakip_tui.paths import Path
 
+from ..actions import bindings
+from ..keymap import tombol_aksi
 from ..gambar import css_kursor, pas
 from . import cells
 from .confirm import Konfirmasi
@@ -43,33 +45,8 @@ SAMPEL = 40  # rows looked at to guess a column's width when Kolom.lebar is not 
 _LEBAR_HITUNG = {"rupiah": 15, "persen": 10, "desimal": 10, "bilangan": 10, "angka": 10}
 
 
-BINDING_GRID = [
-    Binding("up,k", "gerak(-1, 0)", "Naik", show=False, id="tabel_naik"),
-    Binding("down,j", "gerak(1, 0)", "Turun", show=False, id="tabel_turun"),
-    Binding("left,h", "kiri", "Kiri / lipat", show=False, id="tabel_kiri"),
-    Binding("right,l", "kanan", "Kanan / buka", show=False, id="tabel_kanan"),
-    Binding("pageup,ctrl+u", "halaman(-1)", "Halaman naik", show=False, id="tabel_halaman_naik"),
-    Binding("pagedown,ctrl+d", "halaman(1)", "Halaman turun", show=False,
-            id="tabel_halaman_turun"),
-    Binding("home,g", "ujung(-1)", "Baris pertama", show=False, id="tabel_baris_pertama"),
-    Binding("end,G", "ujung(1)", "Baris terakhir", show=False, id="tabel_baris_terakhir"),
-    Binding("enter,e", "sunting", "Sunting", id="tabel_sunting"),
-    Binding("E,ctrl+e", "sunting_panjang", "Sunting di jendela", show=False,
-            id="tabel_sunting_panjang"),
-    Binding("a,insert", "tambah_baris", "Tambah baris", id="tabel_tambah_baris"),
-    Binding("A,r", "tambah_rincian", "Tambah rincian", show=False, id="tabel_tambah_rincian"),
-    Binding("d,delete", "hapus_baris", "Hapus baris", id="tabel_hapus_baris"),
-    Binding("shift+up,K", "pindah_baris(-1)", "Naikkan baris", show=False,
-            id="tabel_naikkan_baris"),
-    Binding("shift+down,J", "pindah_baris(1)", "Turunkan baris", show=False,
-            id="tabel_turunkan_baris"),
-    Binding("space,z", "lipat", "Lipat/buka", id="tabel_lipat"),
-    Binding("minus,left_square_bracket", "lipat_semua(True)", "Lipat semua", show=False,
-            id="tabel_lipat_semua"),
-    Binding("plus,right_square_bracket", "lipat_semua(False)", "Buka semua", show=False,
-            id="tabel_buka_semua"),
-    Binding("escape", "ke_navigasi", "Ke navigasi", show=False, id="tabel_ke_navigasi"),
-]
+# The keys (actions.AKSI, scope "tabel"): a table is a spreadsheet, printable keys type.
+BINDING_GRID = bindings("tabel")
 
 
 class TableGrid(GridSel, ScrollView, can_focus=True):
@@ -198,7 +175,8 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
         if index < len(rows):
             return self._strip_baris(rows[index], index, width)
         if not rows and y == 1:
-            text = " Belum ada baris. Tekan a (atau Insert) untuk menambah baris."
+            tombol = tombol_aksi(self.app, "tabel_tambah_baris")
+            text = f" Belum ada baris. Tekan {tombol} untuk menambah baris."
             style = self.rich_style + self.gaya("tabel--petunjuk")
             return Strip([Segment(pas(text, width, False), style)])
         return Strip.blank(width, self.rich_style)
@@ -349,29 +327,6 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
     def action_ujung(self, arah: int) -> None:
         self.pindah(0 if arah < 0 else len(self.model.rows) - 1)
 
-    def action_kiri(self) -> None:
-        model = self.model
-        baris = model.baris_kursor
-        if baris is not None and model.kursor_kolom == 0 and self._lebar_awalan:
-            if baris.jumlah_anak and not model.terlipat(baris.row):
-                self.editor.lipat(baris, True)
-                return
-            if baris.tingkat > 0:  # as in a tree view: left on a child goes to its parent
-                for index in range(model.kursor_baris - 1, -1, -1):
-                    if model.rows[index].tingkat < baris.tingkat:
-                        self.pindah(index)
-                        return
-        self.action_gerak(0, -1)
-
-    def action_kanan(self) -> None:
-        model = self.model
-        baris = model.baris_kursor
-        if (baris is not None and model.kursor_kolom == 0 and baris.jumlah_anak
-                and model.terlipat(baris.row)):
-            self.editor.lipat(baris, False)
-            return
-        self.action_gerak(0, 1)
-
     def action_sunting(self) -> None:
         self.editor.mulai_sunting()
 
@@ -391,13 +346,31 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
         self.editor.pindah_baris(arah)
 
     def action_lipat(self) -> None:
+        """Fold the cursor row; on a child row (or a folded one), fold its parent and go there:
+        the rows under it disappear, so the cursor cannot stay."""
+        model = self.model
+        baris = model.baris_kursor
+        if baris is None or len(model.levels) == 1:
+            self.editor.tampilkan_pesan("Tabel ini tidak bertingkat; tidak ada yang dilipat.")
+            return
+        if baris.jumlah_anak and not model.terlipat(baris.row):
+            self.editor.lipat(baris, True)
+            return
+        if baris.tingkat > 0:
+            for index in range(model.kursor_baris - 1, -1, -1):
+                induk = model.rows[index]
+                if induk.tingkat < baris.tingkat:
+                    model.pindah_kursor(index)
+                    self.editor.lipat(induk, True)
+                    return
+        self.editor.tampilkan_pesan("Baris ini tidak punya rincian untuk dilipat.")
+
+    def action_buka(self) -> None:
         baris = self.model.baris_kursor
-        if baris is None:
+        if baris is None or not baris.jumlah_anak:
+            self.editor.tampilkan_pesan("Baris ini tidak punya rincian untuk dibuka.")
             return
-        if not baris.jumlah_anak:
-            self.editor.tampilkan_pesan("Baris ini tidak punya rincian untuk dilipat.")
-            return
-        self.editor.lipat(baris, not self.model.terlipat(baris.row))
+        self.editor.lipat(baris, False)
 
     def action_lipat_semua(self, terlipat: bool) -> None:
         self.editor.lipat_semua(terlipat)
@@ -405,14 +378,14 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
     async def action_ke_navigasi(self) -> None:
         await ke_navigasi(self)
 
+    def action_kosongkan(self) -> None:
+        self.editor.mulai_sunting(ketikan="")
+
     def mulai_dengan(self, character: str) -> bool:
-        """A digit typed on a number cell starts editing with it (letters are commands here)."""
-        kolom = self.model.kolom_kursor()
-        if character.isdigit() and kolom is not None and cells.rata_kanan(kolom) \
-                and not kolom.computed:
-            self.editor.mulai_sunting(ketikan=character)
-            return True
-        return False
+        """Any character typed on an editable cell starts editing it with that character, as in
+        a spreadsheet; on a cell that cannot be edited nothing happens but the reason shown."""
+        self.editor.mulai_sunting(ketikan=character, diketik=True)
+        return True
 
     def gerak_baris(self, arah: int) -> None:
         self.action_gerak(arah, 0)
@@ -562,14 +535,17 @@ class TableEditor(PenyuntingSel, Vertical):
 
     # -- editing a cell ---------------------------------------------------------------------------
 
-    def mulai_sunting(self, ketikan: str | None = None, *, panjang: bool = False) -> None:
-        """Open the cell editor on the cursor cell; `ketikan` (a digit typed on the grid)
+    def mulai_sunting(self, ketikan: str | None = None, *, panjang: bool = False,
+                      diketik: bool = False) -> None:
+        """Open the cell editor on the cursor cell; `ketikan` (typed on the grid, `diketik`)
         replaces the value, as typing into a spreadsheet cell does. Prose (a line break, or
         long text) and `panjang` open a window with a multi-line editor instead."""
         model = self.model
         baris = model.baris_kursor
         if baris is None:
-            self.tampilkan_pesan("Tabel masih kosong; tekan a untuk menambah baris.", galat=True)
+            tombol = tombol_aksi(self.app, "tabel_tambah_baris")
+            self.tampilkan_pesan(f"Tabel masih kosong; tekan {tombol} untuk menambah baris.",
+                                 galat=True)
             return
         kolom = model.kolom_kursor()
         if kolom is None:
@@ -577,7 +553,7 @@ class TableEditor(PenyuntingSel, Vertical):
         self.buka_sunting(cells.path_nilai(baris.path, kolom), kolom,
                           cells.nilai_di(baris.row, kolom), posisi=self.grid.posisi_sel,
                           judul=lambda: f"{kolom.label}, baris {self.nama_baris(baris)}",
-                          ketikan=ketikan, panjang=panjang)
+                          ketikan=ketikan, panjang=panjang, diketik=diketik)
 
     # -- rows -------------------------------------------------------------------------------------
 
@@ -629,7 +605,7 @@ class TableEditor(PenyuntingSel, Vertical):
             self.tampilkan_pesan(exc.message, galat=True)
             return
         self._pilih_path((*list_path, index), self.model.indeks_kolom(tingkat, None))
-        self.tampilkan_pesan("Baris baru ditambahkan; tekan Enter untuk mengisi sel.")
+        self.tampilkan_pesan("Baris baru ditambahkan; ketik untuk mengisi sel di kursor.")
 
     def hapus_baris(self) -> None:
         baris = self.model.baris_kursor

@@ -24,7 +24,13 @@ def isi_bantuan(user_keys: Mapping[str, str], keymap_file: Path, problems: list[
         Text(""),
         Text("Semua aksi juga ada di palet perintah (ctrl+p atau F9): ketik sebagian namanya, "
              "pilih dengan panah, Enter menjalankan. Palet hanya menampilkan aksi yang berlaku "
-             "di layar yang sedang terbuka."),
+             "di layar yang sedang terbuka, dan aksi penyunting yang sedang dipakai."),
+        Text(""),
+        Text("Tabel dan isian bekerja seperti lembar kerja (Excel, LibreOffice): huruf, angka, "
+             "spasi dan tanda baca yang diketik langsung mengisi sel di kursor; Enter menyimpan. "
+             "Perintah (tambah, hapus, pindah, lipat baris) memakai Insert, Delete, ctrl, alt "
+             "atau F-key, tidak pernah huruf saja. Kiri/kanan hanya berpindah kolom di baris "
+             "yang sama."),
         Text(""),
     ]
     for scope, title in SCOPE_TITLE.items():
@@ -46,7 +52,7 @@ def isi_bantuan(user_keys: Mapping[str, str], keymap_file: Path, problems: list[
         parts += [table, Text("")]
     lain = other_bindings()
     if lain:
-        table = Table(title="Di dalam penyunting bab (tabel, isian, narasi)", title_justify="left",
+        table = Table(title="Dari widget plugin", title_justify="left",
                       title_style="bold", expand=True, show_header=True, header_style="bold",
                       box=None, pad_edge=False)
         table.add_column("Tombol", no_wrap=True, width=16)

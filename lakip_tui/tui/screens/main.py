@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 # Long enough that typing a number does not start a check per digit, short enough to feel live.
 DEBOUNCE_SECONDS = 0.4
+# How often a chapter's view is built again after an error inside it before it is switched off.
+BATAS_BANGUN_ULANG = 3
 
 
 def salin_data(value: Any) -> Any:
@@ -92,6 +94,8 @@ class MainScreen(Screen):
         self.perubahan_terakhir: Change | None = None
         self._worker_dokumen: Worker | None = None
         self._sudah_dilanjutkan = False
+        self._jumlah_gagal: dict[str, int] = {}  # chapter key -> views rebuilt after an error
+        self._dibangun_ulang: set[str] = set()  # chapters whose view is being rebuilt now
         # Set before the first layout: a class changed after mount restyles the whole screen.
         self._atur_kelas_ukuran(*self.app.size, update=False)
 
@@ -223,11 +227,50 @@ class MainScreen(Screen):
             return None
 
     def tampilan_gagal(self, panel: PanelBab, exc: BaseException) -> None:
+        """An error inside a chapter's view: the project's data is intact (every edit goes
+        through it), so the view is built again from it and the user told once. A view that
+        keeps failing (BATAS_BANGUN_ULANG times in a session) is switched off instead."""
+        key = panel.chapter.key
+        if panel.view is None or key in self._dibangun_ulang:
+            return  # already being replaced: the same failure seen from another widget
         problem = f"{type(exc).__name__}: {exc}"
-        self.app.notify(f"{panel.chapter.title}: tampilan gagal ({problem}). Bab lain tetap bisa "
-                        "disunting dan disimpan.", title="Tampilan bab gagal", severity="error",
-                        timeout=10)
-        self.run_worker(panel.gagal(problem), group="gagal")
+        jumlah = self._jumlah_gagal[key] = self._jumlah_gagal.get(key, 0) + 1
+        if jumlah > BATAS_BANGUN_ULANG or self.panels.get(key) is not panel:
+            self.app.notify(f"{panel.chapter.title}: tampilan gagal lagi ({problem}) dan "
+                            "dimatikan untuk sesi ini. Bab lain tetap bisa disunting dan "
+                            "disimpan.", title="Tampilan bab gagal", severity="error",
+                            timeout=10)
+            self.run_worker(panel.gagal(problem), group="gagal")
+            return
+        self.app.notify(f"{panel.chapter.title}: terjadi galat di penyunting ({problem}). "
+                        "Tampilannya dibangun ulang dari data proyek; tidak ada perubahan yang "
+                        "hilang, dan semuanya tetap bisa disimpan.", title="Tampilan dibangun ulang",
+                        severity="error", timeout=10)
+        self._dibangun_ulang.add(key)
+        self.run_worker(self._bangun_ulang_bab(panel), group="gagal")
+
+    async def _bangun_ulang_bab(self, panel: PanelBab) -> None:
+        """Replace one chapter's panel by a new one built from the project, on the same
+        section; the focus goes into it when it was there."""
+        key = panel.chapter.key
+        try:
+            view = panel.view
+            bagian = getattr(view, "bagian_aktif", None)
+            punya_fokus = self.focused is not None and self.panel_dari_widget(self.focused) is panel
+            aktif = self.bab_aktif == key
+            if punya_fokus:
+                self.set_focus(None)
+            del self.panels[key]
+            await panel.remove()
+            baru = self._panel_baru(panel.chapter)
+            baru.display = aktif
+            await self.query_one("#tengah").mount(baru)
+            if aktif:
+                await self.buka_bab(key, bagian)
+                if punya_fokus:
+                    self.call_after_refresh(self.fokus_ke_tampilan)
+        finally:
+            self._dibangun_ulang.discard(key)
 
     def panel_dari_widget(self, widget: Any) -> PanelBab | None:
         node = widget

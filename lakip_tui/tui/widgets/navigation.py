@@ -12,13 +12,13 @@ from typing import NamedTuple
 
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...chapter import Chapter
+from ..actions import bindings
 from ..gambar import css_kursor, pas
 
 
@@ -52,19 +52,7 @@ class Navigasi(ScrollView, can_focus=True):
     }
     """
 
-    BINDINGS = [
-        Binding("up", "gerak(-1)", "Naik", show=False, id="navigasi_naik"),
-        Binding("down", "gerak(1)", "Turun", show=False, id="navigasi_turun"),
-        Binding("pageup", "halaman(-1)", "Halaman naik", show=False, id="navigasi_halaman_naik"),
-        Binding("pagedown", "halaman(1)", "Halaman turun", show=False,
-                id="navigasi_halaman_turun"),
-        Binding("home", "ujung(-1)", "Paling atas", show=False, id="navigasi_pertama"),
-        Binding("end", "ujung(1)", "Paling bawah", show=False, id="navigasi_terakhir"),
-        Binding("enter", "buka", "Buka", show=False, id="navigasi_buka"),
-        Binding("space", "lipat", "Lipat/buka bab", show=False, id="navigasi_lipat"),
-        Binding("left", "kiri", "Lipat / ke bab", show=False, id="navigasi_kiri"),
-        Binding("right", "kanan", "Buka bab", show=False, id="navigasi_kanan"),
-    ]
+    BINDINGS = bindings("navigasi")
 
     class Dibuka(Message):
         """The user chose a chapter or a section."""
