@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE := projects/dinsos-binjai-2024.toml
 
-.PHONY: run test check export bench clean
+.PHONY: run test check export bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ test: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/lakip check $(EXAMPLE)
+
+# Long runs of the model-based tests (`make test` runs small profiles of the same tests).
+# The UI one types LAKIP_FUZZ_UI random sequences of 50 keys into the real chapters.
+fuzz: $(STAMP)
+	LAKIP_FUZZ_UI=$${LAKIP_FUZZ_UI:-500} $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_tui_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

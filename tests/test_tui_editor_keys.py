@@ -337,3 +337,17 @@ async def test_row_commands_are_in_the_footer_and_the_palette(tmp_path):
                 break
         assert _kode_pk(app) == [("SS1", ["IKU1", ""]), ("SS2", ["IKU2"])]
         assert app.layar_utama.focused is editor.grid
+
+
+@pilot_test
+async def test_keys_typed_right_after_picking_a_choice_reach_the_next_cell(tmp_path):
+    # seen in the tmux trial: Enter on the list, then Right and a target typed at once were lost
+    app = make_app_nyata(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _tabel_pk(pilot)
+        await pilot.press("down", "right", "right", "right", "right")  # IKU1, Jenis
+        await pilot.press("k", "down", "enter", "right", "B", "enter")
+        await pilot.pause()
+        indikator = app.project.get((*PK, 0, "indikator", 0))
+        assert indikator["jenis"] == "kualitatif" and indikator["target"] == "B"
+        assert editor.model.kursor_kolom == 5

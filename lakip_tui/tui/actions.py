@@ -180,6 +180,8 @@ AKSI: tuple[Aksi, ...] = (
          "Simpan, lalu ke sel (isian) di atas.", scope="sel", show=False),
     Aksi("tabel_simpan_turun", "simpan_pindah(1)", "down", "Simpan, turun",
          "Simpan, lalu ke sel (isian) di bawah.", scope="sel", show=False),
+    Aksi("tabel_pilih", "pilih", "enter", "Pilih",
+         "Simpan pilihan yang disorot.", scope="pilihan", show=False),
     Aksi("tabel_batal_pilihan", "batal", "escape", "Batal",
          "Tutup daftar pilihan tanpa mengubah apa pun.", scope="pilihan", show=False),
     # -- the window for prose (a long text cell or field), and the question before a delete --

@@ -118,6 +118,23 @@ class PilihanList(BindingSeketika, OptionList):
         super().__init__(**kwargs)
         self.editor = editor
 
+    async def on_key(self, event: events.Key) -> None:
+        if not self.display:
+            # the list was closed by an earlier key of the same burst: the rest is the grid's
+            event.stop()
+            event.prevent_default()
+            self.editor.grid.post_message(events.Key(event.key, event.character))
+            return
+        await self.jalankan_binding_sendiri(event)
+
+    def action_pilih(self) -> None:
+        """Enter: the highlighted choice is stored here and now, not through OptionSelected (a
+        message handled later, after the keys typed next had gone to the closing list)."""
+        index = self.highlighted
+        if index is None:
+            return
+        self.editor.simpan_sunting(str(self.get_option_at_index(index).prompt))
+
     def action_batal(self) -> None:
         self.editor.batal_sunting()
 
