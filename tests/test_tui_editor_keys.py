@@ -351,3 +351,16 @@ async def test_keys_typed_right_after_picking_a_choice_reach_the_next_cell(tmp_p
         indikator = app.project.get((*PK, 0, "indikator", 0))
         assert indikator["jenis"] == "kualitatif" and indikator["target"] == "B"
         assert editor.model.kursor_kolom == 5
+
+
+@pilot_test
+async def test_the_details_title_names_a_new_row_once_its_kode_is_typed(tmp_path):
+    # seen in the tmux trial: the title of a new indicator's details said "“% positif”"
+    app = make_app_nyata(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _tabel_pk(pilot)
+        await pilot.press("down", "insert")
+        await pilot.pause(0.3)
+        await pilot.press(*"IKU8", "enter")
+        await pilot.pause(0.3)
+        assert "IKU8" in str(editor.rincian.judul.render())

@@ -105,7 +105,7 @@ def describe_keys(keys: list[str]) -> str:
 
 
 def tombol_aksi(app: object, binding_id: str) -> str:
-    """The keys that run `binding_id` now, as a person reads them ("Insert, ctrl+n"), for a
+    """The keys that run `binding_id` now, as a person reads them ("Insert atau ctrl+n"), for a
     message that tells which key to press; the user's key map counts."""
     from .actions import BY_ID
 
@@ -113,4 +113,5 @@ def tombol_aksi(app: object, binding_id: str) -> str:
     if aksi is None:
         return binding_id
     user_keys = getattr(app, "user_keys", None) or {}
-    return describe_keys(current_keys(aksi, user_keys))
+    return " atau ".join(describe_keys([key]) for key in current_keys(aksi, user_keys)) \
+        or describe_keys([])

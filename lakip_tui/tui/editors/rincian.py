@@ -155,6 +155,13 @@ class RincianPanel(Vertical):
         self.jumlah_bangun += 1
         return self.mount_all(self.editors)
 
+    def perbarui_judul(self) -> None:
+        """A value of the row shown changed (its kode, its name): say its new name."""
+        baris = self.editor.model.baris_kursor
+        if self.kunci is not None and baris is not None and \
+                (baris.path, baris.tingkat) == self.kunci:
+            self.judul.update(f"Rincian (Tab) {self.editor.nama_baris(baris)}")
+
     def _buat(self, isi: Narasi | Isian) -> RincianEditor:
         if isinstance(isi, Narasi):
             return NarrativeEditor(isi, self.project)

@@ -176,7 +176,7 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
             return self._strip_baris(rows[index], index, width)
         if not rows and y == 1:
             tombol = tombol_aksi(self.app, "tabel_tambah_baris")
-            text = f" Belum ada baris. Tekan {tombol} untuk menambah baris."
+            text = f" Belum ada baris. {tombol}: tambah baris."
             style = self.rich_style + self.gaya("tabel--petunjuk")
             return Strip([Segment(pas(text, width, False), style)])
         return Strip.blank(width, self.rich_style)
@@ -498,6 +498,8 @@ class TableEditor(PenyuntingSel, Vertical):
             self.model.tandai_struktur_berubah()
         else:
             self.model.tandai_nilai_berubah()
+        if jenis == "nilai" and self.rincian is not None:
+            self.rincian.perbarui_judul()  # it names the row by its kode and name
         if jenis == "struktur":
             if self._sunting is not None:
                 self._tutup_sunting()

@@ -235,8 +235,11 @@ class MainScreen(Screen):
             return  # already being replaced: the same failure seen from another widget
         problem = f"{type(exc).__name__}: {exc}"
         jumlah = self._jumlah_gagal[key] = self._jumlah_gagal.get(key, 0) + 1
-        if jumlah > BATAS_BANGUN_ULANG or self.panels.get(key) is not panel:
-            self.app.notify(f"{panel.chapter.title}: tampilan gagal lagi ({problem}) dan "
+        # a view that never got mounted failed while being built: building it again fails too
+        dibangun = bool(getattr(panel.view, "is_mounted", False))
+        if not dibangun or jumlah > BATAS_BANGUN_ULANG or self.panels.get(key) is not panel:
+            lagi = " lagi" if jumlah > 1 else ""
+            self.app.notify(f"{panel.chapter.title}: tampilan gagal{lagi} ({problem}) dan "
                             "dimatikan untuk sesi ini. Bab lain tetap bisa disunting dan "
                             "disimpan.", title="Tampilan bab gagal", severity="error",
                             timeout=10)
