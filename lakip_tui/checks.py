@@ -44,6 +44,7 @@ def run_checks(data: dict, registry: Registry, project_path=None) -> list[Findin
     findings.extend(registry.problems)
     findings.extend(kunci_tidak_dikenal(data, registry.chapters))
     findings.extend(baca_semua(data, project_path)[1])
+    findings.extend(registry.unclaimed_findings(data))
     order = {c.key: c.order for c in registry.chapters.values()}
     return sorted(
         findings,

@@ -18,7 +18,7 @@ from . import __version__
 from .clean import clean_data, clean_text
 from .errors import LakipError
 
-COMMANDS = ("edit", "new", "check", "export", "plugins", "data", "import")
+COMMANDS = ("edit", "new", "check", "export", "plugins", "allow", "deny", "data", "import")
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -120,6 +120,17 @@ def build_parser() -> argparse.ArgumentParser:
                              description="Daftar plugin: versi, bab, hook, status.")
     plugins.add_argument("--json", action="store_true", help="keluaran JSON")
     plugin_option(plugins)
+
+    allow = sub.add_parser(
+        "allow", help="izinkan plugin satu berkas yang dinamai berkas proyek",
+        description="Izinkan berkas plugin .py yang dinamai [plugins] files sebuah proyek berjalan, "
+                    "pada isinya yang sekarang (dicatat: path + sha256, di folder konfigurasi "
+                    "Anda). Bila isinya berubah, lakip meminta izin lagi. Lihat docs/plugins.md.")
+    allow.add_argument("file", metavar="BERKAS.py", nargs="+", help="berkas plugin")
+    deny = sub.add_parser("deny", help="tolak (atau cabut izin) plugin satu berkas",
+                          description="Jangan pernah jalankan berkas plugin ini; TUI tidak "
+                                      "menanyakannya lagi. `lakip allow` membatalkannya.")
+    deny.add_argument("file", metavar="BERKAS.py", nargs="+", help="berkas plugin")
     return parser
 
 
@@ -255,6 +266,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     return jalankan(args.file, args.source, ya=args.yes, plugin_files=args.plugin)
 
 
+def cmd_allow(args: argparse.Namespace) -> int:
+    from .trust import run_allow
+
+    return run_allow(args)
+
+
+def cmd_deny(args: argparse.Namespace) -> int:
+    from .trust import run_deny
+
+    return run_deny(args)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import run_export
 
@@ -288,4 +311,6 @@ _COMMANDS = {
     "import": cmd_import,
     "edit": cmd_edit,
     "data": cmd_data,
+    "allow": cmd_allow,
+    "deny": cmd_deny,
 }

@@ -230,6 +230,9 @@ def run_export(args: argparse.Namespace) -> int:
     for problem in registry.problems:  # failed to load, in its checks, or in render
         print(clean_text(f"lakip: peringatan: {problem.message}; laporan dibuat tanpa bagian itu"),
               file=sys.stderr)
+    if keys is None:  # data no loaded chapter owns is not in the report: say so
+        for problem in registry.unclaimed_findings(project.data):
+            print(clean_text(f"lakip: peringatan: {problem.message}"), file=sys.stderr)
     kemajuan.tulis(f"Menyusun berkas {fmt}...")
     text = exporters.render(document, fmt, width=width)
     if target is None:

@@ -4,9 +4,15 @@ Built-in chapters are ordinary plugins in the `lakip_tui` entry-point group. A p
 to import or raises in a hook is reported as an error finding naming it, switched off for the
 session, and everything else keeps working.
 
-Environment switches (as llm's LLM_LOAD_PLUGINS):
-- LAKIP_LOAD_PLUGINS=a,b   load only these entry-point plugins ("" loads none)
+Environment switches (as llm's LLM_LOAD_PLUGINS), for entry points and for the files a project
+names alike (a file's name is its stem: "inovasi" for inovasi.py):
+- LAKIP_LOAD_PLUGINS=a,b   load only these plugins ("" loads none)
 - LAKIP_DISABLE_PLUGINS=a  load all but these
+
+Trust: an installed package is trusted as installed, a file given on the command line is the
+user's own choice, but a file named by a project (`[plugins] files`) runs only when the user
+allowed that file at that content (lakip_tui.trust); otherwise it is listed in `untrusted`, with
+a warning saying why, and its code is never read as Python.
 """
 
 from __future__ import annotations
@@ -25,17 +31,18 @@ from . import hookspecs
 from .chapter import Chapter
 from .context import Konteks
 from .entrypoints import entry_points
-from .findings import Finding, error
+from .findings import Finding, error, warning
 
 ENTRY_POINT_GROUP = "lakip_tui"
+CORE_SECTIONS = ("format", "meta", "plugins")  # top-level keys the core itself owns
 
 
 @dataclass
 class PluginInfo:
     name: str
-    source: str  # "entry point", "berkas", or "bawaan uji"
+    source: str  # "entry point", "berkas ...", "berkas proyek ...", or "objek"
     version: str = ""
-    status: str = "aktif"  # "aktif", "dinonaktifkan", "gagal"
+    status: str = "aktif"  # "aktif", "dinonaktifkan", "gagal", or a trust state (trust.py)
     problem: str = ""
     chapters: list[str] = field(default_factory=list)
     hooks: list[str] = field(default_factory=list)
@@ -50,6 +57,16 @@ class PluginInfo:
             "chapters": self.chapters,
             "hooks": self.hooks,
         }
+
+
+@dataclass
+class UntrustedFile:
+    """A plugin file a project names that was not run: where, what it holds, and why not."""
+
+    name: str
+    path: Path  # as the project names it, joined to the project's folder
+    content: bytes  # what would run, read once: allowing it runs exactly these bytes
+    decision: Any  # trust.Decision
 
 
 def _names(value: str | None) -> set[str] | None:
@@ -67,6 +84,8 @@ class Registry:
         self.infos: dict[str, PluginInfo] = {}
         self.problems: list[Finding] = []
         self.chapters: dict[str, Chapter] = {}
+        self.untrusted: list[UntrustedFile] = []  # project files not run (trust.py)
+        self._files: set[str] = set()  # resolved paths of the files loaded or held back
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -89,29 +108,107 @@ class Registry:
                 continue
             self._register(module, info)
 
-    def load_file(self, path: str | os.PathLike) -> None:
-        """A single-file plugin the user named (on the command line or in the project file)."""
+    def load_file(self, path: str | os.PathLike, content: bytes | None = None,
+                  source: str = "berkas") -> None:
+        """A single-file plugin the user named on the command line (or allowed): run it.
+
+        `content`, when given, is what runs (the bytes the user saw and allowed), so a file
+        changed between the question and the load cannot slip in other code."""
         file = Path(path)
-        name = file.stem
-        info = PluginInfo(name, f"berkas {file}")
-        if name in self.infos:
-            name = f"{name}@{file}"
-            info.name = name
-        self.infos[name] = info
-        if not file.is_file():
-            self._failed(info, "berkas plugin tidak ditemukan")
-            return
-        module_name = f"lakip_local_{abs(hash(str(file.resolve())))}_{file.stem}"
+        self._files.add(_resolved(file))
+        info = self._file_info(file, source)
+        if content is None:
+            try:
+                content = file.read_bytes()
+            except OSError:
+                self._failed(info, "berkas plugin tidak ditemukan" if not file.exists()
+                             else "berkas plugin tidak dapat dibaca")
+                return
+        module_name = f"lakip_local_{abs(hash(_resolved(file)))}_{file.stem}"
         try:
-            spec = importlib.util.spec_from_file_location(module_name, file)
+            code = compile(content, str(file), "exec", dont_inherit=True)
+            spec = importlib.util.spec_from_loader(module_name, loader=None, origin=str(file))
             module = importlib.util.module_from_spec(spec)
+            module.__file__ = str(file)
             sys.modules[module_name] = module
-            spec.loader.exec_module(module)
+            exec(code, module.__dict__)
         except Exception as exc:
             sys.modules.pop(module_name, None)
             self._failed(info, f"gagal dimuat: {type(exc).__name__}: {exc}")
             return
         self._register(module, info)
+
+    def load_project_file(self, path: str | os.PathLike, *, env: Mapping[str, str] | None = None,
+                          store: Any = None) -> None:
+        """A plugin file named by the project: the environment switches apply, and it runs only
+        when the user allowed it at this content (trust.py); otherwise it is kept in
+        `untrusted` and a warning says which plugin was not loaded and why."""
+        from . import trust
+
+        file = Path(path)
+        resolved = _resolved(file)
+        if resolved in self._files:  # also named on the command line: loaded once
+            return
+        env = os.environ if env is None else env
+        only = _names(env.get("LAKIP_LOAD_PLUGINS"))
+        skip = _names(env.get("LAKIP_DISABLE_PLUGINS")) or set()
+        if (only is not None and file.stem not in only) or file.stem in skip:
+            self._files.add(resolved)
+            info = self._file_info(file, "berkas proyek")
+            info.status = "dinonaktifkan"
+            info.problem = "dimatikan oleh LAKIP_LOAD_PLUGINS/LAKIP_DISABLE_PLUGINS"
+            return
+        try:
+            content = file.read_bytes()
+        except OSError:
+            self.load_file(file, source="berkas proyek")  # reports it missing or unreadable
+            return
+        decision = (store or trust.TrustStore()).decide(file, content)
+        if decision.allowed:
+            self.load_file(file, content, source="berkas proyek")
+            return
+        self._files.add(resolved)
+        info = self._file_info(file, "berkas proyek")
+        info.status = decision.state
+        info.problem = decision.reason(str(file))
+        self.untrusted.append(UntrustedFile(info.name, file, content, decision))
+        self.problems.append(warning(
+            "plugin.belum-diizinkan", info.name, (),
+            f"Plugin '{info.name}' ({file}) tidak dimuat: {info.problem}"))
+
+    def allow_untrusted(self, item: UntrustedFile, store: Any = None) -> None:
+        """The user allowed a held-back file (the TUI's question): record it and run exactly the
+        bytes that were shown."""
+        from . import trust
+
+        (store or trust.TrustStore()).allow(item.path, item.content)
+        self._forget_untrusted(item)
+        self.load_file(item.path, item.content, source="berkas proyek")
+
+    def deny_untrusted(self, item: UntrustedFile, store: Any = None) -> None:
+        from . import trust
+
+        decision = (store or trust.TrustStore()).deny(item.path)
+        info = self.infos.get(item.name)
+        if info is not None:
+            info.status = decision.state
+            info.problem = decision.reason(str(item.path))
+
+    def _forget_untrusted(self, item: UntrustedFile) -> None:
+        self.untrusted = [u for u in self.untrusted if u is not item]
+        self.problems = [p for p in self.problems
+                         if not (p.code == "plugin.belum-diizinkan" and p.chapter == item.name)]
+        self.infos.pop(item.name, None)
+        self._files.discard(_resolved(item.path))
+
+    def _file_info(self, file: Path, source: str) -> PluginInfo:
+        name = file.stem
+        info = PluginInfo(name, f"{source} {file}")
+        if name in self.infos:
+            name = f"{name}@{file}"
+            info.name = name
+        self.infos[name] = info
+        return info
 
     def load_object(self, plugin: Any, name: str) -> None:
         """Register an object or module directly (tests, embedding)."""
@@ -199,6 +296,29 @@ class Registry:
     def konteks(self, data: dict, path: Path | None = None) -> Konteks:
         return Konteks.dari_data(data, self.chapters, path)
 
+    def unclaimed_findings(self, data: dict) -> list[Finding]:
+        """A warning for each top-level table of the file that no loaded chapter owns: its data
+        is neither checked nor printed, and the user must hear so and why (a plugin switched
+        off, not allowed, failed, or never installed). The data itself is left as it is."""
+        out = []
+        held = [i for i in self.infos.values() if i.status != "aktif"]
+        for key, value in data.items():
+            if key in CORE_SECTIONS or key in self.chapters or not isinstance(value, (dict, list)):
+                continue
+            owner = self.infos.get(key)
+            if owner is not None and owner.status != "aktif":
+                why = f"plugin '{owner.name}' tidak dimuat ({owner.status})"
+            elif held:
+                names = ", ".join(f"'{i.name}' ({i.status})" for i in held)
+                why = f"tidak ada plugin aktif yang memiliki bab '{key}'; tidak dimuat: {names}"
+            else:
+                why = f"tidak ada plugin terpasang yang memiliki bab '{key}'"
+            out.append(warning(
+                "plugin.bagian-tanpa-plugin", "umum", (key,),
+                f"Bagian [{key}] tidak diperiksa dan tidak dicetak: {why}. Datanya tetap "
+                "utuh di berkas."))
+        return out
+
     def plugin_files(self, data: dict, project_path: Path | None) -> list[Path]:
         """Single-file plugins named in the project's [plugins] table, relative to the file."""
         files = (data.get("plugins") or {}).get("files") or []
@@ -209,19 +329,28 @@ class Registry:
 _ITERABLE_HOOKS = {"lakip_validate", "lakip_render", "lakip_summary", "lakip_data"}
 
 
+def _resolved(file: Path) -> str:
+    try:
+        return str(file.expanduser().resolve())
+    except OSError:
+        return str(file.absolute())
+
+
 def load_registry(
     files: Iterable[str | os.PathLike] = (),
     *,
     data: dict | None = None,
     project_path: Path | None = None,
     env: Mapping[str, str] | None = None,
+    store: Any = None,
 ) -> Registry:
-    """Entry-point plugins, then the files named on the command line, then those the project names."""
+    """Entry-point plugins, then the files named on the command line (the user's own choice),
+    then those the project names (only when allowed, see `Registry.load_project_file`)."""
     registry = Registry()
     registry.load_entry_points(env)
     for file in files:
         registry.load_file(file)
     if data is not None:
         for file in registry.plugin_files(data, project_path):
-            registry.load_file(file)
+            registry.load_project_file(file, env=env, store=store)
     return registry

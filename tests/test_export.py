@@ -28,6 +28,7 @@ from lakip_tui.export import Kemajuan, assemble, chapter_sections
 from lakip_tui.exporters.kotak import bungkus, lebar, tata_letak
 from lakip_tui.hookspecs import hookimpl
 from lakip_tui.plugins import Registry, load_registry
+from lakip_tui.trust import TrustStore
 from lakip_tui.report import (Column, Heading, ListBlock, Paragraph, Raw, Row, Section,
                               Signature, TableBlock)
 
@@ -515,8 +516,10 @@ files = ["contoh.py"]
 @pytest.fixture
 def proyek(tmp_path, monkeypatch):
     """A small project whose chapters come from single-file plugins (no built-ins)."""
-    monkeypatch.setenv("LAKIP_LOAD_PLUGINS", "")
+    monkeypatch.setenv("LAKIP_LOAD_PLUGINS", "contoh")  # the project's own file, no built-in
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     (tmp_path / "contoh.py").write_text(CONTOH_FILE, encoding="utf-8")
+    TrustStore().allow(tmp_path / "contoh.py", (tmp_path / "contoh.py").read_bytes())
     path = tmp_path / "kecil.toml"
     path.write_text(PROJECT, encoding="utf-8")
     return path
@@ -624,7 +627,8 @@ def test_missing_project_file_exits_2(tmp_path, capsys):
     assert "berkas tidak ditemukan" in capsys.readouterr().err
 
 
-def test_third_party_plugin_takes_its_place_in_the_order(proyek, tmp_path, capsys):
+def test_third_party_plugin_takes_its_place_in_the_order(proyek, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LAKIP_LOAD_PLUGINS", "contoh,inovasi")
     plugin = tmp_path / "inovasi.py"
     plugin.write_text(PLUGIN_FILE, encoding="utf-8")
     assert main(["export", str(proyek), "-o", "-", "--plugin", str(plugin)]) == 0
@@ -634,6 +638,7 @@ def test_third_party_plugin_takes_its_place_in_the_order(proyek, tmp_path, capsy
     # named in the project file instead
     proyek.write_text(PROJECT.replace('["contoh.py"]', '["contoh.py", "inovasi.py"]'),
                       encoding="utf-8")
+    TrustStore().allow(plugin, plugin.read_bytes())
     assert main(["export", str(proyek), "-o", "-", "-f", "md"]) == 0
     md = capsys.readouterr().out
     assert md.index("## BAB I PENDAHULUAN") < md.index("## LAMPIRAN INOVASI DAERAH") \

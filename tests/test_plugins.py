@@ -8,6 +8,7 @@ from lakip_tui.chapter import Chapter
 from lakip_tui.checks import run_checks
 from lakip_tui.hookspecs import hookimpl
 from lakip_tui.plugins import load_registry
+from lakip_tui.trust import TrustStore
 
 PLUGINS = Path(__file__).parent / "fixtures" / "plugins"
 BUILT_INS = {"profil", "pmks", "perjanjian_kinerja", "akuntabilitas", "anggaran"}
@@ -53,11 +54,13 @@ def test_single_file_plugin_registers_its_chapter_and_hooks():
     assert [f.code for f in findings] == ["inovasi.nama-kosong"]
 
 
-def test_plugin_files_named_in_the_project_load_relative_to_it(tmp_path):
+def test_plugin_files_named_in_the_project_load_relative_to_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     (tmp_path / "inovasi.py").write_text((PLUGINS / "inovasi.py").read_text(encoding="utf-8"),
                                          encoding="utf-8")
+    TrustStore().allow(tmp_path / "inovasi.py", (tmp_path / "inovasi.py").read_bytes())
     data = {**DATA, "plugins": {"files": ["inovasi.py"]}}
-    registry = load_registry(env={"LAKIP_LOAD_PLUGINS": ""}, data=data,
+    registry = load_registry(env={"LAKIP_LOAD_PLUGINS": "inovasi"}, data=data,
                              project_path=tmp_path / "x.toml")
     assert "inovasi" in registry.chapters
 

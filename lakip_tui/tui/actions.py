@@ -220,6 +220,15 @@ AKSI: tuple[Aksi, ...] = (
          scope="dialog_kunci"),
     Aksi("kunci_keluar", "pilih('keluar')", "k", "Keluar",
          "Jangan buka berkas ini sekarang.", scope="dialog_kunci"),
+    Aksi("plugin_tolak", "pilih('tolak')", "t", "Tolak",
+         "Jangan jalankan berkas plugin ini dan jangan tanya lagi (lakip allow membatalkannya).",
+         scope="dialog_plugin"),
+    Aksi("plugin_nanti", "pilih('nanti')", "n", "Nanti saja",
+         "Jangan jalankan sekarang; tanya lagi saat berkas ini dibuka lain kali.",
+         scope="dialog_plugin"),
+    Aksi("plugin_izinkan", "pilih('izinkan')", "i", "Izinkan",
+         "Jalankan berkas plugin ini pada isinya yang sekarang, dan ingat izinnya.",
+         scope="dialog_plugin"),
 )
 
 SCOPE_TITLE = {
@@ -241,6 +250,7 @@ SCOPE_TITLE = {
     "dialog_keluar": "Pertanyaan: keluar dengan perubahan belum disimpan",
     "dialog_disk": "Pertanyaan: berkas berubah di disk",
     "dialog_kunci": "Pertanyaan: berkas sedang dibuka sesi lain",
+    "dialog_plugin": "Pertanyaan: berkas proyek meminta menjalankan plugin",
 }
 
 BY_ID: dict[str, Aksi] = {aksi.id: aksi for aksi in AKSI}

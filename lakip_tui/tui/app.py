@@ -89,6 +89,7 @@ class LakipApp(App):
         self.keymap_file = keymap_file
         self.user_keys: dict[str, str] = dict(keymap_file.keys)
         self.theme = TEMA_RENDAH if warna_rendah else TEMA_BIASA
+        self._answered: set[str] = set()  # plugin files asked about in this session
 
     def notify(self, message: str, *, title: str = "", severity: Any = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -116,14 +117,69 @@ class LakipApp(App):
             self.set_keymap(self.user_keys)
         for problem in self.keymap_file.problems:
             self.notify(problem, title="Peta tombol", severity="warning", timeout=15)
+        asked = {item.name for item in self._to_ask()}
         for problem in self.registry.problems:
-            self.notify(problem.message, title="Plugin", severity="error", timeout=10)
+            if problem.code == "plugin.belum-diizinkan" and problem.chapter in asked:
+                continue  # the question says it
+            self.notify(problem.message, title="Plugin", timeout=10,
+                        severity="error" if problem.severity == "error" else "warning")
+        self._ask_next_plugin()  # under the lock question when there is one: asked after it
         if self.lock_holder is not None:
             from .screens.lock_question import BerkasTerkunci
 
             self.push_screen(BerkasTerkunci(self._nama_berkas(), self.lock_holder),
                              self._jawab_kunci)
         # the terminal size is checked once the main screen is mounted (MainScreen.on_mount)
+
+    # -- plugin files the project names, not allowed yet (trust.py) ------------------------
+
+    def _to_ask(self) -> list:
+        from ..trust import DENIED
+
+        return [item for item in self.registry.untrusted if item.decision.state != DENIED
+                and item.name not in self._answered]
+
+    def _ask_next_plugin(self) -> None:
+        pending = self._to_ask()
+        if not pending:
+            return
+        from .screens.plugin_trust import TrustQuestion
+
+        item = pending[0]
+        self._answered.add(item.name)
+        self.push_screen(TrustQuestion(item), lambda answer: self._answer_plugin(item, answer))
+
+    def _answer_plugin(self, item, answer: str | None) -> None:
+        try:
+            if answer == "izinkan":
+                self.registry.allow_untrusted(item)
+                self.run_worker(self._chapters_changed(), group="plugin-diizinkan")
+                problems = [p for p in self.registry.problems if p.chapter == item.name]
+                if problems:
+                    self.notify(problems[-1].message, title="Plugin", severity="error")
+                else:
+                    self.notify(f"Plugin '{item.name}' dijalankan.", title="Plugin")
+            elif answer == "tolak":
+                self.registry.deny_untrusted(item)
+                self.notify(f"Plugin '{item.name}' tidak dijalankan dan tidak akan ditanyakan "
+                            "lagi. Data babnya tetap utuh di berkas.", title="Plugin")
+            else:
+                self.notify(f"Plugin '{item.name}' tidak dijalankan. Data babnya tetap utuh.",
+                            title="Plugin")
+        except LakipError as exc:  # the trust store could not be written
+            self.notify(str(exc), title=exc.title, severity="error", timeout=15)
+        self._ask_next_plugin()
+
+    async def _chapters_changed(self) -> None:
+        from .widgets.navigation import Navigasi
+
+        main = self.layar_utama
+        if main is None:
+            return
+        main.query_one(Navigasi).set_chapters(self.registry.ordered_chapters())
+        if main.bab_aktif is None and self.registry.chapters:
+            await main.buka_bab(self.registry.ordered_chapters()[0].key)
+        main.periksa_nanti(0.05)
 
     def _nama_berkas(self) -> str:
         return self.project.path.name if self.project.path else "(belum bernama)"

@@ -71,6 +71,11 @@ class Navigasi(ScrollView, can_focus=True):
         self._judul: list[str] = []
         self._susun()
 
+    def set_chapters(self, chapters: list[Chapter]) -> None:
+        """Another list of chapters (a plugin allowed while the app runs)."""
+        self.chapters = list(chapters)
+        self._susun()
+
     def _susun(self) -> None:
         """The lines for the chapters as they are folded now."""
         self.tujuan, self._judul = [], []
