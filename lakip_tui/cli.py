@@ -183,7 +183,7 @@ tempat_tanggal = ""           # tempat dan tanggal penandatanganan, mis. "Binjai
 kepala = { jabatan = "", nama = "", pangkat = "", nip = "" }
 
 [plugins]
-files = []                    # plugin satu berkas di samping berkas ini, mis. ["inovasi.py"]
+files = $plugin_files                    # plugin satu berkas di samping berkas ini, mis. ["inovasi.py"]
 """
 
 
@@ -210,7 +210,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         "tahun": str(args.tahun),
         "tahun_depan": str(args.tahun + 1),
     }
+    contents = {str(f): _read_or_none(f) for f in args.plugin}  # what is allowed below
     registry = load_registry(args.plugin)
+    recorded = _recorded_plugins(args.plugin, registry, target)
+    values["plugin_files"] = "[" + ", ".join(f'"{_toml_text(f)}"' for f in recorded) + "]"
     parts = [string.Template(HEADER).substitute(values)]
     for chapter in registry.ordered_chapters():
         if chapter.default_section.strip():
@@ -222,8 +225,50 @@ def cmd_new(args: argparse.Namespace) -> int:
     atomic_write(target, text)
     for problem in registry.problems:
         print(clean_text(f"lakip: peringatan: {problem.message}"), file=sys.stderr)
+    if recorded:
+        _allow_given_plugins(args.plugin, contents, registry)
     print(f"Berkas {target} dibuat ({len(registry.chapters)} bab).")
     return EXIT_OK
+
+
+def _read_or_none(path: str) -> bytes | None:
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return None
+
+
+def _recorded_plugins(files: list[str], registry, target: Path) -> list[str]:
+    """The plugin files given to `lakip new` that loaded, as the new project names them:
+    relative to its folder when they share a drive, with forward slashes."""
+    loaded = {i.source.split(" ", 1)[1] for i in registry.infos.values()
+              if i.status == "aktif" and i.source.startswith("berkas ")}
+    out = []
+    for name in files:
+        if str(Path(name)) not in loaded:
+            continue
+        path = Path(name).resolve()
+        try:
+            out.append(Path(os.path.relpath(path, target.resolve().parent)).as_posix())
+        except ValueError:  # another drive (Windows): only an absolute path can name it
+            out.append(path.as_posix())
+    return out
+
+
+def _allow_given_plugins(files: list[str], contents: dict, registry) -> None:
+    """The user chose these files on the command line: the project now names them, so they are
+    allowed at the content that was loaded (a later change asks again, see trust.py)."""
+    from .trust import TrustStore
+
+    store = TrustStore()
+    loaded = {i.source.split(" ", 1)[1] for i in registry.infos.values()
+              if i.status == "aktif" and i.source.startswith("berkas ")}
+    for name in files:
+        if str(Path(name)) not in loaded:
+            continue
+        content = contents.get(str(name))
+        if content is not None and Path(name).read_bytes() == content:
+            store.allow(name, content)
 
 
 def _toml_text(value: str) -> str:

@@ -21,12 +21,13 @@ _METADATA_FOLDERS = (".dist-info", ".egg-info")
 class EntryPoint:
     """One line of a group: `name = value`, and the version of the package that declares it."""
 
-    __slots__ = ("name", "value", "version")
+    __slots__ = ("name", "value", "version", "package")
 
-    def __init__(self, name: str, value: str, version: str) -> None:
+    def __init__(self, name: str, value: str, version: str, package: str = "") -> None:
         self.name = name
         self.value = value  # "package.module" or "package.module:object.attribute"
         self.version = version
+        self.package = package  # the distribution declaring it, PEP 503 normalised
 
     def __repr__(self) -> str:
         return f"EntryPoint({self.name!r}, {self.value!r}, {self.version!r})"
@@ -54,7 +55,7 @@ def entry_points(group: str, paths: Iterable[str] | None = None) -> list[EntryPo
                 continue
             seen_packages.add(package)
             for name, value in _group_lines(meta, group):
-                found.setdefault(name, EntryPoint(name, value, _version(meta)))
+                found.setdefault(name, EntryPoint(name, value, _version(meta), package))
     return list(found.values())
 
 
@@ -112,5 +113,10 @@ def _version(meta: str) -> str:
 def _from_importlib(group: str) -> list[EntryPoint]:
     from importlib import metadata
 
-    return [EntryPoint(ep.name, ep.value, ep.dist.version if ep.dist else "")
+    return [EntryPoint(ep.name, ep.value, ep.dist.version if ep.dist else "",
+                       _normalise(ep.dist.name) if ep.dist else "")
             for ep in metadata.entry_points(group=group)]
+
+
+def _normalise(name: str) -> str:
+    return name.lower().replace("_", "-").replace(".", "-")

@@ -44,18 +44,20 @@ def chapter_sections(chapter: Chapter, data: dict, registry: Registry,
     A plugin that raises is switched off by the registry and becomes a finding in
     `registry.problems`; what the other plugins gave is still returned.
     """
-    sections: list[Section] = []
+    sections: list[tuple[int, Section]] = []
     for plugin, result in registry.call("lakip_render", chapter=chapter, data=data,
                                         konteks=konteks):
         for item in result:
             if isinstance(item, Section):
-                sections.append(_rapikan(item, plugin))
+                sections.append((registry.rank(plugin), _rapikan(item, plugin)))
             else:
                 registry.problems.append(error(
                     "plugin.render-tidak-valid", plugin, (),
                     f"Plugin '{plugin}' memberi {type(item).__name__} untuk bab '{chapter.key}', "
                     "bukan Section; bagian itu dilewati"))
-    return tandai_judul_kosong(sorted(sections, key=lambda s: s.order))
+    # ties keep the plugins' loading order, whatever order pluggy called them in
+    ordered = [s for _rank, s in sorted(sections, key=lambda pair: (pair[1].order, pair[0]))]
+    return tandai_judul_kosong(ordered)
 
 
 def _rapikan(section: Section, plugin: str) -> Section:
@@ -227,24 +229,30 @@ def run_export(args: argparse.Namespace) -> int:
                              "(lihat `lakip check`)")
     document = assemble(project.data, registry, registry.konteks(project.data, project.path),
                         keys, kemajuan=kemajuan)
-    for problem in registry.problems:  # failed to load, in its checks, or in render
-        print(clean_text(f"lakip: peringatan: {problem.message}; laporan dibuat tanpa bagian itu"),
+    for problem in registry.problems:  # not loaded, failed to load, in its checks, or in render
+        print(clean_text(f"lakip: peringatan: {problem.message}"), file=sys.stderr)
+    missing = registry.failures_of("lakip_render")
+    if missing:  # the file is written, but no one may take it for the whole report
+        parts = "; ".join(f"bab '{f.chapter}' tanpa bagian dari plugin '{f.plugin}'"
+                          for f in missing)
+        print(clean_text(f"lakip: LAPORAN TIDAK LENGKAP: {parts} (kode keluar 1)"),
               file=sys.stderr)
     if keys is None:  # data no loaded chapter owns is not in the report: say so
         for problem in registry.unclaimed_findings(project.data):
             print(clean_text(f"lakip: peringatan: {problem.message}"), file=sys.stderr)
     kemajuan.tulis(f"Menyusun berkas {fmt}...")
     text = exporters.render(document, fmt, width=width)
+    status = 1 if missing else 0
     if target is None:
         _to_stdout(text)
-        return 0
+        return status
     try:
         _tulis(target, text, atomic_write)
     except OSError as exc:
         raise LakipError(f"tidak dapat menulis berkas keluaran ({exc.strerror or exc})",
                          where=str(target)) from None
     print(f"Laporan ditulis ke {target}", file=sys.stderr)
-    return 0
+    return status
 
 
 def lebar_bawaan(output: str | None, stdout: TextIO) -> int:

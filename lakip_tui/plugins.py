@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -35,6 +36,17 @@ from .findings import Finding, error, warning
 
 ENTRY_POINT_GROUP = "lakip_tui"
 CORE_SECTIONS = ("format", "meta", "plugins")  # top-level keys the core itself owns
+BUILT_IN_PACKAGE = "lakip-tui"  # the distribution whose entry points are the built-in chapters
+
+
+@dataclass(frozen=True)
+class HookFailure:
+    """One plugin's hook raised: the rest of the call ran without it."""
+
+    plugin: str
+    hook: str
+    message: str  # Indonesian, names the plugin and the hook
+    chapter: str = ""  # the chapter asked about (lakip_render, lakip_chapter_view)
 
 
 @dataclass
@@ -85,6 +97,9 @@ class Registry:
         self.problems: list[Finding] = []
         self.chapters: dict[str, Chapter] = {}
         self.untrusted: list[UntrustedFile] = []  # project files not run (trust.py)
+        self.failures: list[HookFailure] = []  # hooks that raised, once per plugin/hook/chapter
+        self.built_in: set[str] = set()  # names of the built-in chapter plugins
+        self._local = threading.local()  # results -> plugin of the call running in this thread
         self._files: set[str] = set()  # resolved paths of the files loaded or held back
 
     # -- loading ---------------------------------------------------------------------------
@@ -93,10 +108,15 @@ class Registry:
         env = os.environ if env is None else env
         only = _names(env.get("LAKIP_LOAD_PLUGINS"))
         skip = _names(env.get("LAKIP_DISABLE_PLUGINS")) or set()
-        for ep in sorted(entry_points(ENTRY_POINT_GROUP), key=lambda e: e.name):
+        # The built-in chapters load first, so no package can take their keys by sorting first.
+        found = sorted(entry_points(ENTRY_POINT_GROUP),
+                       key=lambda e: (e.package != BUILT_IN_PACKAGE, e.name))
+        for ep in found:
             if ep.name in self.infos:
                 continue
             info = PluginInfo(ep.name, "entry point", ep.version)
+            if ep.package == BUILT_IN_PACKAGE:
+                self.built_in.add(ep.name)
             self.infos[ep.name] = info
             if (only is not None and ep.name not in only) or ep.name in skip:
                 info.status = "dinonaktifkan"
@@ -225,20 +245,81 @@ class Registry:
                 self.pm.unregister(plugin)
             self._failed(info, f"tidak sesuai kontrak: {exc}")
             return
-        info.hooks = sorted(
-            hook.name for hook in self.pm.get_hookcallers(plugin) or () if hook.name.startswith("lakip_")
-        )
-        for chapter_plugin, result in self.call("lakip_register_chapters", only=info.name,
-                                                register=self._chapter_adder(info)):
-            pass
+        callers = self.pm.get_hookcallers(plugin) or ()
+        info.hooks = sorted(hook.name for hook in callers if hook.name.startswith("lakip_"))
+        for caller in callers:
+            for impl in caller.get_hookimpls():
+                if impl.plugin is plugin and not (impl.hookwrapper or impl.wrapper):
+                    impl.function = self._guard(impl.function, info.name, caller.name,
+                                                impl.argnames)
+        self.call("lakip_register_chapters", only=info.name, register=self._chapter_adder(info))
+        if any(f.plugin == info.name and f.hook == "lakip_register_chapters"
+               for f in self.failures):
+            self.disable(info.name, "gagal mendaftarkan babnya (lakip_register_chapters)")
+
+    def _guard(self, function: Any, plugin: str, hook: str, argnames: tuple) -> Any:
+        """The implementation as pluggy will call it, with its failure kept local: an exception
+        (also midway through a generator) becomes a HookFailure and the call goes on without
+        this plugin's result. Each result is remembered as this plugin's, for `call`."""
+        iterable = hook in _ITERABLE_HOOKS
+
+        def guarded(*args: Any) -> Any:
+            try:
+                result = function(*args)
+                if result is not None and iterable:
+                    result = list(result)  # a generator raises here, inside the guard
+            except Exception as exc:
+                asked = dict(zip(argnames, args)).get("chapter")
+                self._hook_failed(plugin, hook, exc, getattr(asked, "key", ""))
+                return None
+            if result is not None:
+                origins = getattr(self._local, "origins", None)
+                if origins is not None:
+                    origins[id(result)] = plugin
+            return result
+
+        guarded.__wrapped__ = function  # type: ignore[attr-defined]
+        return guarded
+
+    def _hook_failed(self, plugin: str, hook: str, exc: BaseException, chapter: str = "") -> None:
+        bab = f" untuk bab '{chapter}'" if chapter else ""
+        message = (f"Plugin '{plugin}' gagal di {hook}{bab}: {type(exc).__name__}: {exc}. "
+                   "Hasil hook itu dilewati; bagian lain tetap berjalan.")
+        if any((f.plugin, f.hook, f.chapter) == (plugin, hook, chapter) for f in self.failures):
+            return  # the TUI calls hooks again and again: one report is enough
+        self.failures.append(HookFailure(plugin, hook, message, chapter))
+        info = self.infos.get(plugin)
+        if info is not None and not info.problem:
+            info.problem = message  # `lakip plugins` shows it; the plugin stays on
+        self.problems.append(error("plugin.hook-gagal", plugin, (), message))
+
+    def rank(self, name: str) -> int:
+        """A plugin's place in the loading order (built-ins, packages, files, objects)."""
+        for index, known in enumerate(self.infos):
+            if known == name:
+                return index
+        return len(self.infos)
+
+    def failures_of(self, hook: str, chapter: str | None = None) -> list[HookFailure]:
+        return [f for f in self.failures
+                if f.hook == hook and (chapter is None or f.chapter == chapter)]
 
     def _chapter_adder(self, info: PluginInfo):
         def register(chapter: Chapter) -> None:
             if not isinstance(chapter, Chapter):
                 raise TypeError(f"register() menerima Chapter, bukan {type(chapter).__name__}")
-            if chapter.key in self.chapters:
-                owner = self.chapters[chapter.key].plugin
-                raise ValueError(f"bab '{chapter.key}' sudah didaftarkan oleh plugin '{owner}'")
+            owner = self.chapters[chapter.key].plugin if chapter.key in self.chapters else None
+            if owner is None and chapter.key in self.built_in and info.name != chapter.key:
+                owner = chapter.key  # a built-in's key, even while the built-in is switched off
+            if owner is not None:
+                # the newcomer is refused and named; the chapter already there keeps its key
+                bawaan = "bab bawaan, " if owner in self.built_in else ""
+                self.problems.append(error(
+                    "plugin.bab-ganda", info.name, (),
+                    f"Plugin '{info.name}' mendaftarkan bab '{chapter.key}', padahal kunci itu "
+                    f"milik {bawaan}plugin '{owner}'; bab dari '{info.name}' ini tidak dipakai. "
+                    "Pakai kunci bab lain."))
+                return
             from dataclasses import replace
 
             self.chapters[chapter.key] = replace(chapter, plugin=info.name)
@@ -256,35 +337,38 @@ class Registry:
     # -- calling ---------------------------------------------------------------------------
 
     def call(self, hook_name: str, *, only: str | None = None, **kwargs: Any) -> list[tuple[str, Any]]:
-        """Call a hook on each active plugin separately, so that one raising cannot stop the rest.
+        """Call a hook through pluggy (so `tryfirst`, `trylast` and wrappers work), with each
+        plugin's failure kept local (see `_guard`): one raising cannot stop the rest.
 
-        Returns (plugin name, result) pairs, results that are None left out. A plugin that raises
-        is switched off for the session and becomes an error finding in `problems`.
+        Returns (plugin name, result) pairs in pluggy's call order, results that are None left
+        out. A failure becomes a HookFailure and an error finding in `problems` naming the plugin
+        and the hook; the plugin stays on for its other hooks and chapters.
         """
-        results = []
-        caller = getattr(self.pm.hook, hook_name)
-        for impl in reversed(caller.get_hookimpls()):  # registration order
-            name = impl.plugin_name
-            if only is not None and name != only:
-                continue
-            info = self.infos.get(name)
-            if info is not None and info.status != "aktif":
-                continue
-            args = {arg: kwargs[arg] for arg in impl.argnames}
-            try:
-                result = impl.function(**args)
-                if result is not None and hook_name in _ITERABLE_HOOKS:
-                    result = list(result)  # a generator raises here, inside the guard
-            except Exception as exc:
-                self.disable(name, f"galat di {hook_name}: {type(exc).__name__}: {exc}")
-                continue
-            if result is not None:
-                results.append((name, result))
-        return results
+        if only is not None:
+            others = [p for name, p in self.pm.list_name_plugin() if name != only]
+            caller = self.pm.subset_hook_caller(hook_name, remove_plugins=others)
+        else:
+            caller = getattr(self.pm.hook, hook_name)
+        previous = getattr(self._local, "origins", None)
+        self._local.origins = origins = {}
+        try:
+            results = caller(**kwargs)
+        except Exception as exc:  # a wrapper raised: pluggy abandons the whole call
+            wrappers = sorted({impl.plugin_name for impl in caller.get_hookimpls()
+                               if impl.hookwrapper or impl.wrapper})
+            self._hook_failed(", ".join(wrappers) or "?", hook_name, exc,
+                              getattr(kwargs.get("chapter"), "key", ""))
+            return []
+        finally:
+            self._local.origins = previous
+        return [(origins.get(id(result), ""), result) for result in results if result is not None]
 
     def disable(self, name: str, problem: str) -> None:
+        """Switch a plugin off for the session (its chapters go with it)."""
         info = self.infos.setdefault(name, PluginInfo(name, "?"))
         self._failed(info, problem)
+        if self.pm.get_plugin(name) is not None:
+            self.pm.unregister(name=name)
         for key in [k for k, c in self.chapters.items() if c.plugin == name]:
             del self.chapters[key]
 
@@ -298,19 +382,27 @@ class Registry:
 
     def unclaimed_findings(self, data: dict) -> list[Finding]:
         """A warning for each top-level table of the file that no loaded chapter owns: its data
-        is neither checked nor printed, and the user must hear so and why (a plugin switched
-        off, not allowed, failed, or never installed). The data itself is left as it is."""
+        is neither checked nor printed, and the user must hear so and why (a plugin not allowed,
+        failed, or never installed). The data itself is left as it is.
+
+        A plugin the user switched off (LAKIP_LOAD_PLUGINS / LAKIP_DISABLE_PLUGINS) is the
+        user's own choice: a table that is, or may be, its own is not reported."""
         out = []
-        held = [i for i in self.infos.values() if i.status != "aktif"]
+        held = [i for i in self.infos.values() if i.status not in ("aktif", "dinonaktifkan")]
+        switched = any(i.status == "dinonaktifkan" for i in self.infos.values())
         for key, value in data.items():
             if key in CORE_SECTIONS or key in self.chapters or not isinstance(value, (dict, list)):
                 continue
             owner = self.infos.get(key)
+            if owner is not None and owner.status == "dinonaktifkan":
+                continue
             if owner is not None and owner.status != "aktif":
                 why = f"plugin '{owner.name}' tidak dimuat ({owner.status})"
             elif held:
                 names = ", ".join(f"'{i.name}' ({i.status})" for i in held)
                 why = f"tidak ada plugin aktif yang memiliki bab '{key}'; tidak dimuat: {names}"
+            elif switched:
+                continue
             else:
                 why = f"tidak ada plugin terpasang yang memiliki bab '{key}'"
             out.append(warning(

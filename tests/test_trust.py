@@ -179,7 +179,8 @@ def test_the_environment_switches_apply_to_project_files(env, switch):
     assert registry.infos["inovasi"].status == "dinonaktifkan"
     assert registry.untrusted == []  # switched off: nothing to ask about either
     codes = [f.code for f in run_checks(loaded.data, registry)]
-    assert "plugin.bagian-tanpa-plugin" in codes
+    assert "plugin.belum-diizinkan" not in codes  # switched off: the user's own choice
+    assert "plugin.bagian-tanpa-plugin" not in codes
 
 
 def test_a_file_given_on_the_command_line_is_the_users_own_choice(env, capsys):

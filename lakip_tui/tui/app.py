@@ -467,6 +467,9 @@ class LakipApp(App):
         grafik = [g for _plugin, result in self.registry.call(
             "lakip_summary", data=data, konteks=self.konteks()) for g in result
             if isinstance(g, Grafik)]
+        for failure in self.registry.failures_of("lakip_summary"):  # never a silent gap
+            self.notify(failure.message, title="Ringkasan tidak lengkap", severity="error",
+                        timeout=15)
         self.push_screen(LayarRingkasan(grafik, clean_text(judul or self._nama_berkas())))
 
     def action_warna_rendah(self) -> None:

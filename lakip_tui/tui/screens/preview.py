@@ -29,9 +29,11 @@ def bagian_bab(chapter: Chapter, data: dict, registry: Any, konteks: Any) -> lis
     return chapter_sections(chapter, data, registry, konteks)
 
 
-def tata_bab(chapter: Chapter, sections: list) -> Any:
+def tata_bab(chapter: Chapter, sections: list, failures: list | tuple = ()) -> Any:
     """The chapter laid out by the text export's own functions: its heading and sections; the
-    kata pengantar and lampiran parts, which the export moves elsewhere, are shown after a note."""
+    kata pengantar and lampiran parts, which the export moves elsewhere, are shown after a note.
+    A plugin whose lakip_render raised for it is named first (`failures`: its messages): the
+    preview never passes a missing part off as "nothing to print"."""
     from ...dokumen import BabLaporan
     from ...export import DEPAN, LAMPIRAN
     from ...exporters.text import bab_renderables, section_renderables
@@ -43,12 +45,14 @@ def tata_bab(chapter: Chapter, sections: list) -> Any:
     lampiran = [s for s in sections if s.key.startswith(LAMPIRAN)]
     isi = [s for s in sections if s not in pengantar and s not in lampiran]
     parts: list[Any] = []
+    for message in failures:
+        parts += [Text(f"Bagian yang hilang: {message}", style="bold red"), Text("")]
     for section in pengantar:
         parts += [catatan("Dicetak sebelum daftar isi:"), Text("")]
         parts += list(section_renderables(section))
     if isi:
         parts += list(bab_renderables(BabLaporan(chapter.key, chapter.title.upper(), tuple(isi))))
-    elif not sections:
+    elif not sections and not failures:
         parts += [Text(chapter.title.upper(), style="bold"), Text(""),
                   catatan("Bab ini belum berisi apa pun untuk dicetak (bagiannya mungkin "
                           "dicetak di bab lain).")]
@@ -143,7 +147,9 @@ class LayarPratinjau(Screen):
             sections = self.sections
             if sections is None:
                 sections = bagian_bab(self.chapter, self.data, self.registry, self.konteks)
-            return sections, garis(tata_bab(self.chapter, sections), lebar), lebar
+            failures = [f.message for f in
+                        self.registry.failures_of("lakip_render", self.chapter.key)]
+            return sections, garis(tata_bab(self.chapter, sections, failures), lebar), lebar
 
         self.run_worker(kerja, thread=True, group="pratinjau", exclusive=True,
                         exit_on_error=False)
