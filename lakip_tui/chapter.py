@@ -120,3 +120,112 @@ class Chapter:
     # None: not checked, so a misspelt key would pass unnoticed.
     kunci: tuple[str, ...] | None = None
     plugin: str = field(default="", compare=False)  # set by the plugin manager
+
+
+# -- extending another plugin's chapter, declaratively ---------------------------------------
+
+
+@dataclass(frozen=True)
+class AddColumn:
+    """Add a column to a table of another chapter's editing structure, e.g. a "Sumber dana"
+    column in the anggaran table: `register(AddColumn("anggaran", "sub", Kolom("sumber_dana",
+    "Sumber dana"), after="realisasi"))`.
+
+    `table` is the key of a Tabel in the chapter (at any nesting level). A nested table shows
+    its levels as one table, so the column is added at the same place on every level: editable
+    on the level named by `table` (and on those named in `levels`), blank and read-only on the
+    others. `after` is the key of the column it follows (None: at the end)."""
+
+    chapter: str
+    table: str
+    kolom: Kolom
+    after: str | None = None
+    levels: tuple[str, ...] = ()
+    plugin: str = field(default="", compare=False)  # set by the plugin manager
+
+
+@dataclass(frozen=True)
+class AddBagian:
+    """Add a Bagian (a section of the editing screens) to another chapter, after the Bagian
+    whose key is `after` (None: at the end). Its paths point wherever the plugin keeps its data,
+    usually a table of its own in the project file."""
+
+    chapter: str
+    bagian: Bagian
+    after: str | None = None
+    plugin: str = field(default="", compare=False)
+
+
+Extension = AddColumn | AddBagian
+
+
+def extend(chapter: Chapter, extensions: "list[Extension] | tuple[Extension, ...]") -> Chapter:
+    """`chapter` with the extensions aimed at it applied, in order. The chapter's own objects are
+    not changed (they are frozen); an extension naming a table or Bagian that does not exist
+    raises ValueError, which the registry reports against the extending plugin."""
+    from dataclasses import replace
+
+    for ext in extensions:
+        if ext.chapter != chapter.key:
+            continue
+        if isinstance(ext, AddBagian):
+            keys = [b.key for b in chapter.bagian]
+            if ext.bagian.key in keys:
+                raise ValueError(f"bab '{chapter.key}' sudah punya Bagian '{ext.bagian.key}'")
+            at = _position(keys, ext.after, f"Bagian '{ext.after}' di bab '{chapter.key}'")
+            chapter = replace(chapter, bagian=chapter.bagian[:at] + (ext.bagian,)
+                              + chapter.bagian[at:])
+        else:
+            found = [False]
+            bagian = tuple(replace(b, isi=tuple(_add_column(i, ext, found) for i in b.isi))
+                           for b in chapter.bagian)
+            if not found[0]:
+                raise ValueError(f"bab '{chapter.key}' tidak punya tabel '{ext.table}'")
+            chapter = replace(chapter, bagian=bagian)
+    return chapter
+
+
+def _position(keys: list[str], after: str | None, what: str) -> int:
+    if after is None:
+        return len(keys)
+    if after not in keys:
+        raise ValueError(f"{what} tidak ada")
+    return keys.index(after) + 1
+
+
+def _add_column(isi: Isi, ext: AddColumn, found: list) -> Isi:
+    """The Tabel `isi` (and its nested levels) with the column added when it is the one named,
+    or holds it; anything else as it is."""
+    from dataclasses import replace
+
+    if not isinstance(isi, Tabel):
+        return isi
+    levels = _levels(isi)
+    if ext.table not in [t.key for t in levels]:
+        return isi
+    found[0] = True
+    editable = {ext.table, *ext.levels}
+    blank = replace(ext.kolom, hitung=_blank, wajib=False)
+
+    def add(tabel: Tabel) -> Tabel:
+        keys = [k.key for k in tabel.kolom]
+        if ext.kolom.key in keys:
+            raise ValueError(f"tabel '{tabel.key}' sudah punya kolom '{ext.kolom.key}'")
+        at = _position(keys, ext.after, f"kolom '{ext.after}' di tabel '{tabel.key}'")
+        kolom = ext.kolom if tabel.key in editable else blank
+        child = add(tabel.anak) if tabel.anak is not None else None
+        return replace(tabel, kolom=tabel.kolom[:at] + (kolom,) + tabel.kolom[at:], anak=child)
+
+    return add(isi)
+
+
+def _levels(tabel: Tabel) -> list[Tabel]:
+    out = [tabel]
+    while out[-1].anak is not None:
+        out.append(out[-1].anak)
+    return out
+
+
+def _blank(row: dict, konteks: Any) -> str:
+    """The cell of an added column on a level it does not apply to."""
+    return ""

@@ -45,6 +45,7 @@ def run_checks(data: dict, registry: Registry, project_path=None) -> list[Findin
     findings.extend(kunci_tidak_dikenal(data, registry.chapters))
     findings.extend(baca_semua(data, project_path)[1])
     findings.extend(registry.unclaimed_findings(data))
+    findings.extend(registry.extensions_without_chapter())
     order = {c.key: c.order for c in registry.chapters.values()}
     return sorted(
         findings,

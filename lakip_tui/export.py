@@ -41,8 +41,8 @@ def chapter_sections(chapter: Chapter, data: dict, registry: Registry,
                      konteks: Konteks) -> list[Section]:
     """One chapter's sections from every plugin, sorted by Section.order (ties keep plugin order).
 
-    A plugin that raises is switched off by the registry and becomes a finding in
-    `registry.problems`; what the other plugins gave is still returned.
+    A plugin that raises costs only its own sections: the registry records a HookFailure and a
+    finding in `registry.problems`; what the other plugins gave is still returned.
     """
     sections: list[tuple[int, Section]] = []
     for plugin, result in registry.call("lakip_render", chapter=chapter, data=data,

@@ -29,7 +29,7 @@ from typing import Any, Iterable, Mapping
 import pluggy
 
 from . import hookspecs
-from .chapter import Chapter
+from .chapter import AddBagian, AddColumn, Chapter, Extension, extend
 from .context import Konteks
 from .entrypoints import entry_points
 from .findings import Finding, error, warning
@@ -95,7 +95,9 @@ class Registry:
         self.pm.add_hookspecs(hookspecs)
         self.infos: dict[str, PluginInfo] = {}
         self.problems: list[Finding] = []
-        self.chapters: dict[str, Chapter] = {}
+        self.chapters: dict[str, Chapter] = {}  # as shown: with the extensions applied
+        self._own: dict[str, Chapter] = {}  # as their plugins registered them
+        self.extensions: list[Extension] = []  # AddColumn / AddBagian, in registration order
         self.untrusted: list[UntrustedFile] = []  # project files not run (trust.py)
         self.failures: list[HookFailure] = []  # hooks that raised, once per plugin/hook/chapter
         self.built_in: set[str] = set()  # names of the built-in chapter plugins
@@ -305,10 +307,17 @@ class Registry:
                 if f.hook == hook and (chapter is None or f.chapter == chapter)]
 
     def _chapter_adder(self, info: PluginInfo):
-        def register(chapter: Chapter) -> None:
+        def register(chapter: Chapter | Extension) -> None:
+            if isinstance(chapter, (AddColumn, AddBagian)):
+                from dataclasses import replace
+
+                self.extensions.append(replace(chapter, plugin=info.name))
+                self._extend()
+                return
             if not isinstance(chapter, Chapter):
-                raise TypeError(f"register() menerima Chapter, bukan {type(chapter).__name__}")
-            owner = self.chapters[chapter.key].plugin if chapter.key in self.chapters else None
+                raise TypeError("register() menerima Chapter, AddColumn atau AddBagian, bukan "
+                                f"{type(chapter).__name__}")
+            owner = self._own[chapter.key].plugin if chapter.key in self._own else None
             if owner is None and chapter.key in self.built_in and info.name != chapter.key:
                 owner = chapter.key  # a built-in's key, even while the built-in is switched off
             if owner is not None:
@@ -322,10 +331,36 @@ class Registry:
                 return
             from dataclasses import replace
 
-            self.chapters[chapter.key] = replace(chapter, plugin=info.name)
+            self._own[chapter.key] = replace(chapter, plugin=info.name)
             info.chapters.append(chapter.key)
+            self._extend()
 
         return register
+
+    def _extend(self) -> None:
+        """`chapters`: each registered chapter with the extensions aimed at it applied. An
+        extension that does not fit (a table or Bagian its chapter does not have) is dropped and
+        reported against the plugin that made it; the chapter itself is never harmed."""
+        chapters = {}
+        for key, chapter in self._own.items():
+            for ext in [e for e in self.extensions if e.chapter == key]:
+                try:
+                    chapter = extend(chapter, [ext])
+                except ValueError as exc:
+                    self.extensions.remove(ext)
+                    self.problems.append(error(
+                        "plugin.perluasan-gagal", ext.plugin, (),
+                        f"Plugin '{ext.plugin}' memperluas bab '{key}': {exc}; perluasan itu "
+                        "tidak dipakai."))
+            chapters[key] = chapter
+        self.chapters = chapters
+
+    def extensions_without_chapter(self) -> list[Finding]:
+        """Extensions whose chapter is not loaded: said, not silently ignored."""
+        return [warning("plugin.perluasan-tanpa-bab", ext.plugin, (),
+                        f"Plugin '{ext.plugin}' memperluas bab '{ext.chapter}', tetapi bab itu "
+                        "tidak dimuat; perluasannya tidak tampil.")
+                for ext in self.extensions if ext.chapter not in self._own]
 
     def _failed(self, info: PluginInfo, problem: str) -> None:
         info.status = "gagal"
@@ -369,8 +404,10 @@ class Registry:
         self._failed(info, problem)
         if self.pm.get_plugin(name) is not None:
             self.pm.unregister(name=name)
-        for key in [k for k, c in self.chapters.items() if c.plugin == name]:
-            del self.chapters[key]
+        for key in [k for k, c in self._own.items() if c.plugin == name]:
+            del self._own[key]
+        self.extensions = [e for e in self.extensions if e.plugin != name]
+        self._extend()
 
     # -- views of the registry -------------------------------------------------------------
 

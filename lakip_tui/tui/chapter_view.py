@@ -188,7 +188,12 @@ class ChapterView(Widget):
         except Exception as exc:
             self._gagal(f"{type(exc).__name__}: {exc}")
             return None
-        if info is not None and info.status == "gagal":  # registry.call caught it and said so
+        failed = [f for f in self.registry.failures_of("lakip_chapter_view", self.chapter.key)
+                  if f.plugin == name]
+        if failed:  # registry.call caught it and said so; the view switches the plugin off
+            self._gagal(failed[-1].message)
+            return None
+        if info is not None and info.status == "gagal":
             self._gagal(info.problem, sudah_dicatat=True)
             return None
         for _, widget in results:

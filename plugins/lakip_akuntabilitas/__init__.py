@@ -8,7 +8,7 @@ efisiensi (which is "tidak dapat dihitung" when there is none).
 
 from __future__ import annotations
 
-from lakip_tui.hookspecs import hookimpl
+from lakip_tui.api import hookimpl
 
 from .chapter import chapters
 from .kunci import BAB, PENUTUP, PK

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from lakip_tui.angka import format_persen
-from lakip_tui.findings import Finding, error, info, warning
-from lakip_tui.kinerja import TakTerhitung
-from lakip_tui.paths import Path
+from lakip_tui.api import format_persen
+from lakip_tui.api import Finding, error, info, warning
+from lakip_tui.api import TakTerhitung
+from lakip_tui.api import Path
 
 from .data import BAB, PK, daftar_realisasi, teks
 from .hitung import Evaluasi, HasilIndikator

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from lakip_tui.angka import format_desimal, format_persen
-from lakip_tui.findings import Finding, info, warning
-from lakip_tui.kinerja import TakTerhitung
+from lakip_tui.api import format_desimal, format_persen
+from lakip_tui.api import Finding, info, warning
+from lakip_tui.api import TakTerhitung
 
 from . import narasi
 from .data import BAB, tabel, teks

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from lakip_tui.findings import Finding, error, info, warning
-from lakip_tui.kinerja import periksa_skala
-from lakip_tui.paths import Path
+from lakip_tui.api import Finding, error, info, warning
+from lakip_tui.api import periksa_skala
+from lakip_tui.api import Path
 
 from .data import BAB, tabel, teks
 

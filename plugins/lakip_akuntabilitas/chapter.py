@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from lakip_tui.chapter import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
+from lakip_tui.api import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
 
 from .bawaan import BAGIAN_AKUNTABILITAS, BAGIAN_PENUTUP
 from .kunci import BAB, PENUTUP
@@ -29,7 +29,7 @@ def _kolom_hasil(bagian: str):
 
     def hitung(row: dict, konteks: Any) -> str:
         # the math is imported when a value is first shown, not when the chapter is registered
-        from lakip_tui.angka import format_nilai, format_persen
+        from lakip_tui.api import format_nilai, format_persen
 
         from .data import teks
         from .hitung import evaluasi

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from lakip_tui import baca
-from lakip_tui.baca import daftar_teks, tabel, teks
-from lakip_tui.indikator import Indikator, Sasaran
-from lakip_tui.indikator import daftar_sasaran as baca_sasaran
-from lakip_tui.indikator import periode_renstra as baca_periode
-from lakip_tui.paths import Path
+from lakip_tui.api import baca
+from lakip_tui.api import daftar_teks, tabel, teks
+from lakip_tui.api import Indikator, Sasaran
+from lakip_tui.api import daftar_sasaran as baca_sasaran
+from lakip_tui.api import periode_renstra as baca_periode
+from lakip_tui.api import Path
 
 from .kunci import BAB, PENUTUP, PK
 

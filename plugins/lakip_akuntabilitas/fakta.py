@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from lakip_tui.fakta import FactColumn, FactTable
-from lakip_tui.kinerja import TakTerhitung
+from lakip_tui.api import FactColumn, FactTable
+from lakip_tui.api import TakTerhitung
 
 from .data import periode_renstra, teks
 from .hitung import evaluasi

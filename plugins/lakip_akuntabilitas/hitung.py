@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from lakip_tui.errors import LakipError
-from lakip_tui.kinerja import (
+from lakip_tui.api import LakipError
+from lakip_tui.api import (
     KEBIJAKAN_BAKU,
     SKALA_BAKU,
     Hasil,

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Mapping
 
-from lakip_tui.angka import format_desimal, format_nilai, format_persen
-from lakip_tui.kinerja import TakTerhitung, peringkat
-from lakip_tui.report import (Block, Column, Figure, Heading, ListBlock, Paragraph, Row, Section,
+from lakip_tui.api import format_desimal, format_nilai, format_persen
+from lakip_tui.api import TakTerhitung, peringkat
+from lakip_tui.api import (Block, Column, Figure, Heading, ListBlock, Paragraph, Row, Section,
                               TableBlock)
 
 from .data import BAB, baris, daftar_teks, periode_renstra, tabel, teks

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from lakip_tui.errors import AngkaError
-from lakip_tui.angka import parse_persen
+from lakip_tui.api import AngkaError
+from lakip_tui.api import parse_persen
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from lakip_tui.report import Block, ListBlock, Paragraph, Section
-from lakip_tui.ttd import kepala
+from lakip_tui.api import Block, ListBlock, Paragraph, Section
+from lakip_tui.api import kepala
 
 from .data import PENUTUP, daftar_teks, tabel, teks
 

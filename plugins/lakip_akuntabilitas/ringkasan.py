@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from lakip_tui.angka import format_nilai, format_persen
-from lakip_tui.kinerja import TakTerhitung, peringkat
-from lakip_tui.report import Batang, Grafik
+from lakip_tui.api import format_nilai, format_persen
+from lakip_tui.api import TakTerhitung, peringkat
+from lakip_tui.api import Batang, Grafik
 
 from .hitung import evaluasi
 from .nilai import teks_peringkat

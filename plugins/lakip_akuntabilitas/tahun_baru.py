@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from lakip_tui.tahun_baru import Pindah, ganti_tahun_di
+from lakip_tui.api import Pindah, ganti_tahun_di
 
 from .data import BAB, PENUTUP, baris, tabel, teks
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from lakip_tui.angka import format_nilai
-from lakip_tui.findings import Finding, warning
-from lakip_tui.indikator import Indikator
+from lakip_tui.api import format_nilai
+from lakip_tui.api import Finding, warning
+from lakip_tui.api import Indikator
 
 from .data import BAB, daftar_realisasi, daftar_sasaran
 

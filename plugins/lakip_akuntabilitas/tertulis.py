@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from lakip_tui.angka import format_desimal, format_persen, parse_desimal
-from lakip_tui.errors import AngkaError
+from lakip_tui.api import format_desimal, format_persen, parse_desimal
+from lakip_tui.api import AngkaError
 
 from . import narasi
 from .data import teks

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from lakip_tui.findings import Finding, error, warning
+from lakip_tui.api import Finding, error, warning
 
 from .cek_capaian import periksa_capaian_tertulis, periksa_realisasi
 from .cek_efisiensi import periksa_efisiensi
 from .cek_narasi import periksa_analisis, periksa_tahun_bab_iii, periksa_tahun_penutup
 from .cek_skala import periksa_tabel_skala
-from lakip_tui.paths import Path
+from lakip_tui.api import Path
 
 from .data import BAB, PENUTUP, baris, daftar_teks, tabel, teks
 from .hitung import KUNCI_BATAS_ATAS, KUNCI_NEGATIF_NOL, evaluasi, kebijakan

@@ -7,7 +7,7 @@ Only the hook implementations live here; see chapter.py, validasi.py, laporan.py
 
 from __future__ import annotations
 
-from lakip_tui.hookspecs import hookimpl
+from lakip_tui.api import hookimpl
 
 from .chapter import CHAPTER
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from lakip_tui.paths import Path
+from lakip_tui.api import Path
 
 from .hitung import ANAK, bagian_anggaran
 

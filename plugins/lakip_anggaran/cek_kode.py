@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lakip_tui.findings import Finding, error
-from lakip_tui.paths import format_path
+from lakip_tui.api import Finding, error
+from lakip_tui.api import format_path
 
 from . import kode as pola
 from .baris import BAB, LABEL, Baris, sebut, telusuri

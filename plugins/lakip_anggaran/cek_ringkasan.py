@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lakip_tui import kinerja
-from lakip_tui.angka import format_rupiah
-from lakip_tui.findings import Finding, error, info, warning
-from lakip_tui.paths import Path
+from lakip_tui.api import kinerja
+from lakip_tui.api import format_rupiah
+from lakip_tui.api import Finding, error, info, warning
+from lakip_tui.api import Path
 
 from .baris import BAB, sebut
 from .hitung import AnggaranTakTerbaca, bagian_anggaran, daftar_program, pohon, pohon_program

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lakip_tui.angka import format_rupiah
-from lakip_tui.findings import Finding, error, warning
+from lakip_tui.api import format_rupiah
+from lakip_tui.api import Finding, error, warning
 
 from .baris import BAB, Baris, telusuri
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lakip_tui.findings import Finding, error, warning
+from lakip_tui.api import Finding, error, warning
 
 from .baris import BAB, LABEL, sebut
 from .hitung import ANAK

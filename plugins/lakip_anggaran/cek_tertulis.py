@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lakip_tui import kinerja
-from lakip_tui.findings import Finding, warning
-from lakip_tui.paths import Path
+from lakip_tui.api import kinerja
+from lakip_tui.api import Finding, warning
+from lakip_tui.api import Path
 
 from .baris import BAB, sebut
 from .hitung import AnggaranTakTerbaca, bagian_anggaran, daftar_program, pohon, pohon_program

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from lakip_tui.angka import format_persen, format_rupiah
-from lakip_tui.chapter import Bagian, Chapter, Isian, Kolom, Tabel
-from lakip_tui.tak_terhitung import TakTerhitung
+from lakip_tui.api import format_persen, format_rupiah
+from lakip_tui.api import Bagian, Chapter, Isian, Kolom, Tabel
+from lakip_tui.api import TakTerhitung
 
 from .bawaan import BAGIAN_BAWAAN
 

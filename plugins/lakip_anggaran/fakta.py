@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lakip_tui.fakta import FactColumn, FactTable
-from lakip_tui.kinerja import Rekap, TakTerhitung
+from lakip_tui.api import FactColumn, FactTable
+from lakip_tui.api import Rekap, TakTerhitung
 
 from .hitung import AnggaranTakTerbaca, pohon
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lakip_tui import kinerja
-from lakip_tui.errors import AngkaError, LakipError
+from lakip_tui.api import kinerja
+from lakip_tui.api import AngkaError, LakipError
 
 # The child list of each level, from program down.
 ANAK = {"program": "kegiatan", "kegiatan": "sub"}

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from lakip_tui.angka import format_rupiah, parse_rupiah
-from lakip_tui.errors import AngkaError
-from lakip_tui.impor import BarisImpor, Impor, Lembar, Sisip, Ubah, kolom_huruf
+from lakip_tui.api import format_rupiah, parse_rupiah
+from lakip_tui.api import AngkaError
+from lakip_tui.api import BarisImpor, Impor, Lembar, Sisip, Ubah, kolom_huruf
 
 from .chapter import KUNCI
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lakip_tui import kinerja
-from lakip_tui.angka import format_persen, format_rupiah
-from lakip_tui.report import Column, Figure, Paragraph, Row, Section, TableBlock
+from lakip_tui.api import kinerja
+from lakip_tui.api import format_persen, format_rupiah
+from lakip_tui.api import Column, Figure, Paragraph, Row, Section, TableBlock
 
 from .hitung import AnggaranTakTerbaca, bagian_anggaran, pohon
 
@@ -89,8 +89,8 @@ def _ikhtisar(data: dict, tabel_3_6: Any) -> list[Section]:
     and one sentence of the totals."""
     from dataclasses import replace
 
-    from lakip_tui.angka import format_persen, format_rupiah
-    from lakip_tui.kinerja import TakTerhitung
+    from lakip_tui.api import format_persen, format_rupiah
+    from lakip_tui.api import TakTerhitung
 
     from .hitung import AnggaranTakTerbaca, pohon
 

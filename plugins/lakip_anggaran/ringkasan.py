@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lakip_tui.angka import format_persen, format_rupiah
-from lakip_tui.kinerja import TakTerhitung
-from lakip_tui.report import Batang, Grafik
+from lakip_tui.api import format_persen, format_rupiah
+from lakip_tui.api import TakTerhitung
+from lakip_tui.api import Batang, Grafik
 
 from .hitung import AnggaranTakTerbaca, pohon
 

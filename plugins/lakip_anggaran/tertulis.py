@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from numbers import Real
 
-from lakip_tui import kinerja
-from lakip_tui.angka import format_persen, format_rupiah, parse_persen, parse_rupiah
-from lakip_tui.errors import AngkaError
+from lakip_tui.api import kinerja
+from lakip_tui.api import format_persen, format_rupiah, parse_persen, parse_rupiah
+from lakip_tui.api import AngkaError
 
 # What spreadsheets print where a division by zero happened.
 GALAT_EXCEL = ("#DIV/0!", "#VALUE!", "#N/A", "#REF!", "#NUM!")

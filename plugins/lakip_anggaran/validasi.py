@@ -6,7 +6,7 @@ structure check reports what the others skip).
 
 from __future__ import annotations
 
-from lakip_tui.findings import Finding
+from lakip_tui.api import Finding
 
 from . import cek_kode, cek_ringkasan, cek_rupiah, cek_struktur, cek_tertulis
 

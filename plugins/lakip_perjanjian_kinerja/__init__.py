@@ -7,7 +7,7 @@ this package, so either works without the other.
 
 from __future__ import annotations
 
-from lakip_tui.hookspecs import hookimpl
+from lakip_tui.api import hookimpl
 
 from .chapter import chapter
 from .kunci import BAB

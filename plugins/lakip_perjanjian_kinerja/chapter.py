@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lakip_tui.angka import format_nilai
-from lakip_tui.baca import daftar_teks
-from lakip_tui.chapter import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
+from lakip_tui.api import format_nilai
+from lakip_tui.api import daftar_teks
+from lakip_tui.api import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
 
 from .bawaan import BAGIAN_BAWAAN
 from .kunci import BAB, JENIS, POLARITAS

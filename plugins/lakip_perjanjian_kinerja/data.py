@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from lakip_tui.baca import daftar_teks, tabel, teks
-from lakip_tui.indikator import Indikator, Sasaran
-from lakip_tui.indikator import daftar_sasaran as baca_sasaran
-from lakip_tui.indikator import periode_renstra as baca_periode
+from lakip_tui.api import daftar_teks, tabel, teks
+from lakip_tui.api import Indikator, Sasaran
+from lakip_tui.api import daftar_sasaran as baca_sasaran
+from lakip_tui.api import periode_renstra as baca_periode
 
 from .kunci import BAB, JENIS, POLARITAS
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Mapping
 
-from lakip_tui.angka import format_nilai
-from lakip_tui.report import (Block, Column, ListBlock, Paragraph, Row, Section,
+from lakip_tui.api import format_nilai
+from lakip_tui.api import (Block, Column, ListBlock, Paragraph, Row, Section,
                               SignaturePair, TableBlock)
-from lakip_tui.ttd import kepala, kepala_daerah
+from lakip_tui.api import kepala, kepala_daerah
 
 from .data import daftar_sasaran, teks
 KUNCI = "lampiran-pk"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from lakip_tui.angka import format_nilai
-from lakip_tui.report import Block, Column, Heading, ListBlock, Paragraph, Row, Section, TableBlock
+from lakip_tui.api import format_nilai
+from lakip_tui.api import Block, Column, Heading, ListBlock, Paragraph, Row, Section, TableBlock
 
 from .data import Sasaran, bagian, daftar_sasaran, daftar_teks, periode_renstra, teks
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping
 
-from lakip_tui.findings import Finding, error, warning
+from lakip_tui.api import Finding, error, warning
 
 from .data import (
     BAB,

@@ -7,7 +7,7 @@ in `validasi`, the tables and texts in `laporan`, where they go in `penempatan`,
 
 from __future__ import annotations
 
-from lakip_tui.hookspecs import hookimpl
+from lakip_tui.api import hookimpl
 
 from .chapter import CHAPTER
 

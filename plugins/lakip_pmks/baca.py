@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from lakip_tui.baca import baris, bilangan, daftar_teks, tabel, teks, wilayah
+from lakip_tui.api import baris, bilangan, daftar_teks, tabel, teks, wilayah
 
 KEY = "pmks"
 TABEL_PMKS = "pmks"  # [[pmks.pmks]], Tabel 2.3

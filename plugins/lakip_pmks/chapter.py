@@ -6,8 +6,8 @@ PSKS") only holds what has no host (see `penempatan`).
 
 from __future__ import annotations
 
-from lakip_tui.angka import format_bilangan
-from lakip_tui.chapter import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
+from lakip_tui.api import format_bilangan
+from lakip_tui.api import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
 
 from .baca import KEY, TABEL_LEMBAGA, TABEL_PMKS, TABEL_PSKS, bilangan
 from .bawaan import DEFAULT_SECTION

@@ -7,8 +7,8 @@ Numbered tables take their standard title unless the file gives the printed one 
 
 from __future__ import annotations
 
-from lakip_tui.angka import format_bilangan
-from lakip_tui.report import Block, Column, Heading, ListBlock, Paragraph, Row, TableBlock
+from lakip_tui.api import format_bilangan
+from lakip_tui.api import Block, Column, Heading, ListBlock, Paragraph, Row, TableBlock
 
 from .baca import TABEL_LEMBAGA, TABEL_PMKS, TABEL_PSKS, baris, bilangan, daftar_teks
 from .baca import induk, nomor, tabel, teks, wilayah

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lakip_tui.context import Konteks
-from lakip_tui.report import Section
+from lakip_tui.api import Konteks
+from lakip_tui.api import Section
 
 from .baca import KEY
 from .laporan import blok

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from lakip_tui.angka import format_bilangan as angka
-from lakip_tui.angka import parse_bilangan
-from lakip_tui.errors import AngkaError
-from lakip_tui.findings import Finding, error, info, warning
+from lakip_tui.api import format_bilangan as angka
+from lakip_tui.api import parse_bilangan
+from lakip_tui.api import AngkaError
+from lakip_tui.api import Finding, error, info, warning
 
 from .baca import KEY, TABEL_LEMBAGA, TABEL_PMKS, TABEL_PSKS, baris, bilangan, daftar_teks
 from .baca import label_baris, nomor, tabel, teks

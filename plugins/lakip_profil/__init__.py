@@ -6,7 +6,7 @@ in `validasi`, the report in `laporan`, the `lakip new` text in `bawaan`.
 
 from __future__ import annotations
 
-from lakip_tui.hookspecs import hookimpl
+from lakip_tui.api import hookimpl
 
 from .chapter import CHAPTER
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lakip_tui.baca import baris, bilangan, daftar_teks, tabel, teks, wilayah
+from lakip_tui.api import baris, bilangan, daftar_teks, tabel, teks, wilayah
 
 KEY = "profil"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lakip_tui.angka import format_bilangan
-from lakip_tui.chapter import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
+from lakip_tui.api import format_bilangan
+from lakip_tui.api import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
 
 from .baca import KEY, bilangan, daftar_teks
 from .bawaan import DEFAULT_SECTION

@@ -6,8 +6,8 @@ A section with nothing filled in is left out rather than printed as an empty hea
 
 from __future__ import annotations
 
-from lakip_tui.angka import format_bilangan
-from lakip_tui.report import (
+from lakip_tui.api import format_bilangan
+from lakip_tui.api import (
     Block,
     Column,
     Heading,

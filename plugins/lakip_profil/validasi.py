@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lakip_tui.angka import format_bilangan as _angka
-from lakip_tui.findings import Finding, error, info, warning
+from lakip_tui.api import format_bilangan as _angka
+from lakip_tui.api import Finding, error, info, warning
 
 from .baca import KEY, baris, bilangan, daftar_teks, tabel, teks
 from .tahun import tahun_lain
