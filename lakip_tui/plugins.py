@@ -455,7 +455,7 @@ class Registry:
         return [base / f for f in files if isinstance(f, str)]
 
 
-_ITERABLE_HOOKS = {"lakip_validate", "lakip_render", "lakip_summary", "lakip_data"}
+_ITERABLE_HOOKS = {"lakip_validate", "lakip_render", "lakip_summary", "lakip_data", "lakip_tahun_baru"}
 
 
 def _resolved(file: Path) -> str:
