@@ -18,7 +18,8 @@ from . import __version__
 from .clean import clean_data, clean_text
 from .errors import LakipError
 
-COMMANDS = ("edit", "new", "check", "export", "plugins", "allow", "deny", "data", "import")
+COMMANDS = ("edit", "new", "check", "export", "plugins", "plugin", "allow", "deny", "data",
+            "import")
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -131,6 +132,16 @@ def build_parser() -> argparse.ArgumentParser:
                           description="Jangan pernah jalankan berkas plugin ini; TUI tidak "
                                       "menanyakannya lagi. `lakip allow` membatalkannya.")
     deny.add_argument("file", metavar="BERKAS.py", nargs="+", help="berkas plugin")
+
+    plugin = sub.add_parser("plugin", help="alat penulis plugin (plugin new NAMA)",
+                            description="Alat untuk penulis plugin bab. Lihat docs/plugins.md.")
+    plugin_sub = plugin.add_subparsers(dest="plugin_command", metavar="PERINTAH",
+                                       parser_class=_Parser, required=True)
+    plugin_new = plugin_sub.add_parser(
+        "new", help="buat paket plugin baru", description="Tulis paket plugin bab lakip-NAMA/: "
+        "pyproject.toml dengan entry point, modul bab, uji yang lolos, README.")
+    plugin_new.add_argument("name", metavar="NAMA", help="nama plugin, mis. inovasi")
+    plugin_new.add_argument("--folder", default=".", help="di folder ini (bawaan: folder kini)")
     return parser
 
 
@@ -311,6 +322,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     return jalankan(args.file, args.source, ya=args.yes, plugin_files=args.plugin)
 
 
+def cmd_plugin(args: argparse.Namespace) -> int:
+    from .scaffold import run_plugin
+
+    return run_plugin(args)
+
+
 def cmd_allow(args: argparse.Namespace) -> int:
     from .trust import run_allow
 
@@ -356,6 +373,7 @@ _COMMANDS = {
     "import": cmd_import,
     "edit": cmd_edit,
     "data": cmd_data,
+    "plugin": cmd_plugin,
     "allow": cmd_allow,
     "deny": cmd_deny,
 }
