@@ -835,6 +835,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="a fast look: one run, small and city, 10 keystrokes")
     parser.add_argument("--profile", action="store_true",
                         help="also run each measure once under cProfile (bench/out/profile-*)")
+    parser.add_argument("--no-terminal", action="store_true",
+                        help="skip bench/terminal.py (bytes written to a terminal per action)")
     args = parser.parse_args(argv)
     sizes = (args.sizes or ("small,city" if args.quick else ",".join(SIZES))).split(",")
     unknown = [s for s in sizes if s not in SIZES]
@@ -870,6 +872,10 @@ def main(argv: list[str] | None = None) -> int:
           + f", git {m['git']}, load {m['loadavg_at_start']} -> {m['loadavg_at_end']}")
     print(table(summaries, repeat))
     print("\nbench/out/results.json ditulis.")
+    if not args.no_terminal:  # bytes over a slow link: the real app in a pseudo-terminal
+        print(flush=True)
+        subprocess.run([sys.executable, str(BENCH / "terminal.py"), "--size", "80x24",
+                        "--json", str(OUT / "terminal.json")], check=False)
     return 0
 
 

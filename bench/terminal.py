@@ -1,0 +1,198 @@
+"""Bytes the app writes to the terminal per action, as over a slow link (ssh, tmux).
+
+    .venv/bin/python bench/terminal.py [--size 80x24] [--file FILE] [--repeat 5]
+
+The real app runs in a pseudo-terminal (its own driver, TERM=tmux-256color and no COLORTERM,
+as inside tmux), with the example project, on the anggaran table (Tabel 3.7). Keys are written
+to the terminal as a user types them; after each, everything the app writes until it has been
+quiet for a moment is counted. Reported per action: median, min and max bytes. Also run by
+`make bench` (bench/run.py). Numbers in docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import pty
+import select
+import shutil
+import signal
+import statistics
+import struct
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTOH = ROOT / "projects" / "dinsos-binjai-2024.toml"
+TENANG = 0.4  # seconds without output that end an action
+BATAS = 5.0  # at most this long per action
+
+# The goals of issue 14 (docs/performance.md), bytes per action.
+TARGET = {"kursor turun/naik": 500, "kursor kanan/kiri": 500, "ketik satu angka": 200,
+          "buka penyunting sel": 2000, "tutup penyunting sel (Esc)": 2000}
+
+# Run in the child: the real app on a real terminal, the anggaran table focused, then a file
+# written so the parent knows the start is over (stdout is the terminal, so not there).
+CHILD = r'''
+import sys
+from types import SimpleNamespace
+from lakip_tui.tui.app import prepare
+from lakip_tui.tui.editors.table import TableEditor
+
+path, siap = sys.argv[1], sys.argv[2]
+app = prepare(SimpleNamespace(file=path, plugin=[], read_only=False, no_mouse=True))
+
+
+async def ke_anggaran():
+    main = app.layar_utama
+    await main.buka_bab("anggaran", "rincian")
+    editor = next(e for e in main.panels["anggaran"].view.editors()
+                  if isinstance(e, TableEditor) and e.tabel.key == "rincian")
+    editor.grid.focus()
+    app.call_after_refresh(lambda: open(siap, "w").close())
+
+
+def mulai():
+    app.call_later(ke_anggaran)
+
+app.call_after_refresh(mulai)
+app.run(mouse=False)
+'''
+
+KEYS = {"down": b"\x1b[B", "up": b"\x1b[A", "right": b"\x1b[C", "left": b"\x1b[D",
+        "enter": b"\r", "escape": b"\x1b", "ctrl+q": b"\x11"}
+
+
+class Terminal:
+    """The app in a pseudo-terminal of the given size; reads what it writes."""
+
+    def __init__(self, argv: list[str], size: tuple[int, int], env: dict[str, str]) -> None:
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child: becomes the app
+            os.execvpe(argv[0], argv, env)
+        width, height = size
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+        os.kill(self.pid, signal.SIGWINCH)
+
+    def baca(self, tenang: float = TENANG, batas: float = BATAS) -> int:
+        """Bytes written until the app has been quiet for `tenang` seconds."""
+        total = 0
+        mulai = time.monotonic()
+        while time.monotonic() - mulai < batas:
+            ready, _, _ = select.select([self.fd], [], [], tenang)
+            if not ready:
+                break
+            try:
+                data = os.read(self.fd, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            total += len(data)
+        return total
+
+    def tekan(self, key: str) -> int:
+        os.write(self.fd, KEYS.get(key, key.encode()))
+        return self.baca()
+
+    def tutup(self) -> None:
+        try:
+            os.write(self.fd, KEYS["ctrl+q"])
+            self.baca(0.5, 3.0)
+        except OSError:
+            pass
+        try:
+            pid, _ = os.waitpid(self.pid, os.WNOHANG)
+            if pid == 0:
+                os.kill(self.pid, signal.SIGTERM)
+                os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+        os.close(self.fd)
+
+
+def ukur(size: tuple[int, int], file: Path, repeat: int) -> dict:
+    """{action: [bytes, ...]} over `repeat` rounds in the anggaran table."""
+    work = Path(tempfile.mkdtemp(prefix="lakip-bench-term-"))
+    try:
+        project = work / file.name
+        shutil.copy(file, project)
+        script = work / "anak.py"
+        script.write_text(CHILD, encoding="utf-8")
+        siap = work / "siap"
+        env = dict(os.environ, TERM="tmux-256color", HOME=str(work),
+                   XDG_CONFIG_HOME=str(work / "config"), LINES=str(size[1]),
+                   COLUMNS=str(size[0]))
+        env.pop("COLORTERM", None)
+        env.pop("TEXTUAL", None)
+        term = Terminal([sys.executable, str(script), str(project), str(siap)], size, env)
+        hasil: dict[str, list[int]] = {name: [] for name in TARGET}
+        try:
+            mulai = time.monotonic()
+            awal = 0
+            while not siap.exists() and time.monotonic() - mulai < 60:
+                awal += term.baca(0.2, 1.0)
+            awal += term.baca(1.0, 10.0)  # the background check, the first repaints
+            hasil["layar pertama"] = [awal]
+            # to the first sub kegiatan's pagu: two rows down, four columns right
+            for key in ("down", "down"):
+                term.tekan(key)
+            for _ in range(4):
+                hasil["kursor kanan/kiri"].append(term.tekan("right"))
+            for _ in range(repeat):
+                hasil["kursor turun/naik"].append(term.tekan("down"))
+                hasil["kursor turun/naik"].append(term.tekan("up"))
+                hasil["kursor kanan/kiri"].append(term.tekan("left"))
+                hasil["kursor kanan/kiri"].append(term.tekan("right"))
+                hasil["buka penyunting sel"].append(term.tekan("enter"))
+                for digit in "123":
+                    hasil["ketik satu angka"].append(term.tekan(digit))
+                hasil["tutup penyunting sel (Esc)"].append(term.tekan("escape"))
+        finally:
+            term.tutup()
+        return hasil
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def ringkas(hasil: dict[str, list[int]]) -> dict[str, dict]:
+    out = {}
+    for name, values in hasil.items():
+        if not values:
+            continue
+        out[name] = {"median": statistics.median(values), "min": min(values),
+                     "max": max(values), "n": len(values), "target": TARGET.get(name)}
+    return out
+
+
+def cetak(size: tuple[int, int], ringkasan: dict[str, dict]) -> None:
+    print(f"Bytes ke terminal per aksi, tabel anggaran, {size[0]}x{size[1]} (TERM=tmux-256color)")
+    print(f"{'aksi':30} {'median':>8} {'min':>8} {'max':>8} {'target':>8}")
+    for name, row in ringkasan.items():
+        target = f"<= {row['target']}" if row["target"] else ""
+        print(f"{name:30} {row['median']:8.0f} {row['min']:8d} {row['max']:8d} {target:>8}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="80x24")
+    parser.add_argument("--file", type=Path, default=CONTOH)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", type=Path, help="also write the summary here")
+    args = parser.parse_args(argv)
+    width, height = (int(part) for part in args.size.split("x"))
+    ringkasan = ringkas(ukur((width, height), args.file, args.repeat))
+    cetak((width, height), ringkasan)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(ringkasan, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
