@@ -148,7 +148,10 @@ class MainScreen(Screen):
             self.set_class(aktif, kelas, update=update)  # a no-op when nothing changes
 
     def on_resize(self, event) -> None:
-        self._atur_kelas_ukuran(event.size.width, event.size.height)
+        # The terminal's size, not the event's: a screen under a modal can be sent a Resize with
+        # its stale size after a class change relaid it out, and classes following that size
+        # flipped back and forth for ever (-pendek at 70x20, not at 79x30).
+        self._atur_kelas_ukuran(*self.app.size)
         # every screen of the stack is told of a resize, even under the "too small" one
         self.app.call_later(self.lakip.cek_ukuran)
 

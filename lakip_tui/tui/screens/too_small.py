@@ -36,5 +36,9 @@ class TerlaluKecil(ModalScreen[None]):
         yield Static(pesan(*self.ukuran), id="terlalu-kecil")
 
     def perbarui(self, width: int, height: int) -> None:
+        # Only on a real change: updating the text relays the screens out, and the screen below
+        # is then told of a resize again, which would call this again for ever.
+        if self.ukuran == (width, height):
+            return
         self.ukuran = (width, height)
         self.query_one("#terlalu-kecil", Static).update(pesan(width, height))
