@@ -22,10 +22,13 @@ test: $(STAMP)
 check: $(STAMP)
 	$(BIN)/lakip check $(EXAMPLE)
 
-# Long runs of the model-based tests (`make test` runs small profiles of the same tests).
-# The UI one types LAKIP_FUZZ_UI random sequences of 50 keys into the real chapters.
+# Long runs of the model-based tests (`make test` runs small profiles of the same tests), one
+# target: the engine's machine with LAKIP_FUZZ=1 (2,500 random sequences of 50 steps, 125,000
+# steps; docs/reliability.md) and the UI one, which types LAKIP_FUZZ_UI random sequences of 50
+# keys into the real chapters.
+FUZZ_TESTS := tests/test_engine_model.py tests/test_tui_fuzz.py
 fuzz: $(STAMP)
-	LAKIP_FUZZ_UI=$${LAKIP_FUZZ_UI:-500} $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_tui_fuzz.py
+	LAKIP_FUZZ=1 LAKIP_FUZZ_UI=$${LAKIP_FUZZ_UI:-500} $(BIN)/python -m pytest -q -s -p no:cacheprovider $(FUZZ_TESTS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

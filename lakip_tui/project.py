@@ -1,11 +1,11 @@
-"""Load and save one project file, with an edit API, undo history and change events.
+"""Load, edit and save one project file, with undo history and change events.
 
-Two views of the same file are kept:
 - `data`: plain Python (dicts, lists, ints, strs) parsed with tomllib. It is fast to get, so the
   first screen and `lakip check` never wait for tomlkit, and it is what plugins are given.
-- the tomlkit document, parsed only when it is needed (on save), so comments and layout survive.
-Every edit is applied to `data` at once and recorded as an operation; the operations are replayed
-key by key onto the tomlkit document, never by replacing whole tables.
+- `text`: the file's text as last loaded or durably saved, and the operations applied to `data`
+  since (edits, undos, redos, in order). A save is a pure function of those two (see save.py):
+  the new text is computed from them, verified, written; only then do they move on. A tomlkit
+  document parsed in the background is only a cache of that same text.
 """
 
 from __future__ import annotations
@@ -13,15 +13,19 @@ from __future__ import annotations
 import copy
 import os
 import re
-import tempfile
 import tomllib
 from contextlib import contextmanager
 from pathlib import Path as FsPath
 from typing import Any, Callable, NamedTuple
 
 from .errors import LakipError
+from .ops import INT_MAX, INT_MIN, MAX_DEPTH, MISSING as _MISSING, Op
+from .ops import apply_to_data as _apply_to_data
+from .ops import check_value as _check_value, inverse as _inverse, spliceable as _spliceable
 from .paths import Path, format_path, get_in
-from .splice import splice
+from .save import DocumentCache, SaveJob, atomic_write, disk_differs
+
+__all__ = ["ChangedOnDisk", "Change", "Project", "atomic_write", "parse_toml", "Op"]
 
 FORMAT_VERSION = 1
 
@@ -70,14 +74,13 @@ class Change(NamedTuple):
     op: "Op | None" = None
 
 
-# An operation is (kind, path, payload); each has an exact inverse for undo.
-Op = tuple[str, Path, Any]
-
-
 def parse_toml(text: str, where: str) -> dict:
     """tomllib with an Indonesian message that names file, line and column."""
     try:
         return tomllib.loads(text)
+    except RecursionError:  # tomllib recurses per level of [ or {
+        raise LakipError(f"isi berkas bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)",
+                         where=where, title="Berkas TOML rusak") from None
     except tomllib.TOMLDecodeError as exc:
         raw = str(exc)
         match = _POSITION.search(raw)
@@ -107,6 +110,54 @@ def check_format(data: dict, where: str) -> None:
         )
     if version < 1:
         raise LakipError(f"format berkas {version} tidak dikenal", where=where)
+
+
+# The core reads these keys itself, so they must be tables (a plugin's own keys are its own
+# business: the readers in baca.py tolerate any shape there).
+_CORE_TABLES = ("meta", "plugins")
+# Lines that may nest deep (16 [ or { opened on one line, 16 dotted key parts, or an integer of
+# 19 digits and more): only a file that has one is walked whole, so a big file opens as fast.
+_DEEP_OR_BIG = re.compile(r"(?:[\[{][^\[\]{}\n]*){16}|(?:[A-Za-z0-9_-]+[ \t]*\.[ \t]*){16}"
+                          r"|\d[\d_]{18}")
+
+
+def check_shape(data: dict, text: str, where: str) -> None:
+    """What the core reads must have its shape; what TOML (or Python) cannot hold is refused
+    here, with where it is, rather than as a crash later: an integer beyond 64 bits (TOML
+    integers stop at 9.223.372.036.854.775.807) or nesting deeper than MAX_DEPTH levels."""
+    for key in _CORE_TABLES:
+        if key in data and not isinstance(data[key], dict):
+            raise LakipError(f"'{key}' harus berupa tabel [{key}], bukan {_kind(data[key])}",
+                             where=f"{where}: {key}")
+    files = data.get("plugins", {}).get("files")
+    if files is not None and not (isinstance(files, list)
+                                  and all(isinstance(f, str) for f in files)):
+        raise LakipError("'plugins.files' harus berupa daftar nama berkas, mis. [\"bab.py\"]",
+                         where=f"{where}: plugins.files")
+    if _DEEP_OR_BIG.search(text):
+        _check_depth_and_integers(data, where)
+
+
+def _kind(value: Any) -> str:
+    return {str: "teks", bool: "benar/salah", int: "bilangan", float: "bilangan",
+            list: "daftar"}.get(type(value), type(value).__name__)
+
+
+def _check_depth_and_integers(data: dict, where: str) -> None:
+    stack: list[tuple[Any, Path]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            raise LakipError(f"isi berkas bersarang terlalu dalam (lebih dari {MAX_DEPTH}"
+                             " tingkat)", where=f"{where}: {format_path(path[:8])}...")
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in items:
+            if isinstance(value, (dict, list)):
+                stack.append((value, (*path, key)))
+            elif type(value) is int and not INT_MIN <= value <= INT_MAX:
+                raise LakipError("bilangan terlalu besar untuk disimpan (batas TOML"
+                                 " 9.223.372.036.854.775.807)",
+                                 where=f"{where}: {format_path((*path, key))}")
 
 
 def _read_text(path: FsPath) -> bytes:
@@ -146,18 +197,18 @@ class Project:
         text = text[len(self._bom):]
         self.data: dict = parse_toml(text, where) if data is None else data
         check_format(self.data, where)
-        self._text = text  # also what disk_changed compares the file with
-        self._doc = None  # tomlkit document, parsed on demand
-        self._pending: list[Op] = []  # edits not yet applied to the tomlkit document
+        check_shape(self.data, text, where)
+        self._text = text  # the last durable text; also what disk_changed compares the file with
+        self._since: list[Op] = []  # every operation applied to `data` since `_text`, in order
+        self._cache: DocumentCache | None = None  # tomlkit document of `_text` (see save.py)
+        self._saving: SaveJob | None = None  # a save running (perhaps in a worker thread)
         self._undo: list[Op] = []
         self._redo: list[Op] = []
-        self._saved_depth = 0  # len(self._undo) at the last save
+        self._saved_depth = 0  # len(self._undo) at the last save; -1 when no longer reachable
         self._listeners: list[Callable[[Change], None]] = []
         # Set by the TUI when the file is opened read-only: every edit is refused here, at the one
         # place all edits pass, so no widget can change the data by mistake.
         self.read_only = False
-        # where a removed key stood and its comment, so undo (or typing it again) puts it back
-        self._tombstones: dict[Path, tuple] = {}
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -176,26 +227,16 @@ class Project:
         """The file's text as last loaded or saved."""
         return self._text
 
-    def document(self):
-        """The tomlkit document with every edit so far applied (parsed on first use)."""
-        if self._doc is None:
-            import tomlkit  # slow to import and to parse: only on the save path
-
-            try:
-                self._doc = tomlkit.parse(self._text)
-            except Exception as exc:  # tomlkit and tomllib disagree: refuse rather than guess
-                raise LakipError(f"berkas tidak dapat dibaca untuk disimpan: {exc}",
-                                 where=str(self.path or "<teks>")) from None
-        for op in self._pending:
-            _apply_to_doc(self._doc, op, self._tombstones)
-        self._pending.clear()
-        return self._doc
+    @property
+    def edits_since_save(self) -> tuple[Op, ...]:
+        """The operations applied since the text was last loaded or saved, in order."""
+        return tuple(self._since)
 
     @property
     def needs_document(self) -> bool:
-        """True when the next save will need the tomlkit document (an edit that cannot be
-        spliced into the text is waiting) and it has not been parsed yet."""
-        return self._doc is None and not all(map(_spliceable, self._pending))
+        """True when the next save will need a tomlkit document (an edit that cannot be spliced
+        into the text is waiting) and none has been parsed for the current text yet."""
+        return self._cache is None and not all(map(_spliceable, self._since))
 
     def parse_document_text(self) -> tuple[str, Any]:
         """Parse the tomlkit document of the text as last loaded or saved, for `adopt_document`.
@@ -209,15 +250,12 @@ class Project:
         return text, tomlkit.parse(text)
 
     def adopt_document(self, text: str, doc: Any) -> bool:
-        """Take a document parsed in the background, if the file has not been saved or reloaded
-        since (then it belongs to an older text and is dropped). Pending edits replay on it."""
-        if self._doc is not None or text is not self._text:
+        """Keep a document parsed in the background as the cache of the current text. It is
+        dropped when the text was saved or reloaded since (it belongs to an older text). The
+        edits since that text are replayed on it only by a save, in their order."""
+        if self._cache is not None or text is not self._text:
             return False
-        self._doc = doc
-        # replay now: the next edit is applied to the document directly, after these
-        for op in self._pending:
-            _apply_to_doc(doc, op, self._tombstones)
-        self._pending.clear()
+        self._cache = DocumentCache(text, doc)
         return True
 
     # -- reading ---------------------------------------------------------------------------
@@ -252,14 +290,23 @@ class Project:
 
     def set(self, path: Path, value: Any) -> None:
         """Set the value at `path` (None removes the key: TOML has no null)."""
+        self._refuse_if_read_only(path)
+        if not path:
+            raise LakipError("lokasi tidak ada", where="(akar berkas)")
         _check_value(value, path)
         parent = self._container(path[:-1], create=True)
         key = path[-1]
         old = _MISSING
-        if isinstance(parent, dict):
+        if isinstance(parent, dict) and isinstance(key, str):
             old = parent.get(key, _MISSING)
         elif isinstance(parent, list) and isinstance(key, int) and 0 <= key < len(parent):
             old = parent[key]
+            if value is None:
+                raise LakipError("isi daftar tidak dapat dikosongkan; hapus barisnya",
+                                 where=format_path(path))
+            if isinstance(value, dict) != isinstance(old, dict):
+                raise LakipError("baris tabel dan nilai tunggal tidak dapat dicampur dalam satu"
+                                 " daftar", where=format_path(path))
         else:
             raise LakipError("lokasi tidak ada", where=format_path(path))
         if old is not _MISSING and old == value and type(old) is type(value):
@@ -270,25 +317,38 @@ class Project:
 
     def insert(self, list_path: Path, index: int, value: Any) -> None:
         """Insert `value` (a row dict or a scalar) at `index` of the list at `list_path`."""
+        self._refuse_if_read_only(list_path)
         _check_value(value, list_path)
+        if value is None:
+            raise LakipError("baris kosong tidak dapat disimpan", where=format_path(list_path))
         items = self.get(list_path)
+        makes = items is None
         if items is None:
-            # the first row of a table the file does not have yet: its parent tables are made
-            # by edits of their own, as `set` does
-            self._container(list_path[:-1], create=True)
+            if not list_path or not isinstance(list_path[-1], str):
+                raise LakipError("lokasi tidak ada", where=format_path(list_path))
+            parent = self._container(list_path[:-1], create=True)
+            if not isinstance(parent, dict):
+                raise LakipError("lokasi tidak ada", where=format_path(list_path))
             items = []
         if not isinstance(items, list):
             raise LakipError("bukan daftar", where=format_path(list_path))
+        if items and isinstance(value, dict) != isinstance(items[0], dict):
+            # a [[table]] array holds rows only, and a list of values takes no row
+            raise LakipError("baris tabel dan nilai tunggal tidak dapat dicampur dalam satu daftar",
+                             where=format_path(list_path))
         index = max(0, min(index, len(items)))
-        self._do(("insert", list_path, (index, copy.deepcopy(value))))
+        payload = (index, copy.deepcopy(value), True) if makes else (index, copy.deepcopy(value))
+        self._do(("insert", list_path, payload))
 
     def delete(self, list_path: Path, index: int) -> None:
+        self._refuse_if_read_only(list_path)
         items = self.get(list_path)
         if not isinstance(items, list) or not 0 <= index < len(items):
             raise LakipError("baris tidak ada", where=format_path((*list_path, index)))
         self._do(("delete", list_path, (index, copy.deepcopy(items[index]))))
 
     def move(self, list_path: Path, index: int, new_index: int) -> None:
+        self._refuse_if_read_only(list_path)
         items = self.get(list_path)
         if not isinstance(items, list) or not 0 <= index < len(items):
             raise LakipError("baris tidak ada", where=format_path((*list_path, index)))
@@ -314,6 +374,7 @@ class Project:
     def undo(self) -> bool:
         if not self._undo:
             return False
+        self._refuse_if_read_only(())
         op = self._undo.pop()
         for part in _parts(_inverse(op)):
             self._apply(part)
@@ -324,6 +385,7 @@ class Project:
     def redo(self) -> bool:
         if not self._redo:
             return False
+        self._refuse_if_read_only(())
         op = self._redo.pop()
         for part in _parts(op):
             self._apply(part)
@@ -331,10 +393,13 @@ class Project:
         self._undo.append(op)
         return True
 
-    def _do(self, op: Op) -> None:
+    def _refuse_if_read_only(self, path: Path) -> None:
         if self.read_only:
             raise LakipError("berkas dibuka hanya-baca; perubahan tidak diterima",
-                             where=format_path(op[1]), title="Hanya-baca")
+                             where=format_path(path), title="Hanya-baca")
+
+    def _do(self, op: Op) -> None:
+        self._refuse_if_read_only(op[1])
         self._apply(op)
         self._undo.append(op)
         if self._saved_depth > len(self._undo) - 1:
@@ -343,14 +408,23 @@ class Project:
         self._emit(Change(op[0], op[1], "edit", op))
 
     def _apply(self, op: Op) -> None:
+        """The one place the data changes: the operation is also what the next save replays."""
         _apply_to_data(self.data, op)
-        if self._doc is not None:
-            _apply_to_doc(self._doc, op, self._tombstones)
-        else:
-            self._pending.append(op)
+        self._since.append(op)
 
     def _container(self, path: Path, *, create: bool) -> Any:
         node: Any = self.data
+        for i, part in enumerate(path):
+            if isinstance(node, dict) and part not in node:
+                # refuse before creating anything: a refused edit changes nothing
+                if not create or not all(isinstance(p, str) for p in path[i:]):
+                    raise LakipError("lokasi tidak ada", where=format_path(path))
+                break
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                raise LakipError("lokasi tidak ada", where=format_path(path)) from None
+        node = self.data
         for i, part in enumerate(path):
             if isinstance(node, dict) and part not in node and create and isinstance(part, str):
                 # a missing table on the way is created by the edit itself, so undo removes it
@@ -367,188 +441,99 @@ class Project:
         """True when the file on disk is no longer what was loaded or last saved."""
         if self.path is None:
             return False
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return True
-        return raw != (self._bom + self._text).encode("utf-8")
+        return disk_differs(self.path, self._bom + self._text)
 
     def render_text(self) -> str:
-        """The file's text with every edit applied; the original text when nothing changed."""
-        if self._doc is None and not self._pending:
-            return self._text
-        return self._spliced_text() or self._tomlkit_text()
+        """The file's text with every edit applied (what a save would write now); the text as
+        loaded or saved when nothing changed. Changes nothing of the project."""
+        job = self._job(self.path or FsPath("<teks>"), check_disk=False, expected=self.data,
+                        cache=None)
+        return job.render()
 
-    def _spliced_text(self) -> str | None:
-        """The old text with only the edited values' characters replaced, when every edit so far
-        replaced one value at a key; None otherwise. No tomlkit document is needed for it."""
-        if self._doc is not None:
-            return None
-        text: str | None = self._text
-        for op in self._pending:
-            if not _spliceable(op):
-                return None
-            text = splice(text, op[1], op[2][1])
-            if text is None:
-                return None
-        return _same_newlines(self._text, text)
+    @property
+    def saving(self) -> bool:
+        """A save is running (in a worker thread): its result has not been taken in yet."""
+        return self._saving is not None
 
-    def _tomlkit_text(self) -> str:
-        import tomlkit
-
-        return _same_newlines(self._text, tomlkit.dumps(self.document()))
-
-    def save(self, path: str | os.PathLike | None = None, *, force: bool = False) -> FsPath:
-        """Write atomically: temp file in the same folder, fsync, verify, then replace.
-
-        Refuses (ChangedOnDisk) when the file changed on disk since loading, unless `force`.
-        """
+    def begin_save(self, path: str | os.PathLike | None = None, *, force: bool = False,
+                   snapshot: bool = False) -> SaveJob:
+        """Start a save of the text and the edits as they are now. `job.run()` does the work
+        (in a worker thread if `snapshot`: the data is then rebuilt from the text and the edits
+        there, so nothing is copied here) and `end_save(job)` takes the result in."""
         target = FsPath(path) if path is not None else self.path
         if target is None:
             raise LakipError("belum ada nama berkas untuk menyimpan")
-        same_file = self.path is not None and target.resolve() == self.path.resolve()
-        if same_file and not force and self.disk_changed():
-            raise ChangedOnDisk(target)
-        text = self._spliced_text() if self._pending else None
-        if text is not None and not self._says_what_was_meant(text, target, quiet=True):
-            text = None  # the fast path missed: let tomlkit render the whole document
-        if text is None:
-            text = self.render_text() if not self._pending else self._tomlkit_text()
-            self._says_what_was_meant(text, target, quiet=False)
-        else:
-            self._pending.clear()  # the edits are in the new text; no document to replay them on
-        atomic_write(target, self._bom + text)
-        self.path = target
-        self._text = text
-        self._saved_depth = len(self._undo)
-        self._emit(Change("save", ()))
-        return target
+        if self._saving is not None:
+            raise LakipError("penyimpanan sebelumnya masih berjalan; coba lagi sebentar",
+                             where=str(target), title="Sedang menyimpan")
+        same_file = self.path is not None and _same_file(target, self.path)
+        cache, self._cache = self._cache, None  # the job owns it while it runs
+        job = self._job(target, check_disk=same_file and not force,
+                        expected=None if snapshot else self.data, cache=cache)
+        job.depth = len(self._undo)  # the saved marker, once the file is written
+        job.history = tuple(self._undo)
+        self._saving = job
+        return job
 
-    def _says_what_was_meant(self, text: str, target: FsPath, *, quiet: bool) -> bool:
-        """Parse the text about to be written; it must hold exactly the edited data."""
-        try:
-            written = parse_toml(text, f"{target} (hasil simpan)")
-        except LakipError:
-            if quiet:
-                return False
-            raise
-        if written == self.data:
-            return True
-        if quiet:
+    def _job(self, target: FsPath, *, check_disk: bool, expected: dict | None,
+             cache: DocumentCache | None) -> SaveJob:
+        return SaveJob(target=target, text=self._text, bom=self._bom, ops=tuple(self._since),
+                       expected=expected, cache=cache, check_disk=check_disk)
+
+    def end_save(self, job: SaveJob) -> bool:
+        """Take in the result of `job.run()`: True when it wrote the file. A failed save changes
+        nothing here (the text, the edits since and the saved marker stay), except that the
+        document it parsed is kept as the cache when it still belongs to the current text."""
+        if job is not self._saving:
+            raise ValueError("end_save: bukan penyimpanan yang sedang berjalan")
+        self._saving = None
+        cache = job.cache if job.cache is not None and job.cache.usable else None
+        if job.new_text is None:
+            if self._cache is None and cache is not None and cache.text is self._text:
+                self._cache = cache
             return False
-        raise LakipError(
-            "hasil penyimpanan tidak sama dengan data yang disunting; berkas tidak diubah",
-            where=str(target),
-            title="Penyimpanan dibatalkan",
-        )
+        done = len(job.ops)
+        # the edits made while the save ran stay unsaved, after the new text
+        self._since = self._since[done:]
+        self._text = job.new_text
+        self.path = job.target
+        if cache is not None and cache.applied == done and cache.text is job.text:
+            cache.text, cache.applied = job.new_text, 0  # its rendering is the new text
+            self._cache = cache
+        else:
+            self._cache = None
+        self._saved_depth = job.depth if self._reachable(job.history) else -1
+        self._emit(Change("save", ()))
+        return True
+
+    def _reachable(self, history: tuple[Op, ...]) -> bool:
+        """Whether undo/redo can still reach the state a save started from (edits and undos
+        may have happened while it ran): its history must be the undo stack's start, or the
+        undo stack followed by what redo would put back."""
+        now = self._undo + self._redo[::-1]
+        return len(now) >= len(history) and all(a is b for a, b in zip(history, now))
+
+    def save(self, path: str | os.PathLike | None = None, *, force: bool = False) -> FsPath:
+        """Write atomically: render, verify, temp file in the same folder, fsync, read back,
+        replace. Refuses (ChangedOnDisk) when the file changed on disk since loading, unless
+        `force`. A failure raises and leaves the project as it was."""
+        job = self.begin_save(path, force=force)
+        try:
+            job.run()
+        finally:
+            self.end_save(job)
+        return job.target
 
     def reload(self) -> None:
         """Throw away unsaved edits and read the file again from disk."""
+        if self._saving is not None:
+            raise LakipError("penyimpanan masih berjalan; muat ulang setelah selesai",
+                             where=str(self.path), title="Sedang menyimpan")
         fresh = Project.load(self.path)
         self.data, self._text, self._bom = fresh.data, fresh._text, fresh._bom
-        self._doc, self._pending, self._tombstones = None, [], {}
+        self._since, self._cache = [], None
         self._undo, self._redo, self._saved_depth = [], [], 0
         self._emit(Change("reload", ()))
-
-
-def _same_newlines(original: str, text: str) -> str:
-    """A Windows-made file stays CRLF: tomlkit and the splicer write new lines with a bare \\n."""
-    if "\r\n" in original and original.count("\n") == original.count("\r\n"):
-        return text.replace("\r\n", "\n").replace("\n", "\r\n")
-    return text
-
-
-def _spliceable(op: Op) -> bool:
-    """One value replacing another at a key: what splice.py may write into the text."""
-    kind, _path, payload = op
-    scalars = (str, int, float, bool)
-    return kind == "set" and isinstance(payload[0], scalars) and isinstance(payload[1], scalars)
-
-
-def atomic_write(target: FsPath, text: str) -> None:
-    """Write `text` to `target` so that a crash leaves either the old or the new file, whole.
-
-    A symlink is followed (the file it points to is replaced, not the link); the file keeps its
-    permissions, and a new file gets the usual ones (the temp file alone would make it 0600).
-    """
-    if target.is_symlink():
-        target = target.resolve()
-    if target.exists() and not target.is_file():  # a device or a pipe must not be renamed over
-        raise LakipError("bukan berkas biasa; tidak akan ditimpa", where=str(target))
-    folder = target.parent if str(target.parent) else FsPath(".")
-    try:
-        mode = target.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise LakipError(f"tidak dapat menulis di folder ini ({exc.strerror})",
-                         where=str(folder)) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        if FsPath(temp_name).read_bytes() != text.encode("utf-8"):
-            raise LakipError("isi berkas sementara tidak sama dengan yang ditulis", where=temp_name)
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, target)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:
-        pass
-
-
-# -- operations ------------------------------------------------------------------------------
-
-
-class _Missing:
-    def __repr__(self) -> str:
-        return "<tidak ada>"
-
-    def __deepcopy__(self, memo: dict) -> "_Missing":
-        return self
-
-
-_MISSING = _Missing()
-_SCALARS = (str, int, float, bool)
-
-
-def _check_value(value: Any, path: Path) -> None:
-    """Only TOML-able plain data goes into the file; floats that are not finite never do."""
-    if value is None or isinstance(value, _SCALARS):
-        if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
-            raise LakipError("nilai bukan angka yang sah", where=format_path(path))
-        return
-    if isinstance(value, list):
-        for item in value:
-            _check_value(item, path)
-        return
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise LakipError("nama kunci harus teks", where=format_path(path))
-            _check_value(item, (*path, key))
-        return
-    import datetime
-
-    if isinstance(value, (datetime.date, datetime.time)):
-        return
-    raise LakipError(f"jenis nilai tidak dapat disimpan: {type(value).__name__}",
-                     where=format_path(path))
 
 
 def _parts(op: Op) -> tuple[Op, ...]:
@@ -558,218 +543,8 @@ def _parts(op: Op) -> tuple[Op, ...]:
     return tuple(single for part in op[2] for single in _parts(part))
 
 
-def _inverse(op: Op) -> Op:
-    kind, path, payload = op
-    if kind == "group":
-        return ("group", path, tuple(_inverse(part) for part in reversed(payload)))
-    if kind == "set":
-        old, new = payload
-        return ("set", path, (new, old))
-    if kind == "insert":
-        index, value = payload
-        return ("delete", path, (index, value))
-    if kind == "delete":
-        index, value = payload
-        return ("insert", path, (index, value))
-    if kind == "move":
-        index, new_index = payload
-        return ("move", path, (new_index, index))
-    raise ValueError(kind)
-
-
-def _apply_to_data(data: dict, op: Op) -> None:
-    kind, path, payload = op
-    if kind == "set":
-        parent = get_in(data, path[:-1])
-        _, new = payload
-        if new is None or new is _MISSING:
-            if isinstance(parent, dict):
-                parent.pop(path[-1], None)
-        else:
-            parent[path[-1]] = copy.deepcopy(new)
-        return
-    items = get_in(data, path)
-    if items is None and kind == "insert":
-        parent = get_in(data, path[:-1])
-        items = parent[path[-1]] = []
-    if kind == "insert":
-        index, value = payload
-        items.insert(index, copy.deepcopy(value))
-    elif kind == "delete":
-        index, _ = payload
-        del items[index]
-    elif kind == "move":
-        index, new_index = payload
-        items.insert(new_index, items.pop(index))
-
-
-def _apply_to_doc(doc: Any, op: Op, tombstones: dict) -> None:
-    """Replay one operation on the tomlkit document, touching only the keys it names."""
-    import tomlkit
-
-    kind, path, payload = op
-    if kind == "set":
-        parent = _doc_node(doc, path[:-1])
-        key = path[-1]
-        _, new = payload
-        if new is None or new is _MISSING:
-            if key in parent:
-                _bury(parent, key, path, tombstones)
-                del parent[key]
-        elif isinstance(new, dict) and not new and isinstance(key, str):
-            parent[key] = tomlkit.table()
-        elif _ubah_di_tempat(parent, key, new):
-            pass
-        elif isinstance(parent, list) or key in parent or path not in tombstones:
-            parent[key] = _to_toml(new)
-        else:
-            _resurrect(parent, key, _to_toml(new), tombstones.pop(path))
-        return
-    if kind == "insert":
-        index, value = payload
-        parent = _doc_node(doc, path[:-1])
-        key = path[-1]
-        if key not in parent:
-            parent[key] = tomlkit.aot() if isinstance(value, dict) else tomlkit.array()
-        items = parent[key]
-        item = _to_toml(value, aot_row=isinstance(items, tomlkit.items.AoT))
-        if isinstance(items, tomlkit.items.AoT) and len(items):
-            _dress_like(item, items[max(0, min(index, len(items)) - 1)])
-        items.insert(index, item)
-    elif kind == "delete":
-        index, _ = payload
-        del _doc_node(doc, path)[index]
-    elif kind == "move":
-        index, new_index = payload
-        items = _doc_node(doc, path)
-        row = items[index]
-        del items[index]
-        items.insert(new_index, row)
-
-
-def _skalar_semua(items: Any) -> bool:
-    return all(isinstance(item, _SCALARS) for item in items)
-
-
-def _bertipe(items: list) -> list[tuple[type, Any]]:
-    """Items with their type, so that 70 and 70.0 (or True and 1) are not taken as equal."""
-    return [(type(item), item) for item in items]
-
-
-def _ubah_di_tempat(parent: Any, key: Any, new: Any) -> bool:
-    """Change an array of scalars or a flat inline table in place, item by item, so the file
-    keeps its layout (one item per line, comments on items) and only what changed differs.
-    False when the value is not of that kind: the caller replaces it whole."""
-    import difflib
-
-    import tomlkit
-
-    if isinstance(parent, list) or not isinstance(key, str) or key not in parent:
+def _same_file(a: FsPath, b: FsPath) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
         return False
-    node = parent[key]
-    if isinstance(node, tomlkit.items.Array) and isinstance(new, list):
-        old = node.unwrap()
-        if not (_skalar_semua(old) and _skalar_semua(new)):
-            return False
-        matcher = difflib.SequenceMatcher(None, _bertipe(old), _bertipe(new), autojunk=False)
-        for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
-            if tag == "equal":
-                continue
-            common = min(i2 - i1, j2 - j1)
-            for offset in range(common):
-                node[i1 + offset] = new[j1 + offset]
-            for index in range(i2 - 1, i1 + common - 1, -1):
-                del node[index]
-            for offset in range(common, j2 - j1):
-                node.insert(i1 + offset, new[j1 + offset])
-        return True
-    if isinstance(node, tomlkit.items.InlineTable) and isinstance(new, dict):
-        if not (_skalar_semua(node.unwrap().values()) and _skalar_semua(new.values())):
-            return False
-        for name in [name for name in node if name not in new]:
-            del node[name]
-        for name, value in new.items():
-            if name not in node or _bertipe([node[name]]) != _bertipe([value]) \
-                    or node[name] != value:
-                node[name] = value
-        return True
-    return False
-
-
-def _container_of(node: Any) -> Any:
-    return node if hasattr(node, "_insert_after") else getattr(node, "value", None)
-
-
-def _bury(parent: Any, key: str, path: Path, tombstones: dict) -> None:
-    """Remember the key before `key` and its line's comment, before the key is removed."""
-    container = _container_of(parent)
-    if container is None or not hasattr(container, "item"):
-        return
-    keys = list(parent.keys())
-    previous = keys[keys.index(key) - 1] if keys.index(key) > 0 else None
-    trivia = container.item(key).trivia
-    tombstones[path] = (previous, trivia.indent, trivia.comment_ws, trivia.comment, trivia.trail)
-
-
-def _resurrect(parent: Any, key: str, item: Any, tombstone: tuple) -> None:
-    previous, indent, comment_ws, comment, trail = tombstone
-    container = _container_of(parent)
-    if previous is None or previous not in parent or container is None:
-        parent[key] = item
-        return
-    if hasattr(item, "trivia"):
-        item.trivia.indent, item.trivia.comment_ws = indent, comment_ws
-        item.trivia.comment, item.trivia.trail = comment, trail
-    container._insert_after(previous, key, item)  # tomlkit 0.15 (pinned): no public insert-at
-
-
-def _dress_like(row: Any, sibling: Any) -> None:
-    """A new row of an array of tables takes its neighbour's layout: the same indentation of
-    its header and keys, and the blank line after it when the neighbour has one."""
-    import tomlkit
-
-    indent = sibling.trivia.indent
-    row.indent(len(indent) - len(indent.rstrip(" ")))
-    body = sibling.value.body
-    if body and isinstance(body[-1][1], tomlkit.items.Whitespace) and "\n" in body[-1][1].s:
-        row.add(tomlkit.nl())
-
-
-def _doc_node(doc: Any, path: Path) -> Any:
-    node = doc
-    for part in path:
-        node = node[part]
-    return node
-
-
-def _to_toml(value: Any, *, aot_row: bool = False) -> Any:
-    """Plain data to tomlkit items; rows of an array of tables become tables, nested dicts too."""
-    import tomlkit
-
-    if isinstance(value, dict):
-        table = tomlkit.table()
-        for key, item in value.items():
-            if isinstance(item, list) and item and all(isinstance(x, dict) for x in item):
-                aot = tomlkit.aot()
-                for row in item:
-                    aot.append(_to_toml(row, aot_row=True))
-                table[key] = aot
-            else:
-                table[key] = _to_toml(item)
-        return table if aot_row or any(isinstance(v, (dict, list)) for v in value.values()) \
-            else _inline(value)
-    if isinstance(value, list):
-        array = tomlkit.array()
-        for item in value:
-            array.append(_to_toml(item))
-        return array
-    return tomlkit.item(value)
-
-
-def _inline(value: dict) -> Any:
-    import tomlkit
-
-    table = tomlkit.inline_table()
-    for key, item in value.items():
-        table[key] = item
-    return table

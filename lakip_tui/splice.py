@@ -54,8 +54,14 @@ def _toml_scalar(value: Any, *, multiline: bool) -> str:
         text = repr(value)
         return text if any(c in text for c in ".en") else text + ".0"
     if multiline or "\n" in value:
-        return '"""\n' + _escape(value, multiline=True) + '"""'
+        return '"""' + multiline_body(value) + '"""'
     return '"' + _escape(value, multiline=False) + '"'
+
+
+def multiline_body(text: str) -> str:
+    """What stands between the quotes of a \"\"\" block holding `text`: a line break first
+    (TOML drops it, and the text then starts at the left margin), then the escaped text."""
+    return "\n" + _escape(text, multiline=True)
 
 
 def _escape(text: str, *, multiline: bool) -> str:

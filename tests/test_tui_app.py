@@ -361,17 +361,22 @@ async def test_save_error_is_shown_in_the_app_not_as_traceback(tmp_path):
     app = make_app(tmp_path, view_factory=TampilanPalsu)
     async with app.run_test(size=(80, 24)) as pilot:
         app.project.set(("uji", "baris", 0, "nilai"), 12)
+        import errno
+        from unittest import mock
 
-        def rusak(*args, **kwargs):
-            raise LakipError("disk penuh", where=str(app.project.path), title="Gagal menyimpan")
-
-        app.project.save = rusak
-        await pilot.press("ctrl+s")
-        await pilot.pause(0.1)
+        disk_full = OSError(errno.ENOSPC, "disk penuh")
+        with mock.patch("os.fsync", side_effect=disk_full):  # the save runs in a thread
+            await pilot.press("ctrl+s")
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.1)
         assert app.is_running
         assert any("disk penuh" in n.message and n.severity == "error"
                    for n in app._notifications)
-        assert app.project.dirty
+        assert app.project.dirty and not app.project.saving
+        await pilot.press("ctrl+s")  # the failed save changed nothing: this one works
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert not app.project.dirty
 
 
 @pilot_test
@@ -895,11 +900,11 @@ async def test_a_structural_edit_has_the_document_parsed_in_the_background(tmp_p
         project = app.project
         project.set(("meta", "tahun"), 2025)
         await pilot.pause()
-        assert project._doc is None  # a value edit is spliced: no document needed
+        assert project._cache is None  # a value edit is spliced: no document needed
         project.insert(("uji", "baris"), 0, {"kode": "X", "nilai": 1})
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert project._doc is not None and not project.needs_document
+        assert project._cache is not None and not project.needs_document
         assert app.simpan() == "ok"
     saved = tomllib.loads(project.path.read_text(encoding="utf-8"))
     assert saved["uji"]["baris"][0]["kode"] == "X" and saved["meta"]["tahun"] == 2025

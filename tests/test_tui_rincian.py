@@ -293,7 +293,7 @@ async def test_renstra_is_edited_as_years_and_a_bad_value_is_refused(monkeypatch
         assert app.refused and "bukan angka" in app.refused[-1].message
         assert app.refused[-1].path == ("uji", "unit", 0, "renstra")
         text = app.project.render_text()
-        assert "renstra = { 2022 = 70, 2023 = 82.5, 2024 = 90}" in text
+        assert "renstra = { 2022 = 70, 2023 = 82.5, 2024 = 90 }" in text  # the file's own spacing kept
         assert 'fungsi = ["Menyusun program", "Menyusun laporan"]  # komentar tetap' in text
         assert "# unit pertama" in text
 

@@ -329,20 +329,76 @@ class LakipApp(App):
             if focused.is_attached and focused.display and focused.focusable:
                 main.set_focus(focused)
 
+    async def simpan_latar(self, path: Path | None = None, *, force: bool = False) -> str:
+        """Like `simpan`, with the work (render, verify, write) in a thread: the screen and the
+        keys go on meanwhile, and edits made during it stay unsaved for the next save. The save
+        writes the edits as they were when it started. Also "hanya_baca" for a file nobody may
+        write (the caller offers save as)."""
+        project = self.project
+        try:
+            job = project.begin_save(path, force=force, snapshot=True)
+        except LakipError as exc:
+            self.notify(str(exc), title=exc.title, severity="error", timeout=15)
+            return "gagal"
+        thread = asyncio.ensure_future(asyncio.to_thread(job.run))
+        try:
+            await asyncio.shield(thread)
+        except asyncio.CancelledError:
+            # this flow was cancelled (another one started): the thread still ends, and what it
+            # did is taken in then, so the project never stays "saving"
+            thread.add_done_callback(lambda _done: self._akhiri_simpan(job, path, thread))
+            raise
+        except Exception:
+            pass
+        return self._akhiri_simpan(job, path, thread)
+
+    def _akhiri_simpan(self, job: Any, path: Path | None, thread: "asyncio.Future") -> str:
+        self.project.end_save(job)
+        error = thread.exception()
+        if isinstance(error, ChangedOnDisk):
+            return "berubah"
+        if isinstance(error, LakipError):
+            self.notify(str(error), title=error.title, severity="error", timeout=15)
+            return "hanya_baca" if error.title == "Berkas hanya-baca" else "gagal"
+        if isinstance(error, OSError):
+            self.notify(f"{error.filename or ''}: {error.strerror or error}",
+                        title="Gagal menyimpan", severity="error", timeout=15)
+            return "gagal"
+        if error is not None:
+            raise error
+        if path is not None:
+            self._pindah_kunci(job.target)
+        self.notify(f"Tersimpan: {job.target.name}", timeout=3)
+        self._perbarui_kepala()
+        return "ok"
+
+    def action_simpan(self) -> None:
+        if self.project.saving:  # one save at a time; this one follows when it ends
+            self._simpan_lagi = True
+            return
+        self.alur_simpan()
+
     @work(exclusive=True, group="simpan")
     async def alur_simpan(self, lalu_keluar: bool = False) -> bool:
-        """Save; on a file changed on disk ask reload / overwrite / save as. True when saved."""
+        """Save; on a file changed on disk ask reload / overwrite / save as; a read-only file
+        goes straight to save as. True when saved."""
         if self._tolak_hanya_baca():
             return False
         await self.tuntaskan_ketikan()
-        hasil = self.simpan()
+        hasil = await self.simpan_latar()
+        if getattr(self, "_simpan_lagi", False) and hasil == "ok" and not lalu_keluar:
+            self._simpan_lagi = False
+            if self.project.dirty:
+                hasil = await self.simpan_latar()
+        if hasil == "hanya_baca":
+            hasil = await self._tanya_simpan_sebagai()
         if hasil == "berubah":
             from .screens.disk_changed import BerkasBerubah
 
             jawaban = await self.push_screen_wait(
                 BerkasBerubah(self._nama_berkas(), self.project.dirty))
             if jawaban == "timpa":
-                hasil = self.simpan(force=True)
+                hasil = await self.simpan_latar(force=True)
             elif jawaban == "simpan_sebagai":
                 hasil = await self._tanya_simpan_sebagai()
             elif jawaban == "muat_ulang":
@@ -362,7 +418,7 @@ class LakipApp(App):
         if path is None:
             self.notify("Belum disimpan.", timeout=3)
             return "batal"
-        return self.simpan(path)
+        return await self.simpan_latar(path)
 
     def _muat_ulang(self) -> None:
         try:
@@ -371,9 +427,6 @@ class LakipApp(App):
             self.notify(str(exc), title=exc.title, severity="error", timeout=15)
             return
         self.notify("Dimuat ulang dari disk.", timeout=3)
-
-    def action_simpan(self) -> None:
-        self.alur_simpan()
 
     @work(exclusive=True, group="simpan")
     async def action_simpan_sebagai(self) -> None:
@@ -402,7 +455,7 @@ class LakipApp(App):
 
             jawaban = await self.push_screen_wait(BerkasBerubah(self._nama_berkas(), True))
             if jawaban == "timpa":
-                self.simpan(force=True)
+                await self.simpan_latar(force=True)
                 return
             if jawaban == "simpan_sebagai":
                 await self._tanya_simpan_sebagai()

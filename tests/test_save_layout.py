@@ -1,0 +1,71 @@
+"""Where a save puts what is new (issue 10 item 7): inside its table's block, above the comment
+banner that opens the next section; text with line breaks as a \"\"\" block; inline tables keep
+their spacing."""
+
+from __future__ import annotations
+
+import tomllib
+
+from lakip_tui.project import Project
+
+FILE = '''\
+format = 1
+
+[meta]
+instansi = "Dinas Sosial"
+renstra = { 2020 = 100 }
+
+# ---- BAB II Perencanaan ----
+[[sasaran]]
+kode = "SS1"
+
+[[sasaran]]
+kode = "SS2"
+
+# ---- BAB III Akuntabilitas ----
+[akuntabilitas]
+catatan = "ringkas"
+'''
+
+
+def _saved(tmp_path, edit) -> str:
+    path = tmp_path / "p.toml"
+    path.write_text(FILE, encoding="utf-8")
+    project = Project.load(path)
+    edit(project)
+    project.save()
+    text = path.read_text(encoding="utf-8")
+    assert tomllib.loads(text) == project.data
+    return text
+
+
+def test_a_new_key_goes_inside_its_table_above_the_next_banner(tmp_path):
+    text = _saved(tmp_path, lambda p: p.set(("meta", "kepala"), "Budi"))
+    assert 'renstra = { 2020 = 100 }\nkepala = "Budi"\n\n# ---- BAB II' in text
+
+
+def test_a_new_row_follows_its_last_sibling_above_the_next_banner(tmp_path):
+    text = _saved(tmp_path, lambda p: p.insert(("sasaran",), 2, {"kode": "SS3"}))
+    assert ('kode = "SS2"\n\n[[sasaran]]\nkode = "SS3"\n\n# ---- BAB III Akuntabilitas ----\n'
+            '[akuntabilitas]') in text
+
+
+def test_a_new_table_goes_above_the_next_banner(tmp_path):
+    text = _saved(tmp_path, lambda p: p.set(("sasaran", 1, "catatan"), {"isi": 1, "lain": [{"a": 1}]}))
+    assert text.index("[sasaran.catatan]") < text.index("# ---- BAB III")
+
+
+def test_a_narrative_with_line_breaks_is_written_as_a_block(tmp_path):
+    narasi = "Paragraf pertama.\n\nParagraf kedua dengan \"kutip\"."
+    text = _saved(tmp_path, lambda p: p.set(("akuntabilitas", "analisis"), narasi))
+    assert 'analisis = """\nParagraf pertama.\n\nParagraf kedua dengan \\"kutip\\"."""' in text
+    text = _saved(tmp_path, lambda p: (p.insert(("sasaran",), 0, {"kode": "SS0"}),
+                                        p.set(("akuntabilitas", "catatan"), narasi)))
+    assert 'catatan = """\nParagraf pertama.\n' in text  # through tomlkit too
+
+
+def test_an_inline_table_keeps_its_spacing(tmp_path):
+    text = _saved(tmp_path, lambda p: p.set(("meta", "renstra"), {"2020": 100, "2021": 110}))
+    assert "renstra = { 2020 = 100, 2021 = 110 }" in text
+    text = _saved(tmp_path, lambda p: p.set(("meta", "renstra", "2021"), 110))
+    assert "renstra = { 2020 = 100, 2021 = 110 }" in text
