@@ -32,6 +32,7 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/reviewers.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

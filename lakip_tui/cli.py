@@ -18,8 +18,7 @@ from . import __version__
 from .clean import clean_data, clean_text
 from .errors import LakipError
 
-COMMANDS = ("edit", "new", "check", "export", "plugins", "plugin", "allow", "deny", "data",
-            "import")
+COMMANDS = ("edit", "new", "check", "export", "plugins", "plugin", "allow", "deny", "data", "import", "rekap")
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -116,6 +115,19 @@ def build_parser() -> argparse.ArgumentParser:
     impor.add_argument("--yes", "-y", action="store_true",
                        help="tulis tanpa bertanya (untuk skrip)")
     plugin_option(impor)
+
+    rekap = sub.add_parser("rekap", help="rekap tingkat Pemda dari banyak berkas (DuckDB)",
+                           description="Rekap Pemda: capaian per perangkat daerah dan per "
+                                       "sasaran daerah, penyerapan anggaran, temuan terbanyak; "
+                                       "SQL-nya di docs/rekap.md.")
+    rekap.add_argument("file", metavar="BERKAS", nargs="+", help="folder atau berkas proyek")
+    rekap.add_argument("-f", "--format", default="txt", help="txt (bawaan), md atau html")
+    rekap.add_argument("-o", "--output", default=None, metavar="KELUARAN",
+                       help="berkas keluaran (bawaan: stdout)")
+    rekap.add_argument("--width", type=int, default=100, help="lebar teks (bawaan 100)")
+    rekap.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="jumlah proses pembaca (bawaan: jumlah inti)")
+    plugin_option(rekap)
 
     plugins = sub.add_parser("plugins", help="daftar plugin dan statusnya",
                              description="Daftar plugin: versi, bab, hook, status.")
@@ -340,6 +352,12 @@ def cmd_deny(args: argparse.Namespace) -> int:
     return run_deny(args)
 
 
+def cmd_rekap(args: argparse.Namespace) -> int:
+    from .rekap import run_rekap
+
+    return run_rekap(args)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import run_export
 
@@ -376,4 +394,5 @@ _COMMANDS = {
     "plugin": cmd_plugin,
     "allow": cmd_allow,
     "deny": cmd_deny,
+    "rekap": cmd_rekap,
 }

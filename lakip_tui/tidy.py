@@ -137,10 +137,17 @@ def _write_atomic(target: Path, write) -> None:
     os.close(fd)
     try:
         write(Path(temp))
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp's 0600 would hide the table from a colleague
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def arrow_table(table: Table):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import os
 import re
 import shutil
 import sys
@@ -63,6 +64,9 @@ def read(out: Path, name: str) -> list[dict]:
 def test_one_table_per_kind_of_fact_and_nothing_from_broken_or_foreign_files(parquet):
     assert {p.stem for p in parquet.iterdir()} == TABLES
     assert not [p for p in parquet.iterdir() if p.name.startswith(".")]  # no temp file left
+    mask = os.umask(0)
+    os.umask(mask)
+    assert all(p.stat().st_mode & 0o777 == 0o666 & ~mask for p in parquet.iterdir())
     files = {Path(r["file"]).name for r in read(parquet, "instansi")}
     assert files == {"opd-0.toml", "opd-1.toml", "opd-2.toml", "dinsos.toml"}
 
