@@ -18,7 +18,7 @@ from . import __version__
 from .clean import clean_data, clean_text
 from .errors import LakipError
 
-COMMANDS = ("edit", "new", "check", "export", "plugins", "plugin", "allow", "deny", "data", "import", "rekap")
+COMMANDS = ("edit", "new", "check", "export", "plugins", "plugin", "allow", "deny", "data", "import", "rekap", "serve")
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="peringatan juga membuat kode keluar 1")
     check.add_argument("--jobs", type=int, default=None, metavar="N",
                        help="jumlah proses pemeriksa untuk banyak berkas (bawaan: jumlah inti)")
+    check.add_argument("--lke", action="store_true",
+                       help="swa-nilai LKE komponen Pelaporan Kinerja (Permenpan RB 88/2021): "
+                            "setiap kriteria dengan letak buktinya (docs/lke.md)")
     plugin_option(check)
 
     export = sub.add_parser("export", help="ekspor laporan (txt, md, html, svg, pdf, docx)",
@@ -121,13 +124,27 @@ def build_parser() -> argparse.ArgumentParser:
                                        "sasaran daerah, penyerapan anggaran, temuan terbanyak; "
                                        "SQL-nya di docs/rekap.md.")
     rekap.add_argument("file", metavar="BERKAS", nargs="+", help="folder atau berkas proyek")
-    rekap.add_argument("-f", "--format", default="txt", help="txt (bawaan), md atau html")
+    rekap.add_argument("-f", "--format", default="txt",
+                       help="txt (bawaan), md, html, pdf atau docx (pdf/docx perlu -o)")
     rekap.add_argument("-o", "--output", default=None, metavar="KELUARAN",
                        help="berkas keluaran (bawaan: stdout)")
     rekap.add_argument("--width", type=int, default=100, help="lebar teks (bawaan 100)")
     rekap.add_argument("--jobs", type=int, default=None, metavar="N",
                        help="jumlah proses pembaca (bawaan: jumlah inti)")
     plugin_option(rekap)
+
+    serve = sub.add_parser("serve", help="buka editor di peramban (textual-serve)",
+                           description="Sajikan editor lewat peramban. Tanpa login sendiri: "
+                                       "hanya di 127.0.0.1 kecuali --host; dari komputer lain "
+                                       "pakai terowongan SSH (perintahnya dicetak saat mulai).")
+    serve.add_argument("file", metavar="BERKAS", help="berkas proyek .toml")
+    serve.add_argument("--port", type=int, default=8000, help="port (bawaan 8000)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="alamat yang didengar (bawaan 127.0.0.1; alamat lain membuka "
+                            "editor bagi jaringan tanpa login)")
+    serve.add_argument("--stop-after", type=float, default=None, metavar="DETIK",
+                       help="berhenti sendiri setelah sekian detik")
+    plugin_option(serve)
 
     plugins = sub.add_parser("plugins", help="daftar plugin dan statusnya",
                              description="Daftar plugin: versi, bab, hook, status.")
@@ -358,6 +375,12 @@ def cmd_rekap(args: argparse.Namespace) -> int:
     return run_rekap(args)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import run_serve
+
+    return run_serve(args)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import run_export
 
@@ -395,4 +418,5 @@ _COMMANDS = {
     "allow": cmd_allow,
     "deny": cmd_deny,
     "rekap": cmd_rekap,
+    "serve": cmd_serve,
 }

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .chapter import Chapter
     from .context import Konteks
     from .fakta import FactTable
+    from .lke import Bukti
     from .findings import Finding
     from .report import Grafik, Section
     from .impor import Impor, Lembar
@@ -76,6 +77,13 @@ def lakip_impor(lembar: "list[Lembar]", data: dict) -> "Impor | None":
     a sheet it recognises but cannot read is `Impor(judul, galat="...")` naming sheet, row and
     column. None: not this plugin's sheet. Nothing is written before the user says yes.
     """
+
+
+@hookspec
+def lakip_lke(data: dict, konteks: "Konteks") -> "Iterable[Bukti] | None":
+    """Return evidence for the LKE self-check (`lakip check --lke`, docs/lke.md): a
+    `Bukti(kriteria, status, path, keterangan)` per criterion this chapter can show, e.g. that
+    every indicator has a target, a realisasi and a capaian ("target"), pointing at the data."""
 
 
 @hookspec

@@ -183,7 +183,7 @@ def run_check(args) -> int:
     """`lakip check`: exit 0 without errors, 1 with errors (--strict: warnings too), 2 when any
     file cannot be read."""
     fmt = "json" if args.json else args.format
-    if getattr(args, "lke", False):
+    if args.lke:
         from .lke import run_lke
 
         return run_lke(args)

@@ -455,7 +455,8 @@ class Registry:
         return [base / f for f in files if isinstance(f, str)]
 
 
-_ITERABLE_HOOKS = {"lakip_validate", "lakip_render", "lakip_summary", "lakip_data", "lakip_tahun_baru"}
+_ITERABLE_HOOKS = {"lakip_validate", "lakip_render", "lakip_summary", "lakip_data", "lakip_tahun_baru",
+                   "lakip_lke"}
 
 
 def _resolved(file: Path) -> str:

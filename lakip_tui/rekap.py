@@ -107,8 +107,8 @@ _BAGIAN = (
 
 
 def document(facts: Facts, answers: dict[str, Answer]):
-    from .export import BabLaporan, Document, Sampul
-    from .report import Column, Paragraph, Row, Section, TableBlock
+    from .dokumen import (BabLaporan, Column, Document, EntriIsi, Paragraph, Row, Sampul,
+                          Section, TableBlock)
 
     pemda = answers["pemda"].rows if not answers["pemda"].problem else ()
     nama = sorted({r[0] for r in pemda if r[0]})
@@ -143,7 +143,8 @@ def document(facts: Facts, answers: dict[str, Answer]):
     catatan.append("Angka yang tidak dapat dihitung ditulis \"-\".")
     sections.append(Section("Catatan", (Paragraph("\n\n".join(catatan)),), 99, "rekap-catatan"))
     bab = BabLaporan("rekap", "REKAPITULASI LAPORAN KINERJA", tuple(sections))
-    return Document(sampul, (), (), (bab,))
+    isi = (EntriIsi(1, bab.judul), *(EntriIsi(2, s.title) for s in sections))
+    return Document(sampul, (), isi, (bab,))
 
 
 def _sel(column: str, value: Any) -> str:
@@ -163,12 +164,33 @@ def _sel(column: str, value: Any) -> str:
 
 # -- the command ---------------------------------------------------------------------------------
 
-FORMATS = ("txt", "md", "html")
+FORMATS = ("txt", "md", "html", "pdf", "docx")
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    """Replace `target` whole: a temp file in the same folder, fsynced, renamed over it."""
+    import os
+    import tempfile
+
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                dir=target.parent if str(target.parent) else ".")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temp, 0o666 & ~mask)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def run_rekap(args) -> int:
-    """`lakip rekap FOLDER|FILE... [-f txt|md|html] [-o OUT]`: 0, or 2 when a file could not
-    be read (the recap of the others is still made and says so)."""
+    """`lakip rekap FOLDER|FILE... [-f txt|md|html|pdf|docx] [-o OUT]`: 0, or 2 when a file
+    could not be read (the recap of the others is still made and says so)."""
     from . import exporters
 
     fmt = (args.format or "txt").lower()
@@ -179,17 +201,21 @@ def run_rekap(args) -> int:
         print(clean_text(f"lakip: {problem}"), file=sys.stderr)
     if not facts.files:
         raise LakipError("tidak ada berkas proyek yang dapat dibaca; rekap tidak dibuat")
-    text = exporters.render(document(facts, run_queries(facts)), fmt, width=args.width)
-    if args.output in (None, "-"):
-        sys.stdout.write(text)
+    to_stdout = args.output in (None, "-")
+    if to_stdout and fmt in exporters.BINARY and sys.stdout.isatty():
+        raise LakipError(f"rekap {fmt} adalah berkas biner: beri -o BERKAS.{fmt}")
+    target = None if to_stdout else Path(args.output)
+    if target is not None and target.is_dir():
+        raise LakipError("keluaran adalah folder; beri nama berkas", where=str(target))
+    out = exporters.render(document(facts, run_queries(facts)), fmt, width=args.width)
+    data = out if isinstance(out, bytes) else out.encode("utf-8")
+    if target is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     else:
-        from .project import atomic_write
-
-        target = Path(args.output)
-        if target.is_dir():
-            raise LakipError("keluaran adalah folder; beri nama berkas", where=str(target))
         try:
-            atomic_write(target, text)
+            _write_atomic(target, data)
         except OSError as exc:
             raise LakipError(f"tidak dapat menulis berkas keluaran ({exc.strerror or exc})",
                              where=str(target)) from None

@@ -132,6 +132,17 @@ def test_rekap_command_writes_each_format_and_names_the_broken_file(folder, tmp_
     assert "rusak.toml:2:6" in capsys.readouterr().err
 
 
+def test_rekap_as_pdf_through_the_report_writer(folder, tmp_path):
+    pdfium = pytest.importorskip("pypdfium2")
+    out = tmp_path / "rekap.pdf"
+    assert main(["rekap", str(folder), "-f", "pdf", "-o", str(out), "--jobs", "1"]) == 2
+    assert out.read_bytes().startswith(b"%PDF")
+    pdf = pdfium.PdfDocument(str(out))
+    text = "\n".join(page.get_textpage().get_text_range() for page in pdf)
+    assert "Ringkasan Pemerintah Daerah" in text and "5.732.972.977" in text
+    assert "Temuan Terbanyak" in text
+
+
 def test_without_the_chapter_plugins_the_recap_says_what_it_cannot_make(monkeypatch, capsys):
     monkeypatch.setenv("LAKIP_LOAD_PLUGINS", "")
     assert main(["rekap", str(EXAMPLE), "-f", "md"]) == 0
@@ -140,5 +151,5 @@ def test_without_the_chapter_plugins_the_recap_says_what_it_cannot_make(monkeypa
 
 
 def test_an_unknown_format_is_refused_before_any_work(capsys):
-    assert main(["rekap", str(EXAMPLE), "-f", "docx"]) == 2
-    assert "format 'docx' tidak dikenal" in capsys.readouterr().err
+    assert main(["rekap", str(EXAMPLE), "-f", "odt"]) == 2
+    assert "format 'odt' tidak dikenal" in capsys.readouterr().err

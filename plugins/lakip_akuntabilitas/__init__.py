@@ -65,3 +65,10 @@ def lakip_tahun_baru(data, lama, baru):
     from .tahun_baru import pindah
 
     return pindah(data, lama, baru)
+
+
+@hookimpl
+def lakip_lke(data, konteks):
+    from .lke import bukti
+
+    return bukti(data)
