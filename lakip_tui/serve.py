@@ -4,7 +4,7 @@ textual-serve starts one `lakip edit FILE` per browser tab and relays its screen
 websocket. It has no login of its own: anyone who can open the address can edit the file. So it
 listens on 127.0.0.1 unless told otherwise, and says how to reach it from another computer
 safely: an SSH tunnel, which lets in only those who can log in to this machine. A second tab on
-the same file opens read-only, as a second terminal would (the lock file).
+the same file meets the lock file and is offered read-only, as a second terminal is.
 """
 
 from __future__ import annotations
