@@ -152,24 +152,28 @@ def run_lke(args) -> int:
     """Exit 0 when every criterion the file can show is met, 1 otherwise, 2 unreadable."""
     from .periksa import collect, load_target
 
-    reports = []
-    for target in collect(args.file):
+    reports, unreadable = [], 0
+    targets = collect(args.file)
+    for target in targets:
         project, registry = load_target(target, tuple(args.plugin))
         if project is None:
-            if "error" in registry:
+            if "error" in registry and len(targets) == 1:
                 raise LakipError(registry["error"])
-            continue  # not a project, found under a folder
+            if "error" in registry:  # one broken file of a batch does not stop the rest
+                print(f"lakip: {registry['error']}", file=sys.stderr)
+                unreadable += 1
+            continue  # or not a project, found under a folder
         reports.append(nilai(project, registry, str(target.path)))
     fmt = "json" if args.json else args.format
     if fmt == "json":
-        json.dump(reports[0] if len(reports) == 1 else reports, sys.stdout, ensure_ascii=False,
+        json.dump(reports[0] if len(targets) == 1 else reports, sys.stdout, ensure_ascii=False,
                   indent=2)
         print()
     else:
         for report in reports:
             _print(report)
     failed = any(k["status"] in ("tidak", "sebagian") for r in reports for k in r["kriteria"])
-    return 1 if failed else 0
+    return 2 if unreadable else 1 if failed else 0
 
 
 def _print(report: dict) -> None:

@@ -69,6 +69,21 @@ def test_earlier_years_written_make_the_example_whole(tmp_path, capsys):
     assert code == 0 and report["skor"] == 100.0
 
 
+def test_earlier_years_from_their_own_file_count_too(tmp_path, capsys):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    (tmp_path / "dinsos-2023.toml").write_text(text.replace("tahun = 2024 ", "tahun = 2023 "),
+                                               encoding="utf-8")
+    path = tmp_path / "dinsos-2024.toml"
+    path.write_text(text.replace('pemda = "Pemerintah Kota Binjai"\n',
+                                 'pemda = "Pemerintah Kota Binjai"\n'
+                                 'tahun_sebelumnya = ["dinsos-2023.toml"]\n', 1),
+                    encoding="utf-8")
+    _code, report = lke(path, capsys)
+    tahun_lalu = next(k for k in report["kriteria"] if k["id"] == "tahun_lalu")
+    assert tahun_lalu["status"] == "ada", tahun_lalu
+    assert tahun_lalu["bukti"][0]["location"] == "meta.tahun_sebelumnya"
+
+
 def test_without_plugins_every_content_criterion_is_missing(monkeypatch, capsys):
     monkeypatch.setenv("LAKIP_LOAD_PLUGINS", "")
     code, report = lke(EXAMPLE, capsys)
@@ -89,3 +104,15 @@ def test_every_criterion_is_documented():
     assert "88 Tahun 2021" in doc
     for k in KRITERIA:
         assert f"| `{k.id}` |" in doc
+
+
+def test_a_folder_is_scored_file_by_file_past_a_broken_one(tmp_path, capsys):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "dinsos.toml").write_text(EXAMPLE.read_text(encoding="utf-8"),
+                                                  encoding="utf-8")
+    (tmp_path / "rusak.toml").write_text("format = 1\n[meta\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert main(["check", "--lke", "--json", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    (report,) = json.loads(out)
+    assert report["file"].endswith("dinsos.toml") and "rusak.toml:2:6" in err

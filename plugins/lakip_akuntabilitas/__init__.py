@@ -71,4 +71,4 @@ def lakip_tahun_baru(data, lama, baru):
 def lakip_lke(data, konteks):
     from .lke import bukti
 
-    return bukti(data)
+    return bukti(data, konteks.sebelumnya)

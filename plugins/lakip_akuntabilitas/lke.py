@@ -14,15 +14,17 @@ from lakip_tui.lke import Bukti
 
 from .data import BAB, PENUTUP, PK, baris, daftar_teks, periode_renstra, tabel, teks
 from .hitung import evaluasi
+from .tahun_lalu import dari_berkas
 
 
-def bukti(data: Mapping) -> list[Bukti]:
+def bukti(data: Mapping, sebelumnya: Mapping[int, Mapping] | None = None) -> list[Bukti]:
+    """`sebelumnya`: {year: data} of the earlier years' own files (konteks.sebelumnya)."""
     hasil = evaluasi(data)
     indikator = [h for s in hasil.sasaran for h in s.indikator]
     out = [
         _target(indikator),
         _renstra(data, indikator),
-        _tahun_lalu(indikator),
+        _tahun_lalu(indikator, dari_berkas(sebelumnya or {})),
         *_analisis(data, hasil),
         _efisiensi(data, hasil),
         _tindak_lanjut(data),
@@ -67,14 +69,23 @@ def _renstra(data: Mapping, indikator) -> Bukti:
     return Bukti("renstra", _status(len(ada), len(indikator)), path, keterangan)
 
 
-def _tahun_lalu(indikator) -> Bukti:
-    ada = [h for h in indikator if h.realisasi is not None and h.realisasi.tahun_lalu]
+def _tahun_lalu(indikator, dari_file: Mapping[str, Mapping]) -> Bukti:
+    """Earlier years' realisasi typed in `tahun_lalu`, or read from the earlier years' own
+    files ([meta] tahun_sebelumnya), as Tabel 3.4 takes them."""
+    def ada_lalu(h) -> bool:
+        typed = h.realisasi is not None and h.realisasi.tahun_lalu
+        return bool(typed) or bool(dari_file.get(h.indikator.kode))
+
+    ada = [h for h in indikator if ada_lalu(h)]
     kurang = [h.indikator.kode or h.indikator.sebut() for h in indikator if h not in ada]
     keterangan = (f"{len(ada)} dari {len(indikator)} indikator punya realisasi tahun "
-                  "sebelumnya (kunci tahun_lalu di [[akuntabilitas.realisasi]])")
+                  "sebelumnya (tahun_lalu di [[akuntabilitas.realisasi]], atau berkas tahun "
+                  "sebelumnya di [meta] tahun_sebelumnya)")
     if kurang:
         keterangan += f"; belum: {_daftar(kurang)}"
-    path = ada[0].realisasi.path + ("tahun_lalu",) if ada else (BAB, "realisasi")
+    dengan_kunci = [h for h in ada if h.realisasi is not None and h.realisasi.tahun_lalu]
+    path = (dengan_kunci[0].realisasi.path + ("tahun_lalu",) if dengan_kunci
+            else ("meta", "tahun_sebelumnya") if ada else (BAB, "realisasi"))
     return Bukti("tahun_lalu", _status(len(ada), len(indikator)), path, keterangan)
 
 

@@ -9,6 +9,10 @@ from lakip_tui.api import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
 from .bawaan import BAGIAN_BAWAAN
 from .kunci import BAB, JENIS, POLARITAS
 
+# Keys beyond the editing screens: the Pemda's sasaran (RPJMD) a sasaran serves, read by
+# `lakip data` and `lakip rekap` (docs/data.md).
+KUNCI_LAIN = ("sasaran[].sasaran_daerah",)
+
 JUDUL = "BAB II Perencanaan dan Perjanjian Kinerja"
 URUTAN = 20
 
@@ -146,4 +150,4 @@ _BAGIAN = (
 
 def chapter() -> Chapter:
     return Chapter(key=BAB, title=JUDUL, order=URUTAN, default_section=BAGIAN_BAWAAN,
-                   bagian=_BAGIAN, kunci=())
+                   bagian=_BAGIAN, kunci=KUNCI_LAIN)
