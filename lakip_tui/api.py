@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # type checkers see every name with its type; at run time eac
     from .context import Konteks
     from .errors import AngkaError, LakipError
     from .fakta import FactColumn, FactTable
+    from .lke import Bukti
     from .findings import Finding, error, info, warning
     from .hookspecs import hookimpl
     from .impor import BarisImpor, Impor, Lembar, Sisip, Ubah, kolom_huruf
@@ -117,6 +118,7 @@ _WHERE = {  # name -> the core module it lives in (imported on first use)
     "LakipError": "errors",
     "FactColumn": "fakta",
     "FactTable": "fakta",
+    "Bukti": "lke",
     "Finding": "findings",
     "error": "findings",
     "info": "findings",
@@ -207,7 +209,7 @@ __all__ = [
     "Section", "Block", "Heading", "Paragraph", "ListBlock", "TableBlock", "Column", "Row",
     "Signature", "SignaturePair", "Figure", "Raw",
     # what lakip_summary and lakip_data return
-    "Grafik", "Batang", "FactTable", "FactColumn",
+    "Grafik", "Batang", "FactTable", "FactColumn", "Bukti",
     # what every hook is handed, and paths into the project file
     "Konteks", "Path", "format_path",
     # errors

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from lakip_tui.kinerja import TakTerhitung
-from lakip_tui.lke import Bukti
+from lakip_tui.api import Bukti, TakTerhitung
 
 from .data import BAB, PENUTUP, PK, baris, daftar_teks, periode_renstra, tabel, teks
 from .hitung import evaluasi
