@@ -18,7 +18,7 @@ from . import __version__
 from .clean import clean_data, clean_text
 from .errors import LakipError
 
-COMMANDS = ("edit", "new", "check", "export", "plugins", "plugin", "allow", "deny", "data", "import", "rekap", "serve")
+COMMANDS = ("edit", "new", "check", "export", "plugins", "plugin", "allow", "deny", "data", "import", "rekap", "serve", "recover")
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -171,6 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
         "pyproject.toml dengan entry point, modul bab, uji yang lolos, README.")
     plugin_new.add_argument("name", metavar="NAMA", help="nama plugin, mis. inovasi")
     plugin_new.add_argument("--folder", default=".", help="di folder ini (bawaan: folder kini)")
+    from .recover import add_parser as add_recover
+
+    add_recover(sub)
     return parser
 
 
@@ -406,7 +409,14 @@ def cmd_edit(args: argparse.Namespace) -> int:
         gc.enable()
 
 
+def cmd_recover(args: argparse.Namespace) -> int:
+    from .recover import cmd_recover as run
+
+    return run(args)
+
+
 _COMMANDS = {
+    "recover": cmd_recover,
     "check": cmd_check,
     "new": cmd_new,
     "plugins": cmd_plugins,

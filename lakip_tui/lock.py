@@ -1,8 +1,15 @@
 """A lock file beside the project, so a second session on the same file is noticed.
 
-`.<name>.lakip-lock` holds JSON naming who has the file open: user, host, pid and time. It is
-advisory: the second session is told who holds it and chooses read-only or "open anyway".
-A lock left by a process of this machine that no longer runs is stale and taken over quietly.
+`.<name>.lakip-lock` holds JSON naming who has the file open: user, host, pid, the process's
+start time, the time it was taken, and a token that is this session's alone. It is advisory:
+the second session is told who holds it and chooses read-only, "open anyway" (edit without the
+lock: the first session's lock stays where it is), or, explicitly, taking the lock over.
+
+A session removes a lock only when it holds the token written in it. A lock is stale when
+- its holder ran on this host and no longer runs: the pid is gone, or the pid now belongs to a
+  process that started at another time (pids are reused); such a lock is taken over quietly;
+- it comes from another host and has not been touched for STALE_AGE: a live session touches
+  its lock every minute (`refresh`); the user is asked before taking it over.
 Headless: no Textual here.
 """
 
@@ -11,12 +18,14 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import socket
 import time
 from pathlib import Path
 from typing import NamedTuple
 
+from . import proses
+
 SUFFIX = ".lakip-lock"
+STALE_AGE = 15 * 60.0  # seconds without a touch after which another host's lock is stale
 
 
 def lock_path(project_file: str | os.PathLike) -> Path:
@@ -31,23 +40,39 @@ class LockInfo(NamedTuple):
     host: str
     pid: int
     time: float
+    start: str | None = None  # the holder process's start time (proses.start_time)
+    token: str = ""  # the holding session's own random token
+    age: float = 0.0  # seconds since the lock file was last touched (read, not written)
 
     @classmethod
-    def mine(cls) -> "LockInfo":
-        return cls(_user(), socket.gethostname(), os.getpid(), time.time())
+    def mine(cls, token: str = "") -> "LockInfo":
+        return cls(_user(), proses.host(), os.getpid(), time.time(), proses.my_start_time(),
+                   token)
 
     def as_json(self) -> dict:
-        return {"user": self.user, "host": self.host, "pid": self.pid, "time": self.time}
+        return {"user": self.user, "host": self.host, "pid": self.pid, "time": self.time,
+                "start": self.start, "token": self.token}
 
     @property
     def is_mine(self) -> bool:
-        return self.host == socket.gethostname() and self.pid == os.getpid()
+        """Written by this very process (host, pid and start time)."""
+        return (self.host == proses.host() and self.pid == os.getpid()
+                and (self.start is None or self.start == proses.my_start_time()))
 
     @property
     def is_stale(self) -> bool:
-        """Held by a process of this machine that has ended. Another host's lock is never stale:
-        its process cannot be seen from here."""
-        return self.host == socket.gethostname() and not _pid_alive(self.pid)
+        """The holder can no longer be editing: see the module's docstring."""
+        if self.host == "?":
+            return False  # unreadable: never guessed away
+        if self.host != proses.host():
+            return self.age > STALE_AGE
+        running = proses.running(self.pid, self.start)
+        return self.age > STALE_AGE if running is None else not running
+
+    @property
+    def surely_stale(self) -> bool:
+        """Stale beyond doubt (a process of this host that has ended): taken over unasked."""
+        return self.host == proses.host() and proses.running(self.pid, self.start) is False
 
     def describe(self) -> str:
         """"budi di server-bappeda (pid 4242), sejak 12-03-2025 09:14"."""
@@ -71,18 +96,7 @@ def _user() -> str:
         return os.environ.get("USER") or "?"
 
 
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # it exists, it is just someone else's
-        return True
-    except OSError:
-        return False
-    return True
+_UNKNOWN = LockInfo("?", "?", 0, 0.0)
 
 
 def read_lock(project_file: str | os.PathLike) -> LockInfo | None:
@@ -91,29 +105,36 @@ def read_lock(project_file: str | os.PathLike) -> LockInfo | None:
     path = lock_path(project_file)
     try:
         raw = path.read_text(encoding="utf-8")
+        age = max(0.0, time.time() - path.stat().st_mtime)
     except FileNotFoundError:
         return None
     except OSError:
-        return LockInfo("?", "?", 0, 0.0)
+        return _UNKNOWN
     try:
         data = json.loads(raw)
+        start = data.get("start")
         return LockInfo(str(data["user"]), str(data["host"]), int(data["pid"]),
-                        float(data.get("time", 0)))
-    except (ValueError, KeyError, TypeError):
-        return LockInfo("?", "?", 0, 0.0)
+                        float(data.get("time", 0)), str(start) if start else None,
+                        str(data.get("token") or ""), age)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return _UNKNOWN
 
 
 class FileLock:
     """This session's lock on one project file."""
 
     def __init__(self, project_file: str | os.PathLike) -> None:
+        import secrets
+
         self.project_file = Path(project_file)
         self.path = lock_path(self.project_file)
+        self.token = secrets.token_hex(8)
         self.held = False
 
     def acquire(self, *, force: bool = False) -> None:
-        """Take the lock; raise Locked when another live session holds it (unless `force`)."""
-        me = LockInfo.mine()
+        """Take the lock. Raises Locked when another session holds it, unless its process has
+        surely ended, or `force` (the user chose to take it over)."""
+        me = LockInfo.mine(self.token)
         for _ in range(3):  # a lock that vanishes between our checks is simply retried
             try:
                 self._create(me)
@@ -124,7 +145,7 @@ class FileLock:
             holder = read_lock(self.project_file)
             if holder is None:
                 continue
-            if holder.is_mine or holder.is_stale or force:
+            if holder.token == self.token or holder.surely_stale or force:
                 self._overwrite(me)
                 self.held = True
                 return
@@ -132,14 +153,27 @@ class FileLock:
         self._overwrite(me)
         self.held = True
 
+    @property
+    def ours(self) -> bool:
+        """The lock file on disk is this session's (nobody took it over since)."""
+        holder = read_lock(self.project_file)
+        return holder is not None and bool(self.token) and holder.token == self.token
+
+    def refresh(self) -> None:
+        """Touch the lock, so sessions on other hosts see it is alive (every minute or so)."""
+        if self.held and self.ours:
+            try:
+                os.utime(self.path)
+            except OSError:
+                pass
+
     def release(self) -> None:
-        """Remove the lock, but only if it is still ours (an "open anyway" session may have
-        taken it over since)."""
+        """Remove the lock, but only if it is still ours: a session that took it over since
+        (explicitly), or any other session's lock, is never removed."""
         if not self.held:
             return
         self.held = False
-        holder = read_lock(self.project_file)
-        if holder is not None and holder.is_mine:
+        if self.ours:
             try:
                 self.path.unlink()
             except OSError:
@@ -152,5 +186,9 @@ class FileLock:
 
     def _overwrite(self, me: LockInfo) -> None:
         temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        temp.write_text(json.dumps(me.as_json()), encoding="utf-8")
-        os.replace(temp, self.path)
+        try:
+            temp.write_text(json.dumps(me.as_json()), encoding="utf-8")
+            os.replace(temp, self.path)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise

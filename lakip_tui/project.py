@@ -524,12 +524,13 @@ class Project:
             self.end_save(job)
         return job.target
 
-    def reload(self) -> None:
-        """Throw away unsaved edits and read the file again from disk."""
+    def reload(self, fresh: "Project | None" = None) -> None:
+        """Throw away unsaved edits and read the file again from disk (or take `fresh`, the
+        file as just read: a merge puts edits back on exactly the text it merged with)."""
         if self._saving is not None:
             raise LakipError("penyimpanan masih berjalan; muat ulang setelah selesai",
                              where=str(self.path), title="Sedang menyimpan")
-        fresh = Project.load(self.path)
+        fresh = fresh if fresh is not None else Project.load(self.path)
         self.data, self._text, self._bom = fresh.data, fresh._text, fresh._bom
         self._since, self._cache = [], None
         self._undo, self._redo, self._saved_depth = [], [], 0

@@ -184,6 +184,17 @@ def _writable(st: os.stat_result, target: FsPath) -> bool:
 
 
 def atomic_write(target: FsPath, text: str) -> None:
+    """`_write_atomically`, holding the save lock of the file (sementara.saving), so that no
+    cleanup takes this save's temp file for one a killed save left behind, and those are
+    removed first."""
+    from .sementara import saving
+
+    target = FsPath(target)
+    with saving(target.resolve() if target.is_symlink() else target):
+        _write_atomically(target, text)
+
+
+def _write_atomically(target: FsPath, text: str) -> None:
     """Write `text` to `target` so that a crash leaves either the old or the new file, whole.
 
     A symlink is followed (the file it points to is replaced, not the link); the file keeps its

@@ -92,3 +92,97 @@ def test_garbled_lock_counts_as_held(project_file):
 
 def test_no_lock_reads_none(project_file):
     assert read_lock(project_file) is None
+
+
+# -- issue 10, item 5: a session never removes a lock it does not own; pid reuse ---------------
+
+HOLDER = """
+import sys, time
+from lakip_tui.lock import FileLock
+lock = FileLock(sys.argv[1])
+lock.acquire()
+print("pegang", flush=True)
+sys.stdin.readline()
+lock.release()
+"""
+
+
+def test_a_second_session_that_opened_anyway_leaves_the_first_sessions_lock(project_file):
+    first = subprocess.Popen([sys.executable, "-c", HOLDER, str(project_file)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert first.stdout.readline().strip() == "pegang"
+        held = lock_path(project_file).read_text()
+        second = FileLock(project_file)
+        with pytest.raises(Locked):
+            second.acquire()
+        second.release()  # "open anyway", then quit
+        assert lock_path(project_file).read_text() == held
+        third = FileLock(project_file)
+        with pytest.raises(Locked):  # a third session is still warned
+            third.acquire()
+    finally:
+        first.stdin.close()
+        first.wait(10)
+    assert not lock_path(project_file).exists()  # the first session removed its own lock
+
+
+def test_the_same_process_in_two_sessions_is_told_apart_by_token(project_file):
+    first, second = FileLock(project_file), FileLock(project_file)
+    first.acquire()
+    with pytest.raises(Locked):
+        second.acquire()
+    second.release()
+    assert lock_path(project_file).exists()
+    second.acquire(force=True)  # taking over is explicit...
+    first.release()  # ...and the first session then leaves the new holder's lock alone
+    assert read_lock(project_file).token == second.token
+    second.release()
+    assert not lock_path(project_file).exists()
+
+
+def test_a_reused_pid_with_another_start_time_is_stale(project_file):
+    # the parent process is alive, but it is not the process that wrote this lock
+    _write_lock(project_file, pid=os.getppid(), start="boot-lain:123")
+    holder = read_lock(project_file)
+    assert holder.is_stale and holder.surely_stale
+    FileLock(project_file).acquire()  # taken over quietly
+    assert read_lock(project_file).is_mine
+
+
+def test_a_live_pid_with_its_own_start_time_is_not_stale(project_file):
+    from lakip_tui import proses
+
+    _write_lock(project_file, pid=os.getppid(), start=proses.start_time(os.getppid()))
+    assert not read_lock(project_file).is_stale
+    with pytest.raises(Locked):
+        FileLock(project_file).acquire()
+
+
+def test_another_hosts_lock_is_stale_by_age_but_taken_over_only_when_asked(project_file):
+    from lakip_tui.lock import STALE_AGE
+
+    _write_lock(project_file, host="server-lain", pid=_dead_pid())
+    assert not read_lock(project_file).is_stale  # touched just now
+    old = os.path.getmtime(lock_path(project_file)) - STALE_AGE - 60
+    os.utime(lock_path(project_file), (old, old))
+    holder = read_lock(project_file)
+    assert holder.is_stale and not holder.surely_stale
+    with pytest.raises(Locked):
+        FileLock(project_file).acquire()
+    lock = FileLock(project_file)
+    lock.acquire(force=True)
+    assert read_lock(project_file).is_mine
+
+
+def test_refresh_touches_only_our_own_lock(project_file):
+    lock = FileLock(project_file)
+    lock.acquire()
+    old = os.path.getmtime(lock.path) - 600
+    os.utime(lock.path, (old, old))
+    lock.refresh()
+    assert os.path.getmtime(lock.path) > old + 500
+    _write_lock(project_file, user="budi")
+    os.utime(lock.path, (old, old))
+    lock.refresh()
+    assert os.path.getmtime(lock.path) == old

@@ -317,7 +317,7 @@ def _ubah_di_luar(app):
                     encoding="utf-8")
 
 
-@pytest.mark.parametrize("jawaban", ["m", "t", "a", "escape"])
+@pytest.mark.parametrize("jawaban", ["m", "t", "a", "b", "escape"])
 @pilot_test
 async def test_changed_on_disk_then_save_asks_and_each_choice_works(tmp_path, jawaban):
     app = make_app(tmp_path, view_factory=TampilanPalsu)
@@ -335,14 +335,21 @@ async def test_changed_on_disk_then_save_asks_and_each_choice_works(tmp_path, ja
         await pilot.pause(0.1)
         original = tmp_path / "uji-2024.toml"
         on_disk = tomllib.loads(original.read_text(encoding="utf-8"))
-        if jawaban == "m":  # reload: the outside change wins, ours is gone by choice
+        if jawaban == "b":  # discard mine: the outside change wins, ours is gone by choice
             assert on_disk["uji"]["catatan"] == "Diubah orang lain"
             assert app.project.get(("uji", "baris", 0, "nilai")) == 10
             assert app.project.get(("uji", "catatan")) == "Diubah orang lain"
             assert not app.project.dirty
-        elif jawaban == "t":  # overwrite: ours wins
+        elif jawaban == "m":  # reload: the disk's version with our edit merged on top, unsaved
+            assert on_disk["uji"]["baris"][0]["nilai"] == 10
+            assert app.project.get(("uji", "catatan")) == "Diubah orang lain"
+            assert app.project.get(("uji", "baris", 0, "nilai")) == 77
+            assert app.project.dirty
+        elif jawaban == "t":  # merge then save: both edits, they touched different keys
+            # (issue 10 item 6: "Timpa" used to drop the other side's edit silently)
             assert on_disk["uji"]["baris"][0]["nilai"] == 77
-            assert on_disk["uji"]["catatan"] == "Catatan awal"
+            assert on_disk["uji"]["catatan"] == "Diubah orang lain"
+            assert not app.project.dirty
         elif jawaban == "a":  # save as: both survive, the session moves to the copy
             assert on_disk["uji"]["catatan"] == "Diubah orang lain"
             copy = tomllib.loads((tmp_path / "salinan.toml").read_text(encoding="utf-8"))
@@ -449,8 +456,25 @@ async def test_second_session_can_open_anyway(env_uji):
         await pilot.press("b")
         await tunggu_layar(pilot, MainScreen)
         assert not app.project.read_only
-        assert read_lock(path).is_mine
+        assert read_lock(path).user == "budi"  # open anyway does not take budi's lock
         app.project.set(("uji", "catatan"), "boleh")
+    app.lock.release()
+    assert read_lock(path).user == "budi"  # nor removes it when this session ends
+
+
+@pilot_test
+async def test_second_session_takes_over_only_when_asked(env_uji):
+    path = env_uji / "uji.toml"
+    path.write_text(PROJECT_TEXT, encoding="utf-8")
+    _kunci_orang_lain(path)
+    app = prepare(_args(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await tunggu_layar(pilot, BerkasTerkunci)
+        await pilot.press("a")
+        await tunggu_layar(pilot, MainScreen)
+        assert read_lock(path).is_mine and not app.project.read_only
+    app.lock.release()
+    assert not lock_path(path).exists()
 
 
 @pilot_test

@@ -34,6 +34,7 @@ from .widgets.chapter_host import default_view_factory
 
 if TYPE_CHECKING:
     from ..baca_awal import BacaAwal
+    from ..journal import Journal
 
 # Screens other than the main one (dialogs, help, preview, summary, save as) and the command
 # palette's provider are imported where they are opened: the first frame does not need them.
@@ -53,6 +54,20 @@ async def _antrean_selesai(node: Widget) -> None:
         await asyncio.wait_for(done.wait(), 1.0)
     except asyncio.TimeoutError:  # a widget that stopped processing; do not hang the save
         pass
+
+
+PERIODE_JAGA = 1.0  # seconds between two looks at the file on disk (the promise: 2 seconds)
+
+
+def _kunci_stat(path: Path | None) -> tuple | None:
+    """What tells cheaply that a file may have changed: inode, size, times."""
+    if path is None:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ("hilang",)
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 TEMA_BIASA = "textual-dark"
@@ -77,10 +92,16 @@ class LakipApp(App):
         view_factory: Callable[..., Any] | None = None,
         env: dict[str, str] | None = None,
         warna_rendah: bool = False,
+        jurnal: "Journal | None" = None,
     ) -> None:
         super().__init__()
         self.project = project
         self.registry = registry
+        # every unsaved edit goes to the crash journal as it is made (lakip_tui/journal.py)
+        self.jurnal = jurnal
+        self._jurnal_dibuang = False  # the user chose to discard the unsaved edits
+        if jurnal is not None:
+            jurnal.attach(project)
         self.lock = lock
         self.lock_holder = lock_holder  # another session holds the file: ask first
         self.view_factory = view_factory or default_view_factory()
@@ -124,11 +145,17 @@ class LakipApp(App):
             self.notify(problem.message, title="Plugin", timeout=10,
                         severity="error" if problem.severity == "error" else "warning")
         self._ask_next_plugin()  # under the lock question when there is one: asked after it
+        self._pasang_sinyal()
+        self._mulai_penjaga()
         if self.lock_holder is not None:
             from .screens.lock_question import BerkasTerkunci
 
             self.push_screen(BerkasTerkunci(self._nama_berkas(), self.lock_holder),
                              self._jawab_kunci)
+        elif self.jurnal is not None:
+            self.call_after_refresh(self.alur_pulih)  # after the first frame, never before it
+        if self.project.path is not None:
+            self.call_after_refresh(self._bersihkan_sementara)
         # the terminal size is checked once the main screen is mounted (MainScreen.on_mount)
 
     # -- plugin files the project names, not allowed yet (trust.py) ------------------------
@@ -187,16 +214,20 @@ class LakipApp(App):
     def _jawab_kunci(self, jawaban: str | None) -> None:
         if jawaban == "keluar":
             self.exit(0)
-        elif jawaban == "buka_saja":
-            try:
-                if self.lock is not None:
-                    self.lock.acquire(force=True)
-            except OSError as exc:
-                self.notify(f"Berkas kunci tidak dapat ditulis ({exc}); tetap dibuka.",
-                            severity="warning")
+            return
+        if jawaban in ("buka_saja", "ambil_alih"):
+            if jawaban == "ambil_alih" and self.lock is not None:
+                try:
+                    self.lock.acquire(force=True)  # explicit: the user chose to take it over
+                except OSError as exc:
+                    self.notify(f"Berkas kunci tidak dapat ditulis ({exc}); tetap dibuka.",
+                                severity="warning")
+            # "open anyway" leaves the other session's lock alone: never ours to remove
             self.project.read_only = False
             self.notify("Berkas dibuka untuk disunting. Sesi lain mungkin juga menyimpan.",
                         severity="warning")
+            if self.jurnal is not None:
+                self.alur_pulih()
         else:
             self.set_hanya_baca(True)
         self._perbarui_kepala()
@@ -380,8 +411,8 @@ class LakipApp(App):
 
     @work(exclusive=True, group="simpan")
     async def alur_simpan(self, lalu_keluar: bool = False) -> bool:
-        """Save; on a file changed on disk ask reload / overwrite / save as; a read-only file
-        goes straight to save as. True when saved."""
+        """Save; on a file changed on disk ask: merge then save, merge only, save as, or
+        discard ours; a read-only file goes straight to save as. True when saved."""
         if self._tolak_hanya_baca():
             return False
         await self.tuntaskan_ketikan()
@@ -398,10 +429,19 @@ class LakipApp(App):
             jawaban = await self.push_screen_wait(
                 BerkasBerubah(self._nama_berkas(), self.project.dirty))
             if jawaban == "timpa":
-                hasil = await self.simpan_latar(force=True)
+                if not await self.gabung_dengan_disk():
+                    return False
+                hasil = await self.simpan_latar()
+                if hasil == "berubah":  # changed yet again meanwhile: nothing is overwritten
+                    self.notify("Berkas berubah lagi di disk; simpan sekali lagi.",
+                                severity="warning", timeout=8)
+                    return False
             elif jawaban == "simpan_sebagai":
                 hasil = await self._tanya_simpan_sebagai()
             elif jawaban == "muat_ulang":
+                await self.gabung_dengan_disk()
+                return False
+            elif jawaban == "buang":
                 self._muat_ulang()
                 return False
             else:
@@ -410,6 +450,48 @@ class LakipApp(App):
         if hasil == "ok" and lalu_keluar:
             self.exit(0)
         return hasil == "ok"
+
+    async def gabung_dengan_disk(self) -> bool:
+        """Three-way merge (base = the last durable text, theirs = the file now on disk, ours
+        = the data being edited): the file is read again, and the edits are put back on top
+        of it as unsaved edits; edits to different keys or rows are combined, and each value
+        changed on both sides is asked about. False when cancelled (nothing changed then)."""
+        import copy
+
+        from ..merge import apply_ops, diff, merge3
+        from ..project import parse_toml
+
+        path = self.project.path
+        try:
+            base = parse_toml(self.project.text, str(path))
+            ours = copy.deepcopy(self.project.data)
+            disk = Project.load(path)
+        except LakipError as exc:
+            self.notify(str(exc), title=exc.title, severity="error", timeout=15)
+            return False
+        hasil = merge3(base, ours, disk.data)
+        pilihan = await self.tanya_konflik(hasil.konflik, "Suntingan Anda")
+        if pilihan is None:
+            self.notify("Tidak digabung; tidak ada yang berubah.", timeout=5)
+            return False
+        if hasil.konflik:
+            hasil = merge3(base, ours, disk.data, pilihan)
+        ops = diff(disk.data, hasil.data)
+        try:  # tried on a copy first: the editor's edits are never dropped by a failed merge
+            apply_ops(Project(disk.text, path), ops)
+        except LakipError as exc:
+            self.notify(f"Tidak dapat digabung ({exc}); tidak ada yang berubah.",
+                        severity="error", timeout=15)
+            return False
+        self.project.reload(disk)  # the very text merged with; a later change is seen at save
+        if not self.terapkan(ops):
+            return False
+        jumlah = len(hasil.konflik)
+        self.notify("Digabung dengan versi di disk" + (f" ({jumlah} nilai dipilih)" if jumlah
+                                                        else "") + "; belum disimpan.",
+                    timeout=5)
+        self._perbarui_kepala()
+        return True
 
     async def _tanya_simpan_sebagai(self) -> str:
         from .screens.save_as import SimpanSebagai
@@ -420,13 +502,13 @@ class LakipApp(App):
             return "batal"
         return await self.simpan_latar(path)
 
-    def _muat_ulang(self) -> None:
+    def _muat_ulang(self, pesan: str = "Dimuat ulang dari disk.") -> None:
         try:
             self.project.reload()
         except LakipError as exc:
             self.notify(str(exc), title=exc.title, severity="error", timeout=15)
             return
-        self.notify("Dimuat ulang dari disk.", timeout=3)
+        self.notify(pesan, timeout=5)
 
     @work(exclusive=True, group="simpan")
     async def action_simpan_sebagai(self) -> None:
@@ -455,14 +537,228 @@ class LakipApp(App):
 
             jawaban = await self.push_screen_wait(BerkasBerubah(self._nama_berkas(), True))
             if jawaban == "timpa":
-                await self.simpan_latar(force=True)
+                if await self.gabung_dengan_disk():
+                    await self.simpan_latar()
                 return
             if jawaban == "simpan_sebagai":
                 await self._tanya_simpan_sebagai()
                 return
-            if jawaban != "muat_ulang":
+            if jawaban == "muat_ulang":
+                await self.gabung_dengan_disk()
+                return
+            if jawaban != "buang":
                 return
         self._muat_ulang()
+
+    # -- watching the file and the lock ---------------------------------------------------
+
+    def _mulai_penjaga(self) -> None:
+        """A thread that, once a second, does only a stat of the file (and touches the lock
+        every minute); the UI thread is called only when something changed. (A Textual interval
+        timer would wake the app every second for nothing.)"""
+        import threading
+
+        self._penjaga_henti = threading.Event()
+        self._disk_kunci = _kunci_stat(self.project.path)
+        self._disk_berubah = False  # the change on disk has been told already
+        self.project.subscribe(self._setelah_tulis)
+        if self.project.path is None:
+            return
+        threading.Thread(target=self._penjaga, name="lakip-penjaga", daemon=True).start()
+
+    def on_unmount(self) -> None:
+        self._penjaga_henti.set()
+        self._lepas_sinyal()
+
+    def _penjaga(self) -> None:
+        import time
+
+        terakhir = time.monotonic()
+        while not self._penjaga_henti.wait(PERIODE_JAGA):
+            try:
+                kunci = _kunci_stat(self.project.path)
+                if kunci != self._disk_kunci:
+                    self.call_from_thread(self._cek_disk, kunci)
+                lock = self.lock
+                if lock is None or self.project.read_only:
+                    continue
+                if lock.held and time.monotonic() - terakhir >= 60.0:
+                    terakhir = time.monotonic()
+                    lock.refresh()  # so a session on another host does not take it for stale
+                elif not lock.held and self.lock_holder is not None and not lock.path.exists():
+                    self.call_from_thread(self._ambil_kunci_bebas)
+            except Exception:  # the app is ending (call_from_thread refuses): stop watching
+                return
+
+    def _setelah_tulis(self, change: Any) -> None:
+        """Our own save or reload: the file on disk is the project's text now."""
+        if change.kind in ("save", "reload"):
+            self._disk_kunci = _kunci_stat(self.project.path)
+            self._disk_berubah = False
+
+    def _cek_disk(self, kunci: Any) -> None:
+        """The file's stat changed: read it (only now) and say so when it is not our text."""
+        if getattr(self.project, "saving", False):
+            return  # our own save is being written: look again at the next tick
+        self._disk_kunci = kunci
+        if not self.project.disk_changed():
+            self._disk_berubah = False
+            return
+        if self._disk_berubah:
+            return
+        self._disk_berubah = True
+        if not self.project.dirty:
+            self._muat_ulang(pesan="Berkas diubah di luar aplikasi; versi di disk dimuat "
+                                   "(tidak ada perubahan Anda yang belum disimpan).")
+            return
+        self.notify("Berkas diubah di luar aplikasi. Perubahan Anda belum disimpan: Simpan "
+                    "(Ctrl+S) menggabungkan keduanya, nilai yang bentrok ditanyakan.",
+                    title="Berkas berubah di disk", severity="warning", timeout=20)
+
+    def _bersihkan_sementara(self) -> None:
+        """Temp files that a save killed earlier left beside the file (sementara.py)."""
+        from ..sementara import remove_leftovers
+
+        removed = remove_leftovers(self.project.path)
+        if removed:
+            self.notify(f"{len(removed)} berkas sementara dari penyimpanan yang terputus "
+                        "dihapus.", timeout=5)
+
+    def _ambil_kunci_bebas(self) -> None:
+        """"Open anyway": the other session has ended, so this one holds the file now."""
+        if self.lock is None or self.lock.held:
+            return
+        try:
+            self.lock.acquire()
+        except Exception:  # Locked (a third session was quicker) or an OSError
+            return
+        self.lock_holder = None
+
+    # -- crash journal ---------------------------------------------------------------------
+
+    @work(exclusive=True, group="pulih")
+    async def alur_pulih(self) -> None:
+        """Offer back the edits that sessions of this file left unsaved when they ended."""
+        from ..journal import find_journals, plan_recovery, remove_journal
+
+        if self.project.read_only or self.jurnal is None or self.project.path is None:
+            return
+        for saved in find_journals(self.project.path):
+            try:
+                rencana = plan_recovery(saved, self.project.data, self.project.text)
+            except LakipError as exc:
+                self.notify(str(exc), title=exc.title, severity="error", timeout=15)
+                continue
+            if not rencana.ops and not rencana.conflicts:
+                remove_journal(saved)  # everything in it is in the file already
+                continue
+            from .screens.pulih import TawaranPulih
+
+            jawaban = await self.push_screen_wait(
+                TawaranPulih(self._nama_berkas(), saved, rencana))
+            if jawaban == "pulihkan":
+                await self._pulihkan(saved, rencana)
+            elif jawaban == "buang":
+                remove_journal(saved)
+                self.notify(f"{len(saved.ops)} suntingan dari sesi {saved.made} dibuang.",
+                            timeout=5)
+            else:
+                self.notify("Suntingan itu tetap tersimpan; ditawarkan lagi saat berkas ini "
+                            "dibuka, atau pulihkan dengan `lakip recover`.", timeout=8)
+
+    async def _pulihkan(self, saved: Any, rencana: Any) -> None:
+        from ..journal import plan_recovery, remove_journal
+
+        pilihan = await self.tanya_konflik(rencana.conflicts, "Suntingan dipulihkan")
+        if pilihan is None:
+            self.notify("Pemulihan dibatalkan; suntingan tetap di jurnal.", timeout=5)
+            return
+        if rencana.conflicts:
+            rencana = plan_recovery(saved, self.project.data, self.project.text, pilihan)
+        if not self.terapkan(rencana.ops):
+            return
+        self.jurnal.sync()  # the edits are in this session's journal, durable, before...
+        remove_journal(saved)  # ...the old one goes
+        self.notify(f"{len(rencana.ops)} perubahan dipulihkan; belum disimpan (Ctrl+S).",
+                    title="Dipulihkan", timeout=8)
+        self._perbarui_kepala()
+
+    async def tanya_konflik(self, konflik: list, asal: str) -> list[str] | None:
+        """Ask per conflicting value which side stays; None when the user cancels."""
+        from .screens.pulih import PilihKonflik
+
+        pilihan = []
+        for nomor, satu in enumerate(konflik, start=1):
+            jawaban = await self.push_screen_wait(PilihKonflik(satu, nomor, len(konflik), asal))
+            if jawaban is None:
+                return None
+            pilihan.append(jawaban)
+        return pilihan
+
+    def terapkan(self, ops: list) -> bool:
+        """Apply operations as ordinary edits; all or nothing. False (and said) on failure."""
+        from ..merge import apply_ops
+
+        dibuat: list = []
+        lepas = self.project.subscribe(
+            lambda change: dibuat.append(change) if change.source == "edit" else None)
+        try:
+            apply_ops(self.project, ops)
+        except LakipError as exc:
+            for _ in dibuat:
+                self.project.undo()
+            self.notify(str(exc), title="Tidak dapat diterapkan", severity="error", timeout=15)
+            return False
+        finally:
+            lepas()
+        return True
+
+    def tutup_jurnal(self) -> None:
+        """End of the session: unsaved edits stay in the journal for the next start, unless
+        the user discarded them (or there are none)."""
+        if self.jurnal is None:
+            return
+        if self.project.dirty and not self._jurnal_dibuang and not self.project.read_only:
+            self.jurnal.close()
+        else:
+            self.jurnal.clear()
+            self.jurnal.close()
+
+    def _pasang_sinyal(self) -> None:
+        """SIGHUP (the terminal or the SSH connection went away) and SIGTERM: make the journal
+        durable, give the lock back, and end."""
+        import signal
+
+        self._sinyal: list = []
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self._sinyal_akhir, sig)
+                self._sinyal.append((loop, sig))
+        except (AttributeError, NotImplementedError, RuntimeError, ValueError):
+            pass  # Windows, or not the main thread (some tests)
+
+    def _lepas_sinyal(self) -> None:
+        """Give the signals back: once the app has ended a SIGTERM must end the process again
+        (a handler left on a finished event loop would swallow it)."""
+        for loop, sig in getattr(self, "_sinyal", []):
+            try:
+                loop.remove_signal_handler(sig)
+            except (RuntimeError, ValueError):
+                pass
+        self._sinyal = []
+
+    def _sinyal_akhir(self, sig: int) -> None:
+        import threading
+
+        self.tutup_jurnal()
+        if self.lock is not None:
+            self.lock.release()
+        # the terminal may be gone: if Textual cannot end cleanly, end anyway
+        watchdog = threading.Timer(3.0, os._exit, (128 + sig,))
+        watchdog.daemon = True  # an app that ends in time ends the process at once
+        watchdog.start()
+        self.exit(return_code=128 + sig)
 
     # -- quitting --------------------------------------------------------------------------
 
@@ -476,6 +772,7 @@ class LakipApp(App):
 
         jawaban = await self.push_screen_wait(KonfirmasiKeluar())
         if jawaban == "buang":
+            self._jurnal_dibuang = True
             self.exit(0)
         elif jawaban == "simpan":
             self.alur_simpan(lalu_keluar=True)
@@ -572,8 +869,13 @@ def prepare(args: Any, env: dict[str, str] | None = None,
                   file=sys.stderr)
     environ = dict(os.environ if env is None else env)
     warna_rendah = environ.get("LAKIP_WARNA", "").lower() == "rendah"
+    jurnal = None
+    if not read_only and project.path is not None:
+        from ..journal import Journal
+
+        jurnal = Journal(project.path, project.text)
     return LakipApp(project, registry, read_only=read_only, lock=lock, lock_holder=holder,
-                    env=environ, warna_rendah=warna_rendah)
+                    env=environ, warna_rendah=warna_rendah, jurnal=jurnal)
 
 
 def run_app(args: Any, awal: "BacaAwal | None" = None) -> int:
@@ -586,6 +888,7 @@ def run_app(args: Any, awal: "BacaAwal | None" = None) -> int:
         try:
             app.run(mouse=not getattr(args, "no_mouse", False))
         finally:
+            app.tutup_jurnal()
             if app.lock is not None:
                 app.lock.release()
     finally:

@@ -47,6 +47,7 @@ class Pertanyaan(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Static(self.judul, id="dialog-judul")
             yield Static(self.pesan, id="dialog-pesan")
+            yield from self.isi()
             with Horizontal(id="dialog-tombol"):
                 for answer, binding_id, variant in self.JAWABAN:
                     key = self.app.current_keys(binding_id)[0] if hasattr(self.app, "current_keys") \
@@ -55,6 +56,10 @@ class Pertanyaan(ModalScreen[str | None]):
                     yield Button(label, id=f"jawab-{answer}", variant=variant)
                 if self.JAWABAN_ESC is None:
                     yield Button("Batal (Esc)", id="jawab-batal")
+
+    def isi(self) -> ComposeResult:
+        """More content between the message and the buttons (a subclass's list, say)."""
+        return iter(())
 
     def on_mount(self) -> None:
         buttons = self.query(Button)

@@ -1,5 +1,7 @@
-"""The file changed on disk since it was opened (another editor, a git pull, a colleague):
-the user decides which version wins; nothing is overwritten without asking."""
+"""The file changed on disk since it was opened (another editor, a git pull, a colleague).
+Nothing is overwritten: saving and reloading merge the two versions three ways (base = the
+file as last opened or saved), so edits to different keys or rows are all kept, and only a
+value changed on both sides is asked about, one at a time."""
 
 from __future__ import annotations
 
@@ -10,17 +12,21 @@ from .dialog import Pertanyaan
 class BerkasBerubah(Pertanyaan):
     BINDINGS = bindings("dialog") + bindings("dialog_disk")
     JAWABAN = (
-        ("muat_ulang", "disk_muat_ulang", "warning"),
-        ("timpa", "disk_timpa", "error"),
-        ("simpan_sebagai", "disk_simpan_sebagai", "primary"),
+        ("timpa", "disk_timpa", "primary"),
+        ("muat_ulang", "disk_muat_ulang", "default"),
+        ("simpan_sebagai", "disk_simpan_sebagai", "default"),
+        ("buang", "disk_buang", "error"),
     )
 
     def __init__(self, nama_berkas: str, ada_perubahan: bool) -> None:
-        hilang = ("Muat ulang membuang perubahan Anda yang belum disimpan. "
-                  if ada_perubahan else "Muat ulang membaca versi di disk. ")
+        milik = ("Perubahan Anda yang belum disimpan digabung dengan versi di disk: yang "
+                 "menyentuh nilai atau baris berbeda disatukan; untuk tiap nilai yang diubah di "
+                 "kedua tempat Anda ditanya mana yang dipakai.\n\n"
+                 if ada_perubahan else "")
         super().__init__(
             "Berkas berubah di disk",
-            f"{nama_berkas} telah diubah di luar aplikasi sejak dibuka.\n\n"
-            f"{hilang}Timpa menyimpan versi Anda di atas versi di disk (perubahan di disk hilang). "
-            "Simpan sebagai menulis versi Anda ke berkas lain.",
+            f"{nama_berkas} telah diubah di luar aplikasi sejak dibuka.\n\n{milik}"
+            "Gabung lalu simpan: gabungkan, lalu simpan. Muat ulang: gabungkan tanpa "
+            "menyimpan. Simpan sebagai: versi Anda ke berkas lain. Buang perubahan saya: baca "
+            "versi di disk saja.",
         )
