@@ -393,7 +393,7 @@ async def test_prose_cell_is_edited_in_a_window_keeping_paragraphs():
     app = make_app(text, bagian="belanja")
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_table(app, pilot, "belanja")
-        assert "Gaji  Parag…" in row_text(editor.grid, 0)  # one line in the grid
+        assert "Gaji  Paragraf dua" in row_text(editor.grid, 0)  # one line in the grid
         await pilot.press("enter")
         await pilot.pause()
         window = app.screen

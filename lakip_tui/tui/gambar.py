@@ -34,3 +34,16 @@ def css_kursor(kelas: str) -> str:
         &:ansi > .{kelas} {{ text-style: underline; }}
         &:ansi:focus > .{kelas} {{ text-style: reverse; }}
 """
+
+
+TANDA_LUAP = "#"  # a number wider than its cell: the cell is filled with it, as a spreadsheet does
+
+
+def pas_angka(text: str, width: int) -> str:
+    """A number right-aligned in `width` cells; one that does not fit is never cut (a cut
+    number reads as another number): the cell shows the overflow mark instead."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return TANDA_LUAP * width
+    return " " * (width - cell_len(text)) + text

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
 from textual.app import ComposeResult
@@ -27,7 +28,7 @@ from lakip_tui.chapter import Isian, Kolom
 from lakip_tui.paths import Path
 
 from ..actions import bindings
-from ..gambar import css_kursor, pas
+from ..gambar import TANDA_LUAP, css_kursor, pas
 from . import cells
 from .lokasi import kolom_isian
 from .navigasi import ke_navigasi
@@ -109,7 +110,11 @@ class FormGrid(GridSel, Widget, can_focus=True):
             label_style += self.gaya("isian--label-kursor")
             value_style += self.gaya("isian--kursor")
         label = pas(kolom.label + (" *" if kolom.wajib else ""), LEBAR_LABEL - 1) + " "
-        value = pas(text, max(0, width - LEBAR_LABEL))
+        room = max(0, width - LEBAR_LABEL)
+        if cells.rata_kanan(kolom) and cell_len(text) > room:
+            value = TANDA_LUAP * room  # a number is never shown cut (it would read as another)
+        else:
+            value = pas(text, room)
         strip = Strip([Segment(label, label_style), Segment(value, value_style)])
         return strip.crop(0, width).extend_cell_length(width, base)
 

@@ -29,7 +29,7 @@ from lakip_tui.paths import Path
 
 from ..actions import bindings
 from ..keymap import tombol_aksi
-from ..gambar import css_kursor, pas
+from ..gambar import css_kursor, pas, pas_angka
 from . import cells
 from .confirm import Konfirmasi
 from .lokasi import kunci_rincian
@@ -37,12 +37,16 @@ from .navigasi import ke_navigasi
 from .rincian import RincianPanel
 from .sunting_sel import CellInput, GridSel, PenyuntingSel, PilihanList
 from .table_model import Baris, TabelModel
+from .tata_kolom import PEMISAH_LEBAR, bagi_lebar, kolom_tampak, pertama_untuk
 
 PEMISAH = "│"
-LEBAR_MAKS_TEKS = 40
-LEBAR_MAKS_ANGKA = 18
-SAMPEL = 40  # rows looked at to guess a column's width when Kolom.lebar is not set
+LEBAR_MAKS_TEKS = 40  # a text column starts at most this wide; spare room widens it further
+LEBAR_KUNCI = 24  # the first column (it stays put) starts at most this wide
+LEBAR_MAKS_LABEL = 24  # a header longer than this may be cut (the line under the table has it)
+LEBAR_ALAMI_MAKS = 400  # spare room widens a text column up to its content, at most this
+LEBAR_TEKS_PENDEK = 12  # a text this short is shown whole ("1 indikator"), whatever Kolom.lebar
 _LEBAR_HITUNG = {"rupiah": 15, "persen": 10, "desimal": 10, "bilangan": 10, "angka": 10}
+SAMPEL = 40  # rows looked at to guess a column's width when Kolom.lebar is not set
 
 
 # The keys (actions.AKSI, scope "tabel"): a table is a spreadsheet, printable keys type.
@@ -50,11 +54,18 @@ BINDING_GRID = bindings("tabel")
 
 
 class TableGrid(GridSel, ScrollView, can_focus=True):
-    """The rows of one table, drawn line by line; the cursor is a cell."""
+    """The rows of one table, drawn line by line; the cursor is a cell.
+
+    The first column (the row's key) stays put; the others scroll sideways by whole columns
+    (tata_kolom.py), so the grid never scrolls by characters and no column is cut on the left.
+    A nested table whose levels name their columns differently (sasaran / indikator) gets one
+    header line per level, so every cell sits under the name of its own column.
+    """
 
     COMPONENT_CLASSES = {
         "tabel--kepala",
         "tabel--kepala-kursor",
+        "tabel--kepala-lain",
         "tabel--kursor",
         "tabel--baris-kursor",
         "tabel--induk",
@@ -70,8 +81,10 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
         color: $foreground;
         height: auto;
         max-height: 16;
+        overflow-x: hidden;
         & > .tabel--kepala { text-style: bold; background: $panel; }
         & > .tabel--kepala-kursor { text-style: bold; background: $panel; color: $accent; }
+        & > .tabel--kepala-lain { text-style: not bold; color: $text-muted; }
         & > .tabel--baris-kursor { background: $boost; }
         & > .tabel--induk { text-style: bold; }
         & > .tabel--hitung { color: $text-muted; text-style: italic; }
@@ -88,72 +101,142 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.model = model
         self.editor = editor
-        self._lebar: list[int] | None = None
+        self._ukuran: tuple[list[int], list[int]] | None = None  # (dasar, alami) per column
+        self._lebar: list[int] | None = None  # widths laid out for the current widget width
+        self._lebar_untuk = -1  # the width they were laid out for
+        self._perlu: dict[int, int] = {}  # column -> width a drawn number needed
+        self._lebarkan_tertunda = False
         self._diukur_kosong = False
+        self._pertama = 1  # the first scrolling column on screen
         self._lebar_awalan = 2 * len(model.levels) if len(model.levels) > 1 else 0
+        self._kepala = self._susun_kepala()
         self.jumlah_render_baris = 0  # render_line calls, so tests can see the grid is virtual
+
+    # -- header lines --------------------------------------------------------------------------
+
+    def _susun_kepala(self) -> list[int]:
+        """The level each header line names: one line per distinct set of column labels."""
+        lines: list[int] = []
+        seen: list[tuple[str, ...]] = []
+        for tingkat, level in enumerate(self.model.levels):
+            labels = tuple(kolom.label for kolom in level.kolom)
+            if labels not in seen:
+                seen.append(labels)
+                lines.append(tingkat)
+        return lines
+
+    @property
+    def tinggi_kepala(self) -> int:
+        return len(self._kepala)
+
+    def baris_kepala_tingkat(self, tingkat: int) -> int:
+        """The header line that names the columns of rows at `tingkat`."""
+        labels = tuple(k.label for k in self.model.levels[tingkat].kolom)
+        for line, level in enumerate(self._kepala):
+            if tuple(k.label for k in self.model.levels[level].kolom) == labels:
+                return line
+        return 0
 
     # -- geometry ------------------------------------------------------------------------------
 
     @property
     def lebar_kolom(self) -> list[int]:
-        if self._lebar is None:
-            self._lebar = self._ukur_kolom()
+        """Text width of each column, for the widget's present width."""
+        ruang = self.scrollable_content_region.width - self._lebar_awalan - 2
+        if self._lebar is None or self._lebar_untuk != ruang:
+            dasar, alami = self._ukur()
+            self._lebar = bagi_lebar(dasar, alami, ruang + PEMISAH_LEBAR) if ruang > 0 else dasar
+            self._lebar_untuk = ruang
         return self._lebar
 
-    def _ukur_kolom(self) -> list[int]:
-        """Kolom.lebar where given, else a guess from the label and a sample of rows."""
+    def _ukur(self) -> tuple[list[int], list[int]]:
+        if self._ukuran is None:
+            self._ukuran = self._ukur_kolom()
+        return self._ukuran
+
+    def _ukur_kolom(self) -> tuple[list[int], list[int]]:
+        """(dasar, alami) of each column: the width it starts with (Kolom.lebar, else a guess
+        from a sample of rows, capped) and the width its content would like. Neither is under
+        the column's header nor under its widest number: those are never cut."""
         model = self.model
         rows = model.rows
         self._diukur_kosong = not rows
         step = max(1, len(rows) // SAMPEL)
         sample = rows[:SAMPEL] + rows[SAMPEL::step][:SAMPEL]
-        widths = []
+        dasar, alami = [], []
         for index in range(model.jumlah_kolom):
             kolom_all = [lvl.kolom[index] for lvl in model.levels if index < len(lvl.kolom)]
-            given = [k.lebar for k in kolom_all if k.lebar]
-            if given:
-                widths.append(max(given))
-                continue
-            first = kolom_all[0]
-            width = min(cell_len(first.label), 14)
-            if first.computed:
-                width = max(width, _LEBAR_HITUNG.get(first.jenis, 12))
-            else:
-                for baris in sample:
-                    kolom = model.kolom_di(baris, index)
-                    if kolom is not None and not kolom.computed:
-                        text = cells.teks_tampil(kolom, cells.nilai_di(baris.row, kolom))
-                        width = max(width, cell_len(text))
-            cap = LEBAR_MAKS_ANGKA if cells.rata_kanan(first) else LEBAR_MAKS_TEKS
-            widths.append(max(3, min(width, cap)))
-        return widths
+            label = max(cell_len(k.label) for k in kolom_all)
+            given = max((k.lebar for k in kolom_all if k.lebar), default=0)
+            teks = angka = 0
+            for baris in sample:
+                kolom = model.kolom_di(baris, index)
+                if kolom is None:
+                    continue
+                if kolom.computed:
+                    # computed only for the rows drawn (a big table stays cheap): a guess by
+                    # kind, and a computed number too wide widens its column when drawn
+                    angka_ = cells.rata_kanan(kolom)
+                    lebar = given if given and angka_ else _LEBAR_HITUNG.get(kolom.jenis, 12)
+                else:
+                    text = cells.teks_tampil(kolom, cells.nilai_di(baris.row, kolom))
+                    lebar = cell_len(text.replace("\n", " "))
+                if cells.rata_kanan(kolom):
+                    angka = max(angka, lebar)
+                else:
+                    teks = max(teks, lebar)
+            angka = max(angka, self._perlu.get(index, 0))
+            minimum = max(3, min(label, LEBAR_MAKS_LABEL), angka)
+            cap = LEBAR_KUNCI if index == 0 else LEBAR_MAKS_TEKS
+            # Kolom.lebar is where a column starts, but a short text is never cut
+            awal = max(given, min(teks, LEBAR_TEKS_PENDEK)) if given else min(max(teks, label), cap)
+            dasar.append(max(awal, minimum))
+            alami.append(max(minimum, min(max(teks, label), LEBAR_ALAMI_MAKS)))
+        return dasar, alami
 
     @property
     def lebar_tetap(self) -> int:
         """Width of the first column, which stays put while the others scroll sideways."""
         return self.lebar_kolom[0] + self._lebar_awalan + 2
 
-    def _awal_kolom(self) -> list[int]:
-        """Start of each column after the first, in the scrolling part."""
-        starts, x = [0], 0
-        for width in self.lebar_kolom[1:]:
-            starts.append(x)
-            x += width + 3
-        return starts
+    @property
+    def ruang_geser(self) -> int:
+        """Cells left for the scrolling columns."""
+        return max(0, self.scrollable_content_region.width - self.lebar_tetap)
+
+    def kolom_tampak(self) -> list[tuple[int, int, int]]:
+        """(column, x after the key column, width) of the scrolling columns on screen."""
+        return kolom_tampak(self.lebar_kolom, self._pertama, self.ruang_geser)
+
+    def lebar_tampak(self, kolom: int) -> int:
+        """Cells the text of `kolom` gets on screen now (0 when it is off screen)."""
+        if kolom == 0:
+            return self.lebar_kolom[0]
+        for index, _, width in self.kolom_tampak():
+            if index == kolom:
+                return max(0, width - PEMISAH_LEBAR)
+        return 0
 
     def perbarui_ukuran(self) -> None:
         """Set the virtual size from the row count; called when the structure changed."""
-        if self._lebar is not None and self._diukur_kosong and self.model.rows:
-            self._lebar = None  # widths guessed from labels alone: guess again from the rows
-        total = self.lebar_tetap + sum(w + 3 for w in self.lebar_kolom[1:])
-        height = len(self.model.rows) + 1
-        self.virtual_size = Size(total, height)
+        if self._ukuran is not None and self._diukur_kosong and self.model.rows:
+            self._ukuran = None  # widths guessed from labels alone: guess again from the rows
+            self._lebar = None
+        self.virtual_size = Size(0, len(self.model.rows) + self.tinggi_kepala)
 
     @property
     def tinggi_data(self) -> int:
-        """How many data rows fit (the header takes the first line)."""
-        return max(1, self.scrollable_content_region.height - 1)
+        """How many data rows fit (the header takes the first lines)."""
+        return max(1, self.scrollable_content_region.height - self.tinggi_kepala)
+
+    def _lebarkan(self) -> None:
+        """A number drawn did not fit its column: measure again, so the column widens."""
+        self._lebarkan_tertunda = False
+        self._ukuran = None
+        self._lebar = None
+        self.tampilkan_kursor()
+        self.refresh()
+        self.editor.kursor_berpindah()
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -168,48 +251,60 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         self.jumlah_render_baris += 1
         width = self.scrollable_content_region.width
-        if y == 0:
-            return self._strip_kepala(width)
-        index = self.scroll_offset.y + y - 1
+        kepala = self.tinggi_kepala
+        if y < kepala:
+            return self._strip_kepala(y, width)
+        index = self.scroll_offset.y + y - kepala
         rows = self.model.rows
         if index < len(rows):
             return self._strip_baris(rows[index], index, width)
-        if not rows and y == 1:
+        if not rows and y == kepala:
             tombol = tombol_aksi(self.app, "tabel_tambah_baris")
             text = f" Belum ada baris. {tombol}: tambah baris."
             style = self.rich_style + self.gaya("tabel--petunjuk")
             return Strip([Segment(pas(text, width, False), style)])
         return Strip.blank(width, self.rich_style)
 
-    def _gabung(self, tetap: list[Segment], geser: list[Segment], width: int, base: Style) -> Strip:
-        fixed = Strip(tetap)
-        fixed_len = fixed.cell_length
-        if fixed_len >= width:
-            return fixed.crop(0, width)
-        scroll_x = self.scroll_offset.x
-        moving = Strip(geser).crop(scroll_x, scroll_x + width - fixed_len)
-        return Strip.join([fixed, moving]).extend_cell_length(width, base)
+    def _strip(self, tetap: list[Segment], geser: list[Segment], width: int, base: Style) -> Strip:
+        return Strip([*tetap, *geser]).crop(0, width).extend_cell_length(width, base)
 
-    def _strip_kepala(self, width: int) -> Strip:
+    def _strip_kepala(self, line: int, width: int) -> Strip:
         model = self.model
-        base = self.rich_style
-        head = base + self.gaya("tabel--kepala")
+        tingkat = self._kepala[line]
+        kolom_level = model.levels[tingkat].kolom
+        baris = model.baris_kursor
+        milik_kursor = baris is not None and self.baris_kepala_tingkat(baris.tingkat) == line
+        head = self.rich_style + self.gaya("tabel--kepala")
+        if len(self._kepala) > 1 and not milik_kursor:
+            head += self.gaya("tabel--kepala-lain")
         head_cursor = head + self.gaya("tabel--kepala-kursor")
         sep = head + self.gaya("tabel--pemisah")
         widths = self.lebar_kolom
-        tetap: list[Segment] = []
+
+        def label(index: int) -> str:
+            return kolom_level[index].label if index < len(kolom_level) else ""
+
+        def gaya(index: int) -> Style:
+            return head_cursor if milik_kursor and index == model.kursor_kolom else head
+
+        tetap = [Segment(f" {pas(label(0), widths[0] + self._lebar_awalan)} ", gaya(0))]
         geser: list[Segment] = []
-        for index in range(model.jumlah_kolom):
-            kolom = next(lvl.kolom[index] for lvl in model.levels if index < len(lvl.kolom))
-            style = head_cursor if index == model.kursor_kolom else head
-            kanan = cells.rata_kanan(kolom)
-            if index == 0:
-                text = pas(kolom.label, widths[0] + self._lebar_awalan, False)
-                tetap.append(Segment(f" {text} ", style))
-            else:
-                geser.append(Segment(PEMISAH, sep))
-                geser.append(Segment(f" {pas(kolom.label, widths[index], kanan)} ", style))
-        return self._gabung(tetap, geser, width, head)
+        tampak = self.kolom_tampak()
+        for number, (index, _, drawn) in enumerate(tampak):
+            kanan = index < len(kolom_level) and cells.rata_kanan(kolom_level[index])
+            text = label(index)
+            room = drawn - PEMISAH_LEBAR
+            if room < widths[index] and cell_len(text) > room:
+                text = ""  # a column cut at the right edge is not named by half a name
+            tanda = "‹" if number == 0 and self._pertama > 1 else PEMISAH
+            geser.append(Segment(tanda, sep))
+            geser.append(Segment(f" {pas(text, room, kanan)} "[:drawn - 1], gaya(index)))
+        strip = self._strip(tetap, geser, width, head)
+        lebih = tampak and (tampak[-1][0] < model.jumlah_kolom - 1
+                            or tampak[-1][2] < widths[tampak[-1][0]] + PEMISAH_LEBAR)
+        if lebih and width > 0:  # more columns to the right
+            strip = Strip.join([strip.crop(0, width - 1), Strip([Segment("›", sep)])])
+        return strip
 
     def _strip_baris(self, baris: Baris, index: int, width: int) -> Strip:
         model = self.model
@@ -223,9 +318,8 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
             row_style += gaya("tabel--baris-kursor")
         sep = row_style + gaya("tabel--pemisah")
         widths = self.lebar_kolom
-        tetap: list[Segment] = []
-        geser: list[Segment] = []
-        for col in range(model.jumlah_kolom):
+
+        def sel(col: int, room: int) -> tuple[str, Style]:
             kolom = model.kolom_di(baris, col)
             text, galat = model.teks_sel(baris, col)
             style = row_style
@@ -235,16 +329,31 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
                 style += gaya("tabel--galat")
             if is_cursor_row and col == model.kursor_kolom:
                 style += gaya("tabel--kursor")
-            kanan = kolom is not None and cells.rata_kanan(kolom)
-            if col == 0:
-                prefix = self._awalan(baris)
-                body = pas(text, widths[0] + self._lebar_awalan - cell_len(prefix), kanan)
-                tetap.append(Segment(" " + prefix, row_style))
-                tetap.append(Segment(body + " ", style))
-            else:
-                geser.append(Segment(PEMISAH, sep))
-                geser.append(Segment(f" {pas(text, widths[col], kanan)} ", style))
-        return self._gabung(tetap, geser, width, base)
+            if kolom is None or not cells.rata_kanan(kolom):
+                return pas(text, room), style
+            if cell_len(text) > widths[col]:
+                self._minta_lebar(col, cell_len(text))
+            if room < widths[col] and col != model.kursor_kolom:
+                return " " * room, style  # cut at the right edge: no half number
+            return pas_angka(text, room), style
+
+        prefix = self._awalan(baris)
+        body, style = sel(0, widths[0] + self._lebar_awalan - cell_len(prefix))
+        tetap = [Segment(" " + prefix, row_style), Segment(body + " ", style)]
+        geser: list[Segment] = []
+        for col, _, drawn in self.kolom_tampak():
+            body, style = sel(col, drawn - PEMISAH_LEBAR)
+            geser.append(Segment(PEMISAH, sep))
+            geser.append(Segment(f" {body} "[:drawn - 1], style))
+        return self._strip(tetap, geser, width, base)
+
+    def _minta_lebar(self, col: int, lebar: int) -> None:
+        """Widen `col` after this frame (drawing must not change the layout it draws)."""
+        if lebar > self._perlu.get(col, 0):
+            self._perlu[col] = lebar
+            if not self._lebarkan_tertunda:
+                self._lebarkan_tertunda = True
+                self.call_after_refresh(self._lebarkan)
 
     def _awalan(self, baris: Baris) -> str:
         """Indentation and fold marker of the tree column."""
@@ -259,7 +368,7 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
     # -- cursor --------------------------------------------------------------------------------
 
     def tampilkan_kursor(self) -> None:
-        """Scroll so that the cursor cell is on screen."""
+        """Scroll so that the cursor cell is on screen: rows by lines, columns whole."""
         model = self.model
         row = model.kursor_baris
         height = self.tinggi_data
@@ -268,37 +377,34 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
             scroll_y = row
         elif row > scroll_y + height - 1:
             scroll_y = row - height + 1
-        scroll_x = self.scroll_offset.x
-        col = model.kursor_kolom
-        if col > 0:
-            starts = self._awal_kolom()
-            start = starts[col]
-            end = start + self.lebar_kolom[col] + 3
-            room = max(1, self.scrollable_content_region.width - self.lebar_tetap)
-            if start < scroll_x:
-                scroll_x = start
-            elif end > scroll_x + room:
-                # the first column boundary that lets the cursor column fit, so no column
-                # is shown cut in half on the left
-                scroll_x = next((s for s in starts[1:col + 1] if end - s <= room), start)
-        if (scroll_x, scroll_y) != tuple(self.scroll_offset):
-            self.scroll_to(scroll_x, scroll_y, animate=False, force=True)
+        pertama = pertama_untuk(self.lebar_kolom, self._pertama, model.kursor_kolom,
+                                self.ruang_geser)
+        if pertama != self._pertama:
+            self._pertama = pertama
+            self.refresh()
+        if scroll_y != self.scroll_offset.y:
+            self.scroll_to(0, scroll_y, animate=False, force=True)
 
     def pindah(self, baris: int | None = None, kolom: int | None = None, *,
                penuh: bool = False) -> None:
         """Move the cursor; `penuh` redraws everything (after the rows themselves changed)."""
         model = self.model
         before, before_col = model.kursor_baris, model.kursor_kolom
-        offset = self.scroll_offset
+        lama = model.baris_kursor
+        before_kepala = self.baris_kepala_tingkat(lama.tingkat) if lama is not None else 0
+        offset, pertama = self.scroll_offset, self._pertama
         model.pindah_kursor(baris, kolom)
         self.tampilkan_kursor()
-        if self.scroll_offset == offset and not penuh:
+        if self.scroll_offset == offset and self._pertama == pertama and not penuh:
             # no scrolling: only the two rows the cursor left and entered need drawing again
             # (and the header, whose cursor column is highlighted)
-            self.refresh_line(before + 1)
-            self.refresh_line(model.kursor_baris + 1)
-            if model.kursor_kolom != before_col:
-                self.refresh_line(offset.y)
+            kepala = self.tinggi_kepala
+            self.refresh_line(before + kepala)
+            self.refresh_line(model.kursor_baris + kepala)
+            baru = model.baris_kursor
+            after_kepala = self.baris_kepala_tingkat(baru.tingkat) if baru is not None else 0
+            if model.kursor_kolom != before_col or after_kepala != before_kepala:
+                self.refresh_lines(offset.y, kepala)
         else:
             self.refresh()
         self.editor.kursor_berpindah()
@@ -306,14 +412,16 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
     def posisi_sel(self) -> tuple[int, int, int]:
         """(x, y, width) of the cursor cell inside this widget's content area."""
         model = self.model
-        y = model.kursor_baris - self.scroll_offset.y + 1
+        y = model.kursor_baris - self.scroll_offset.y + self.tinggi_kepala
         col = model.kursor_kolom
         if col == 0:
             baris = model.baris_kursor
             prefix = cell_len(self._awalan(baris)) if baris is not None else 0
             return 1 + prefix, y, self.lebar_kolom[0] + self._lebar_awalan - prefix + 1
-        x = self.lebar_tetap + self._awal_kolom()[col] - self.scroll_offset.x + 1
-        return x, y, self.lebar_kolom[col] + 2
+        for index, x, drawn in self.kolom_tampak():
+            if index == col:
+                return self.lebar_tetap + x + 1, y, drawn - 1
+        return self.lebar_tetap + 1, y, self.lebar_kolom[col] + 2  # off screen (not reached)
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -393,17 +501,18 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
     # -- mouse ---------------------------------------------------------------------------------
 
     def on_click(self, event: events.Click) -> None:
-        if event.y < 1:
+        kepala = self.tinggi_kepala
+        if event.y < kepala:
             return
-        index = self.scroll_offset.y + event.y - 1
+        index = self.scroll_offset.y + event.y - kepala
         if index >= len(self.model.rows):
             return
         col = 0
         if event.x >= self.lebar_tetap:
-            x = event.x - self.lebar_tetap + self.scroll_offset.x
-            for number, start in enumerate(self._awal_kolom()):
-                if number and start <= x:
-                    col = number
+            x = event.x - self.lebar_tetap
+            col = next((k for k, start, w in self.kolom_tampak() if start <= x < start + w), 0)
+            if not col:
+                return
         self.pindah(index, col)
         if event.chain >= 2:
             self.editor.mulai_sunting()
@@ -529,7 +638,7 @@ class TableEditor(PenyuntingSel, Vertical):
         if kolom.computed:
             text += " (dihitung otomatis)"
         isi = self.teks_sel_kursor() or ""
-        if cell_len(isi) > self.grid.lebar_kolom[self.model.kursor_kolom]:
+        if cell_len(isi) > self.grid.lebar_tampak(self.model.kursor_kolom):
             text += f": {isi}"  # the cell shows it cut short; here it is whole
         elif kolom.bantuan:
             text += f": {kolom.bantuan}"
