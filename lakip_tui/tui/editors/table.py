@@ -294,8 +294,8 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
             kanan = index < len(kolom_level) and cells.rata_kanan(kolom_level[index])
             text = label(index)
             room = drawn - PEMISAH_LEBAR
-            if room < widths[index] and cell_len(text) > room:
-                text = ""  # a column cut at the right edge is not named by half a name
+            if room < widths[index] and cell_len(text) > room and room < 2 * cell_len(text) // 3:
+                text = ""  # cut at the right edge: named only by most of its name, never less
             tanda = "‹" if number == 0 and self._pertama > 1 else PEMISAH
             geser.append(Segment(tanda, sep))
             geser.append(Segment(f" {pas(text, room, kanan)} "[:drawn - 1], gaya(index)))

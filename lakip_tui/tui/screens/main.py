@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -82,6 +83,10 @@ def kelas_ukuran(width: int, height: int) -> dict[str, bool]:
 
 class MainScreen(Screen):
     BINDINGS = bindings("main")
+    # Screen.focused repaints the whole screen whenever focus moves (25-27 KB to the terminal
+    # each time the cell editor opens or closes, docs/performance.md). The widgets that gain
+    # and lose focus repaint themselves, and so do the ones their :focus styles touch.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self) -> None:
         super().__init__()
