@@ -267,7 +267,10 @@ class MainScreen(Screen):
         try:
             view = panel.view
             bagian = getattr(view, "bagian_aktif", None)
-            punya_fokus = self.focused is not None and self.panel_dari_widget(self.focused) is panel
+            fokus = self.focused
+            # a focus left on a widget already taken out of the failed view counts as the view's
+            punya_fokus = fokus is not None and (
+                self.panel_dari_widget(fokus) is panel or not fokus.is_attached)
             aktif = self.bab_aktif == key
             if punya_fokus:
                 self.set_focus(None)
