@@ -32,6 +32,7 @@ def apply_to_doc(doc: Any, op: Op, tombstones: dict) -> None:
             _doc_node(doc, path[:-2])[path[-2]] = _inline_like(parent, values)
         elif new is None or new is _MISSING:
             if key in parent:
+                _keep_header(parent)
                 _bury(parent, key, path, tombstones)
                 _remove_keeping_comments(parent, key)
         elif _ubah_di_tempat(parent, key, new):
@@ -113,6 +114,15 @@ def _deep_end(item: Any) -> Any:
     if body and body[_tail_start(body):] == [] and _tableish(body[-1][1]):
         return _deep_end(body[-1][1])
     return container
+
+
+def _keep_header(table: Any) -> None:
+    """A table written with its own `[header]` keeps it when its last plain key goes: tomlkit
+    would otherwise judge a table holding only sub-tables a "super table" and drop the line."""
+    import tomlkit
+
+    if isinstance(table, tomlkit.items.Table) and not table.is_super_table():
+        table._is_super_table = False
 
 
 def _remove_keeping_comments(parent: Any, key: str) -> None:

@@ -12,8 +12,10 @@ The same sequences run in `make test` (a small derandomized profile); `make fuzz
 
 from __future__ import annotations
 
+import atexit
 import copy
 import os
+import sys
 
 import tomlkit
 from hypothesis import HealthCheck, settings, strategies as st
@@ -42,7 +44,20 @@ y = "dua"
 
 KEYS = ("a", "b", "c", "d")
 VALUES = st.one_of(st.integers(-3, 30), st.sampled_from(["satu", "dua", "tiga", "á\nb"]))
-PROFILE = os.environ.get("LAKIP_FUZZ_STEPS")
+# make fuzz (LAKIP_FUZZ=1): 1.000 new random sequences of 30 steps; LAKIP_FUZZ_RECOVERY changes
+# the count of sequences
+FUZZ = bool(os.environ.get("LAKIP_FUZZ"))
+SEQUENCES = int(os.environ.get("LAKIP_FUZZ_RECOVERY", 1000)) if FUZZ else 10
+STEPS = {"runs": 0, "steps": 0}
+
+
+def _report_steps() -> None:
+    if FUZZ and STEPS["steps"]:
+        print(f"\nmodel pemulihan: {STEPS['runs']} urutan, {STEPS['steps']} langkah",
+              file=sys.stderr)
+
+
+atexit.register(_report_steps)
 
 
 class RecoveryMachine(RuleBasedStateMachine):
@@ -50,6 +65,7 @@ class RecoveryMachine(RuleBasedStateMachine):
         super().__init__()
         import tempfile
 
+        STEPS["runs"] += 1
         self.folder = tempfile.mkdtemp(prefix="lakip-pulih-")
         self.state = os.path.join(self.folder, "state")
         self.path = os.path.join(self.folder, "proyek.toml")
@@ -171,6 +187,7 @@ class RecoveryMachine(RuleBasedStateMachine):
 
     @invariant()
     def journal_replays_to_what_is_shown(self):
+        STEPS["steps"] += 1
         saved = find_journals(self.path, folder=_folder(self.state), include_live=True)
         if not saved:  # no edit since the text was loaded, saved or merged
             assert same(self.project.data, Project(self.project.text).data)
@@ -188,10 +205,10 @@ def _folder(state: str):
 
 
 RecoveryMachine.TestCase.settings = settings(
-    max_examples=int(PROFILE) // 30 if PROFILE else 10,
-    stateful_step_count=30 if PROFILE else 25,
+    max_examples=SEQUENCES,
+    stateful_step_count=30 if FUZZ else 25,
     deadline=None,
-    derandomize=not PROFILE,
+    derandomize=not FUZZ,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 test_recovery_model = RecoveryMachine.TestCase

@@ -69,3 +69,16 @@ def test_an_inline_table_keeps_its_spacing(tmp_path):
     assert "renstra = { 2020 = 100, 2021 = 110 }" in text
     text = _saved(tmp_path, lambda p: p.set(("meta", "renstra", "2021"), 110))
     assert "renstra = { 2020 = 100, 2021 = 110 }" in text
+
+
+def test_a_table_keeps_its_header_when_its_last_plain_key_goes(tmp_path):
+    """Found by `make fuzz`: a `[table]` left holding only sub-tables lost its header line (tomlkit
+    took it for an implicit "super table"); the data was the same, the layout was not."""
+    def edit(project):
+        project.set(("lampiran",), {"judul": "L1", "baris": [{"a": 1}]})  # a table made here
+        project.save()
+        project.set(("lampiran", "judul"), None)
+
+    text = _saved(tmp_path, edit)
+    assert "\n[lampiran]\n" in text
+    assert "[[lampiran.baris]]\na = 1" in text
