@@ -1,5 +1,5 @@
 """Evidence for the LKE self-check (`lakip check --lke`) from BAB III and BAB IV: where the
-report compares realisasi with the target, the Renstra and earlier years, analyses causes and
+report covers every indicator of the Perjanjian Kinerja, compares realisasi with the target, the Renstra and earlier years, analyses causes and
 efficiency, and says what follows. Each piece names the place in the file it comes from.
 
 The figures are hitung.evaluasi's, the ones Tabel 3.2 and 3.4 print.
@@ -21,6 +21,7 @@ def bukti(data: Mapping, sebelumnya: Mapping[int, Mapping] | None = None) -> lis
     hasil = evaluasi(data)
     indikator = [h for s in hasil.sasaran for h in s.indikator]
     out = [
+        _seluruh(indikator),
         _target(indikator),
         _renstra(data, indikator),
         _tahun_lalu(indikator, dari_berkas(sebelumnya or {})),
@@ -37,6 +38,22 @@ def _status(baik: int, semua: int) -> str:
 
 def _daftar(kode: list[str]) -> str:
     return ", ".join(kode[:8]) + (f" dan {len(kode) - 8} lainnya" if len(kode) > 8 else "")
+
+
+def _seluruh(indikator) -> Bukti:
+    """3.b.2: every indicator of the Perjanjian Kinerja has its realisasi reported (whether its
+    capaian can be computed is 3.b.3's)."""
+    ada = [h for h in indikator if h.realisasi is not None]
+    kurang = [h.indikator.kode or h.indikator.sebut() for h in indikator if h not in ada]
+    if not indikator:
+        return Bukti("seluruh_kinerja", "tidak", (PK, "sasaran"),
+                     "belum ada indikator kinerja di Perjanjian Kinerja")
+    keterangan = (f"{len(ada)} dari {len(indikator)} indikator Perjanjian Kinerja punya baris "
+                  "realisasi ([[akuntabilitas.realisasi]])")
+    if kurang:
+        keterangan += f"; tidak dilaporkan: {_daftar(kurang)}"
+    return Bukti("seluruh_kinerja", _status(len(ada), len(indikator)), (BAB, "realisasi"),
+                 keterangan)
 
 
 def _target(indikator) -> Bukti:
