@@ -9,9 +9,9 @@ from lakip_tui.api import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
 from .bawaan import BAGIAN_BAWAAN
 from .kunci import BAB, JENIS, POLARITAS
 
-# Keys beyond the editing screens: the Pemda's sasaran (RPJMD) a sasaran serves, read by
-# `lakip data` and `lakip rekap` (docs/data.md).
-KUNCI_LAIN = ("sasaran[].sasaran_daerah",)
+# Keys beyond the editing screens: none (the Pemda's sasaran a sasaran serves, read by
+# `lakip data` and `lakip rekap`, is edited in the details of the sasaran row).
+KUNCI_LAIN: tuple[str, ...] = ()
 
 JUDUL = "BAB II Perencanaan dan Perjanjian Kinerja"
 URUTAN = 20
@@ -88,6 +88,15 @@ _SASARAN = Tabel(
     ),
     anak=_INDIKATOR,
     baris_baru=lambda: {"kode": "", "uraian": "", "indikator": []},
+    # under the table, for the sasaran under the cursor: the Pemda's sasaran (RPJMD) it serves,
+    # which `lakip data` and `lakip rekap` group the city's agencies by (docs/rekap.md)
+    rincian=(
+        Isian("sasaran_daerah", "Sasaran daerah (RPJMD) yang didukung", (), (
+            Kolom("sasaran_daerah", "Sasaran daerah",
+                  bantuan="sasaran RPJMD Pemda yang didukung sasaran ini, ditulis sama "
+                          "di semua perangkat daerah; lakip rekap mengelompokkan menurutnya"),
+        )),
+    ),
 )
 
 _BAGIAN = (
