@@ -28,7 +28,7 @@ def renderable(block: Any) -> Any:
     if isinstance(block, Paragraph):
         return Text("\n\n".join(block.paragraphs()))
     if isinstance(block, ListBlock):
-        return _list(block)
+        return Daftar(block)
     if isinstance(block, Signature):
         return Align.right(Text("\n".join(block.lines()), justify="center"))
     if isinstance(block, SignaturePair):
@@ -46,6 +46,17 @@ def renderable(block: Any) -> Any:
     if hasattr(block, "__rich__") or hasattr(block, "__rich_console__") or isinstance(block, str):
         return block
     return Text(str(block))  # a plugin's stray object still shows, as text
+
+
+class Daftar:
+    """A ListBlock as a Rich renderable: drawn as the grid of `_list` wherever Rich draws it;
+    the txt export recognises it and writes the same lines without Rich (exporters/text.py)."""
+
+    def __init__(self, block: ListBlock) -> None:
+        self.block = block
+
+    def __rich__(self) -> Any:
+        return _list(self.block)
 
 
 def _list(block: ListBlock) -> Any:

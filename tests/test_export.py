@@ -827,3 +827,46 @@ def test_default_width_follows_the_terminal_only_when_writing_to_one(monkeypatch
     assert lebar_bawaan("-", Terminal()) == 50  # never below the narrowest width
     assert lebar_bawaan("-", io.StringIO()) == 100  # a pipe
     assert lebar_bawaan("laporan.txt", Terminal()) == 100  # a file
+
+
+# -- txt: text and lists are written without Rich, as the very lines Rich prints ------------------
+
+_KATA = st.sampled_from(["a", "di", "Dinas", "Sosial", "1.06.01.2.02.0001", "Rp4.277.622.800",
+                         "Kab/Kota", "tindak-lanjut", "x" * 23, "kesejahteraan", "(83,42%)", ""])
+_SELA = st.sampled_from([" ", "  ", "\n", "\n\n", " \n", "\n  ", "   "])
+
+
+@st.composite
+def _teks_polos(draw) -> str:
+    kata = draw(st.lists(_KATA, max_size=40))
+    sela = draw(st.lists(_SELA, min_size=len(kata), max_size=len(kata)))
+    awal = draw(st.sampled_from(["", " ", "  ", "\n"]))
+    return awal + "".join(k + s for k, s in zip(kata, sela))
+
+
+def _dengan_rich(renderable, width: int) -> str:
+    from lakip_tui.exporters.text import konsol, rapikan
+
+    console = konsol(width)
+    console.print(renderable)
+    return rapikan(console.file.getvalue())
+
+
+@settings(max_examples=300, deadline=None)
+@given(teks=_teks_polos(), width=st.integers(1, 60),
+       bentuk=st.sampled_from(["teks", "1.", "a.", "-", ""]), banyak=st.integers(1, 12))
+def test_txt_text_and_lists_without_rich_are_what_rich_prints(teks, width, bentuk, banyak):
+    from rich.text import Text
+
+    from lakip_tui.exporters.text import _polos, rapikan
+    from lakip_tui.terminal import Daftar
+
+    if bentuk == "teks":
+        item = Text(teks, style="bold")
+    else:
+        potong = [teks[i::banyak] for i in range(banyak)]  # items of every length, "" too
+        item = Daftar(ListBlock(tuple(potong), bentuk))
+    lines = _polos(item, width)
+    if lines is None:  # drawn by Rich then: nothing to compare
+        return
+    assert rapikan("".join(f"{b}\n" for b in lines)) == _dengan_rich(item, width)

@@ -64,6 +64,17 @@ def bungkus(teks: str, batas: int) -> list[str]:
         if ukur(paragraf) <= batas:
             baris.append(paragraf.rstrip())
             continue
+        if ukur is len:
+            semua = paragraf.split()
+            if max(map(len, semua), default=0) <= batas:  # no word to fold: lines of words
+                awal, terpakai = 0, -1
+                for j, kata in enumerate(semua):
+                    terpakai += 1 + len(kata)
+                    if terpakai > batas:
+                        baris.append(" ".join(semua[awal:j]))
+                        awal, terpakai = j, len(kata)
+                baris.append(" ".join(semua[awal:]))
+                continue
         sekarang, terpakai = "", 0
         for kata in paragraf.split():
             w = ukur(kata)
@@ -87,12 +98,26 @@ def bungkus(teks: str, batas: int) -> list[str]:
 
 def _ukur(isi: list[list[str]], minimum: list[int]) -> tuple[list[int], list[int], list[int]]:
     """Per column: its longest line, its longest word (at most the line; a word breaks after
-    "/" or "-" too) and its widest character, all in terminal cells."""
-    maks = [max([minimum[i], 1] + [lebar(b) for sel in kol for b in sel.split("\n")])
-            for i, kol in enumerate(isi)]
-    kata = [max([minimum[i], 1] + [lebar(k) for sel in kol for k in _PENGGAL.split(sel)])
-            for i, kol in enumerate(isi)]
-    return maks, [min(k, m) for k, m in zip(kata, maks)], _huruf_terlebar(isi)
+    "/" or "-" too) and its widest character, all in terminal cells. Each distinct cell text
+    is measured once (amounts, "-" and names repeat down a long table)."""
+    beda = [set(kol) for kol in isi]
+    maks = [max([minimum[i], 1] + [_baris_terpanjang(sel) for sel in kol])
+            for i, kol in enumerate(beda)]
+    kata = [max([minimum[i], 1] + [_kata_terpanjang(sel) for sel in kol])
+            for i, kol in enumerate(beda)]
+    return maks, [min(k, m) for k, m in zip(kata, maks)], _huruf_terlebar(beda)
+
+
+def _baris_terpanjang(sel: str) -> int:
+    if sel.isascii() and "\n" not in sel:
+        return len(sel)
+    return max(lebar(b) for b in sel.split("\n"))
+
+
+def _kata_terpanjang(sel: str) -> int:
+    if sel.isascii() and "/" not in sel and "-" not in sel:  # words end only at whitespace
+        return max(map(len, sel.split()), default=0)
+    return max(lebar(k) for k in _PENGGAL.split(sel))
 
 
 def _lebar_kolom(isi: list[list[str]], tersedia: int, rasio: list[int | None],
@@ -172,13 +197,16 @@ def _jenis(sel: list[str]) -> str:
 _BILANGAN = re.compile(r"[-+(]?(Rp\.?)?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?%?[),.;:]?")
 
 
+_DIGIT = re.compile(r"\d")  # no cell without one holds a _BILANGAN
+
+
 def angka_terpanjang(isi: list[list[str]]) -> list[int]:
     """Per column, its longest number (4.277.622.800, 83,42%, 2024), in cells."""
     out = []
     for kol in isi:
         terpanjang = 0
-        for sel in kol:
-            if any(ch.isdigit() for ch in sel):
+        for sel in set(kol):
+            if _DIGIT.search(sel) is not None:
                 for kata in sel.split():
                     if len(kata) > terpanjang and _BILANGAN.fullmatch(kata):
                         terpanjang = len(kata)
@@ -186,7 +214,7 @@ def angka_terpanjang(isi: list[list[str]]) -> list[int]:
     return out
 
 
-def _huruf_terlebar(isi: list[list[str]]) -> list[int]:
+def _huruf_terlebar(isi: list[set[str]]) -> list[int]:
     """Per column, the widest single character (2 for CJK), below which no column can go."""
     out = []
     for kol in isi:
@@ -218,8 +246,10 @@ def _paling_pendek(isi: list[list[str]], maks: list[int], lantai: list[int],
     def tinggi(i: int, w: int) -> list[int]:
         if (i, w) not in cache:
             cache[(i, w)] = [1 if (c.isascii() and len(c) <= w and "\n" not in c)
-                             else len(bungkus(c, w)) for c in contoh[i]]
+                             else _jumlah_baris(c, w, kata_kata) for c in contoh[i]]
         return cache[(i, w)]
+
+    kata_kata: dict[str, list[list[int]] | None] = {}
 
     lebar_ = list(lantai)
     sisa = anggaran - sum(lebar_)
@@ -254,7 +284,7 @@ def _paling_pendek(isi: list[list[str]], maks: list[int], lantai: list[int],
                 maju = w - lebar_[i]
                 # lines saved in the table, and lines saved inside cells: a short label
                 # that wraps where a long name already does is still worth unwrapping
-                untung = (total - sum(max(a, b) for a, b in zip(lain, baru))
+                untung = (total - sum(map(max, lain, baru))
                           + _SEL * (sum(kolom[i]) - sum(baru))) / maju
                 if untung > untung_terbaik:
                     terbaik, untung_terbaik, maju_terbaik = i, untung, maju
@@ -263,6 +293,32 @@ def _paling_pendek(isi: list[list[str]], maks: list[int], lantai: list[int],
         lebar_[terbaik] += maju_terbaik
         sisa -= maju_terbaik
     return lebar_
+
+
+def _jumlah_baris(teks: str, batas: int, kata_kata: dict[str, list[list[int]] | None]) -> int:
+    """`len(bungkus(teks, batas))`, counted on the lengths of the words (kept in `kata_kata`
+    per text, as a column is tried at many widths)."""
+    if teks not in kata_kata:
+        kata_kata[teks] = ([[len(k) for k in p.split()] for p in teks.split("\n")]
+                           if teks.isascii() else None)
+    paragraf = kata_kata[teks]
+    if paragraf is None:
+        return len(bungkus(teks, batas))
+    jumlah = 0
+    for panjang in paragraf:
+        if sum(panjang) + len(panjang) - 1 <= batas:  # one line (also with more spaces)
+            jumlah += 1
+        elif max(panjang) > batas:
+            return len(bungkus(teks, batas))  # a word folds: as bungkus does it
+        else:
+            jumlah += 1
+            terpakai = -1
+            for w in panjang:
+                terpakai += 1 + w
+                if terpakai > batas:
+                    jumlah += 1
+                    terpakai = w
+    return jumlah
 
 
 def _isi_air(ingin: list[int], lantai: list[int], anggaran: int) -> list[int]:
@@ -284,6 +340,11 @@ def _isi_air(ingin: list[int], lantai: list[int], anggaran: int) -> list[int]:
 
 def _rata(teks: str, w: int, justify: str) -> str:
     """`teks` padded to `w` cells: left, right or centred."""
+    if teks.isascii():
+        if justify == "right":
+            return teks.rjust(w)
+        if justify != "center":
+            return teks.ljust(w)
     kurang = w - (len(teks) if teks.isascii() else lebar(teks))
     if kurang <= 0:
         return teks
@@ -334,14 +395,16 @@ def tata_letak(tabel: TableBlock, width: int) -> list[tuple[str, str]]:
             if not c:
                 kolom_baris.append((k,))
             elif c.isascii() and len(c) <= w and "\n" not in c:
-                kolom_baris.append((_rata(c, w, r),))
+                kolom_baris.append((c.rjust(w) if r == "right" else c.ljust(w) if r != "center"
+                                    else _rata(c, w, r),))
             else:
                 kolom_baris.append([_rata(b, w, r) for b in bungkus(c, w)])
-        tinggi = max(len(p) for p in kolom_baris)
+        tinggi = max(map(len, kolom_baris))
         if tinggi == 1:
-            return [awal + tengah.join(p[0] for p in kolom_baris) + akhir]
-        return [awal + tengah.join(p[j] if j < len(p) else k for p, k in zip(kolom_baris, kosong))
-                + akhir for j in range(tinggi)]
+            return [awal + tengah.join([p[0] for p in kolom_baris]) + akhir]
+        penuh = [p if len(p) == tinggi else [*p, *[k] * (tinggi - len(p))]
+                 for p, k in zip(kolom_baris, kosong)]
+        return [awal + tengah.join(bagian) + akhir for bagian in zip(*penuh)]
 
     lebar_tabel = sum(lebar_) + (n + 1) + 2 * pad * n
     out: list[tuple[str, str]] = []

@@ -8,18 +8,19 @@ file is what a printer or `less` shows, and no line is wider than the chosen wid
 from __future__ import annotations
 
 import io
+import re
 from typing import Any, Iterator
 
 from ..dokumen import BabLaporan, Document, Section
-from ..terminal import renderable as blok, section_renderables
+from ..terminal import Daftar, renderable as blok, section_renderables
 from .kotak import Kotak, tata_letak
 
 
-def konsol(width: int, *, record: bool = False) -> Any:
+def konsol(width: int, *, record: bool = False, file: io.StringIO | None = None) -> Any:
     """A Rich Console that writes plain text of exactly `width` columns into memory."""
     from rich.console import Console
 
-    return Console(file=io.StringIO(), width=width, record=record, color_system=None,
+    return Console(file=file or io.StringIO(), width=width, record=record, color_system=None,
                    force_terminal=False, force_jupyter=False, force_interactive=False,
                    legacy_windows=False, emoji=False, markup=False, highlight=False,
                    soft_wrap=False)
@@ -106,14 +107,90 @@ def teks_polos(renderable: Any, width: int) -> str:
 
 
 def render(document: Document, *, width: int = 100) -> str:
-    """The report as plain text. Table lines are written straight to the output, past Rich:
-    they are already laid out to the width, and Rich's segment handling of a 20.000-row table
-    would cost more than laying it out."""
-    console = konsol(width)
-    out = console.file
+    """The report as plain text. Tables, text and lists are written straight to the output,
+    past Rich, as the very lines Rich would print (`_polos`): one `console.print` costs about
+    0,3 ms of Rich's segment handling, a table of 20.000 rows far more than laying it out.
+    Anything else (a plugin's Raw block, centred titles, rules) is printed by Rich into the
+    same buffer, in order."""
+    out = io.StringIO()
+    console = None
     for item in renderables(document):
         if isinstance(item, Kotak):
             out.write("".join(f"{line}\n" for line, _ in tata_letak(item.tabel, width)))
-        else:
-            console.print(item)  # an unbuffered print is in `out` when it returns
+            continue
+        lines = _polos(item, width)
+        if lines is not None:
+            out.write("".join(f"{line}\n" for line in lines))
+            continue
+        if console is None:
+            console = konsol(width, file=out)
+        console.print(item)  # an unbuffered print is in `out` when it returns
     return rapikan(out.getvalue())
+
+
+# -- the lines Rich would print, without Rich ------------------------------------------------
+# Only for what is common and simple (ASCII text without tabs or control characters); the rest
+# returns None and goes through Rich. Lines may keep trailing spaces: `rapikan` removes them, as
+# it does from Rich's. tests/test_export.py compares both on many texts and widths.
+
+_KENDALI = re.compile(r"[^\x0a\x20-\x7e]")  # anything but printable ASCII and the newline
+
+
+def _polos(item: Any, width: int) -> list[str] | None:
+    """The lines `console.print(item)` writes at `width`, or None when Rich must draw it."""
+    from rich.text import Text
+
+    if type(item) is Text:
+        if (item.no_wrap or item.overflow not in (None, "fold") or item.end != "\n"
+                or item.justify not in (None, "default", "left")):
+            return None
+        return _bungkus(item.plain, width)
+    if isinstance(item, Daftar):
+        return _daftar(item.block, width)
+    return None
+
+
+def _bungkus(teks: str, width: int) -> list[str] | None:
+    """`Text(teks)` wrapped at `width` as Rich wraps it (its own `divide_line`: words with the
+    spaces after them, a word wider than the line folded), or None when `teks` is not plain."""
+    if not teks.isascii() or _KENDALI.search(teks) is not None or width < 1:
+        return None
+    lines = []
+    for baris in teks.split("\n"):
+        if len(baris) <= width:
+            lines.append(baris)
+            continue
+        from rich._wrap import divide_line
+
+        cuts = [0, *divide_line(baris, width, fold=True), len(baris)]
+        lines.extend(baris[a:b][:width] for a, b in zip(cuts, cuts[1:]))
+    return lines
+
+
+def _daftar(block: Any, width: int) -> list[str] | None:
+    """A ListBlock as `terminal._list`'s grid prints it: the labels in a column as wide as the
+    longest, one space, then the item folded in the rest of the width."""
+    items = block.items
+    if not all(type(i) is str for i in items):
+        return None
+    if not block.marker:
+        kolom = [_bungkus(i, width) for i in items]
+        if any(k is None for k in kolom):
+            return None
+        return [b for k in kolom for b in k]
+    labels = block.labels()
+    if not all(label.isascii() and _KENDALI.search(label) is None for label in labels):
+        return None
+    kiri = max((len(label) for label in labels), default=0) + 1  # the label and one space
+    terpanjang = max((len(b) for i in items for b in i.split("\n")), default=0)
+    kanan = min(terpanjang, width - kiri)  # the item column gives way when the grid is too wide
+    if kanan < 2:
+        return None
+    lines = []
+    for label, item in zip(labels, items):
+        isi = _bungkus(item, kanan)
+        if isi is None:
+            return None
+        lines.append(label.ljust(kiri) + isi[0])
+        lines.extend(" " * kiri + b for b in isi[1:])
+    return lines
