@@ -62,8 +62,8 @@ CORE_TABLES = {
         FactColumn("line", "int", "line of that path in the TOML text (from 1)"),
         FactColumn("column", "int", "column of that path in the TOML text (from 1)"),
         FactColumn("message", "text", "the explanation in Indonesian"),
-        FactColumn("stated", "text", "a figure as written in the file, where the check compares one"),
-        FactColumn("computed", "float", "the figure lakip computes, where the check compares one"),
+        FactColumn("stated", "text", "the figure as written, where the check compares a number"),
+        FactColumn("computed", "float", "the figure it is compared with (docs/check-json.md)"),
     ),
 }
 

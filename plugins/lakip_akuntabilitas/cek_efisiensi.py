@@ -14,7 +14,7 @@ from lakip_tui.api import TakTerhitung
 from . import narasi
 from .data import BAB, tabel, teks
 from .hitung import Evaluasi
-from .tertulis import baca_desimal, cocok_desimal, cocok_persen
+from .tertulis import baca_desimal, cocok_desimal, cocok_persen, terdekat
 
 
 def periksa_efisiensi(data: Mapping, hasil: Evaluasi) -> list[Finding]:
@@ -66,7 +66,8 @@ def _persen_efisiensi(data: Mapping, hasil: Evaluasi) -> list[Finding]:
                     f"{BAB}.persen-efisiensi", BAB, (BAB, kunci),
                     f"Teks efisiensi menyebut {s.kutipan}, padahal realisasi anggaran terhitung "
                     f"{format_persen(hasil.persen_anggaran)} dan rata-rata capaian kinerja "
-                    f"{format_persen(hasil.capaian)}"))
+                    f"{format_persen(hasil.capaian)}",
+                    stated=nilai, computed=terdekat(nilai, dihitung)))
     return temuan
 
 
@@ -87,7 +88,8 @@ def _satuan(isi: Mapping, tertulis: object, dihitung: float) -> list[Finding]:
         f"{BAB}.efisiensi-satuan", BAB, (BAB, "efisiensi_tertulis"),
         f"Rumus efisiensi dikali 100%, tetapi hasilnya tertulis {teks(tertulis)!r}, bukan persen "
         f"(dengan rumus itu hasilnya {format_persen(dihitung * 100)}); laporan mencetak efisiensi "
-        f"sebagai persen seperti rumusnya ({format_persen(dihitung * 100)})")]
+        f"sebagai persen seperti rumusnya ({format_persen(dihitung * 100)})",
+        stated=tertulis, computed=dihitung * 100)]
 
 
 def _kurung_rumus(isi: Mapping) -> list[Finding]:

@@ -13,7 +13,7 @@ from lakip_tui.api import Path
 from . import narasi
 from .data import BAB, PENUTUP, PK, baris, tabel, teks
 from .hitung import Evaluasi, HasilSasaran
-from .tertulis import cocok_persen
+from .tertulis import cocok_persen, terdekat
 
 
 def periksa_analisis(data: Mapping, hasil: Evaluasi) -> list[Finding]:
@@ -83,7 +83,8 @@ def _persen_narasi(isi: str, path: Path, hs: HasilSasaran, hasil: Evaluasi) -> l
         temuan.append(warning(
             f"{BAB}.persen-narasi", BAB, path,
             f"Analisis {hs.sasaran.sebut()} menyebut capaian {s.kutipan}, yang tidak sama dengan "
-            f"capaian terhitung ({benar}); perbaiki teksnya"))
+            f"capaian terhitung ({benar}); perbaiki teksnya",
+            stated=nilai, computed=terdekat(nilai, dihitung)))
     return temuan
 
 
@@ -128,7 +129,7 @@ def _tahun_dalam(bab: str, bagian: list[tuple[Path, str, str]], tahun: int) -> l
                 f"{bab}.tahun-narasi", bab, path,
                 f"{label} menyebut \"{s.kutipan}\", padahal laporan ini untuk tahun anggaran "
                 f"{tahun}; tulis \"Tahun {tahun}\" bila tahun ini yang dimaksud, atau sebut "
-                "pembandingnya (mis. \"dibandingkan Tahun ...\")"))
+                "pembandingnya (mis. \"dibandingkan Tahun ...\")", stated=s.nilai, computed=tahun))
     return temuan
 
 

@@ -62,5 +62,5 @@ def periksa(data: Mapping, sebelumnya: Mapping[int, Mapping]) -> list[Finding]:
                     f"{BAB}.tahun-lalu-berbeda", BAB, (*r.path, "tahun_lalu", tahun),
                     f"Realisasi {tahun} indikator {r.indikator} tertulis {format_nilai(nilai, su)}, "
                     f"padahal berkas tahun {tahun} mencatat {format_nilai(dari[tahun], su)}; "
-                    "laporan mencetak angka dari berkas itu"))
+                    "laporan mencetak angka dari berkas itu", stated=nilai, computed=dari[tahun]))
     return temuan

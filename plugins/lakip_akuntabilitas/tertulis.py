@@ -21,6 +21,12 @@ def cocok_persen(nilai: float, desimal: int, pembanding: Iterable[float]) -> boo
     return any(format_persen(v, desimal) == tertulis for v in pembanding)
 
 
+def terdekat(nilai: float, dihitung: Iterable[float]) -> float | None:
+    """Of the figures a quoted number may stand for, the nearest: the one it most likely meant
+    (the `computed` of a finding, so a reviewer can sort by the difference)."""
+    return min(dihitung, key=lambda v: abs(v - nilai), default=None)
+
+
 def cocok_desimal(nilai: float, desimal: int, dihitung: float) -> bool:
     """Equal at the precision written ("0,16" matches 0,1608...)."""
     return format_desimal(nilai, desimal) == format_desimal(dihitung, desimal)

@@ -125,7 +125,8 @@ def _periksa_nomor(row: dict, path: Path, nomor: int) -> list[Finding]:
     if str(tertulis).strip() == str(nomor):
         return []
     return [warning("anggaran.ringkasan-nomor", BAB, (*path, "no"),
-                    f"{_nama_baris(row)}: nomor tertulis {tertulis!r}, seharusnya {nomor}")]
+                    f"{_nama_baris(row)}: nomor tertulis {tertulis!r}, seharusnya {nomor}",
+                    stated=tertulis, computed=nomor)]
 
 
 def _periksa_baris(row: dict, path: Path, n: int, cocok: tuple[_Program, bool] | None,

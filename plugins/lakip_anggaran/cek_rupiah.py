@@ -53,7 +53,7 @@ def _banding(baris: Baris, pagu: int | None, realisasi: int | None) -> list[Find
         return [error(
             "anggaran.realisasi-melebihi-pagu", BAB, (*baris.path, "realisasi"),
             f"{baris.sebut()}: realisasi {format_rupiah(realisasi, prefix=True)} melebihi "
-            f"pagu {format_rupiah(pagu, prefix=True)}")]
+            f"pagu {format_rupiah(pagu, prefix=True)}", stated=realisasi, computed=pagu)]
     if pagu and data.get("realisasi") is None:
         return [warning(
             "anggaran.realisasi-kosong", BAB, (*baris.path, "realisasi"),

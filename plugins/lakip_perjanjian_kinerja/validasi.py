@@ -189,7 +189,7 @@ def _renstra_tahun_ini(ind: Indikator, tahun: int | None) -> list[Finding]:
     return [warning(f"{BAB}.renstra-target-beda", BAB, (*ind.path, "renstra", str(tahun)),
                     f"Target Renstra {tahun} {ind.sebut()} ({target_renstra!r}) berbeda dengan "
                     f"target Perjanjian Kinerja ({ind.target!r}); samakan, atau jelaskan "
-                    "perubahan target di narasi")]
+                    "perubahan target di narasi", stated=target_renstra, computed=ind.target)]
 
 
 def _tujuan(data: Mapping) -> list[Finding]:

@@ -108,7 +108,7 @@ def _jumlah_lp(nama: str, path: tuple, jumlah: int | None, l: int | None, p: int
             return []
         return [error("pmks.jumlah-lp", KEY, (*path, "jumlah"),
                       f"{nama}: jumlah {angka(jumlah)}, tetapi L + P = {angka(l)} + {angka(p)} "
-                      f"= {angka(l + p)}.")]
+                      f"= {angka(l + p)}.", stated=jumlah, computed=l + p)]
     if l is None and p is None:
         return []
     kolom, nilai, lain = ("L", l, "P") if l is not None else ("P", p, "L")
@@ -116,10 +116,12 @@ def _jumlah_lp(nama: str, path: tuple, jumlah: int | None, l: int | None, p: int
         return []
     if nilai > jumlah:
         return [error("pmks.jumlah-lp", KEY, (*path, "jumlah"),
-                      f"{nama}: {kolom} = {angka(nilai)} lebih besar dari jumlah {angka(jumlah)}.")]
+                      f"{nama}: {kolom} = {angka(nilai)} lebih besar dari jumlah {angka(jumlah)}.",
+                      stated=jumlah, computed=nilai)]
     return [warning("pmks.jumlah-lp", KEY, (*path, "jumlah"),
                     f"{nama}: jumlah {angka(jumlah)}, tetapi hanya {kolom} = {angka(nilai)} yang "
-                    f"diisi; {lain} seharusnya {angka(jumlah - nilai)}.")]
+                    f"diisi; {lain} seharusnya {angka(jumlah - nilai)}.",
+                    stated=jumlah, computed=nilai)]
 
 
 def _nomor_ganda(rows: list[tuple[int, dict]], key: str, judul: str) -> list[Finding]:
@@ -178,19 +180,21 @@ def _total_tertulis(pmks: dict, key: str, judul: str, total: int, n_baris: int) 
             except AngkaError as exc:
                 out.append(error("pmks.total-tidak-valid", KEY, path,
                                  f"Jumlah {judul} tertulis{di} bukan angka yang valid: {exc.message} "
-                                 f"Hasil penjumlahan {n_baris} baris: {angka(total)}."))
+                                 f"Hasil penjumlahan {n_baris} baris: {angka(total)}.",
+                                 stated=nilai, computed=total))
                 continue
             if nilai is None:
                 continue
         if bilangan(nilai) is None:
             out.append(error("pmks.total-tidak-valid", KEY, path,
-                             f"Jumlah {judul} tertulis{di} harus bilangan (tertulis {nilai!r})."))
+                             f"Jumlah {judul} tertulis{di} harus bilangan (tertulis {nilai!r}).",
+                             stated=nilai, computed=total))
             continue
         if nilai != total:
             out.append(error("pmks.total-tertulis", KEY, path,
                              f"Jumlah {judul} tertulis{di} {angka(nilai)}, tetapi hasil penjumlahan "
                              f"{n_baris} baris {angka(total)} (selisih {angka(abs(nilai - total))}). "
-                             f"Laporan mencetak {angka(total)}."))
+                             f"Laporan mencetak {angka(total)}.", stated=nilai, computed=total))
     return out
 
 

@@ -97,6 +97,7 @@ def _sarana(profil: dict) -> list[Finding]:
                 "profil.sarana-jumlah", KEY, (*path, "jumlah"),
                 f"{nama}: jumlah {_angka(jumlah)} {teks(row.get('satuan'))}".rstrip()
                 + f", tetapi lembaga yang disebut namanya {_angka(len(lembaga))}.",
+                stated=jumlah, computed=len(lembaga),
             ))
     return out
 
@@ -123,6 +124,7 @@ def _pegawai(pegawai: dict) -> list[Finding]:
             f"Jumlah pegawai tertulis {_angka(tertulis)} orang, tetapi PNS + non-PNS = "
             f"{_angka(pns)} + {_angka(non_pns)} = {_angka(pns + non_pns)}. "
             "Laporan mencetak hasil penjumlahan.",
+            stated=tertulis, computed=pns + non_pns,
         ))
     rincian = {}
     for key, label in DAFTAR_PEGAWAI:
@@ -167,12 +169,14 @@ def _golongan(rows: list, pns: int | None, non_pns: int | None) -> list[Finding]
             "profil.pegawai-golongan", KEY, path,
             f"PNS tertulis {_angka(pns)} orang, tetapi jumlah per golongan "
             f"({', '.join(f'{r[1]} {_angka(r[2])}' for r in bergolongan)}) = {_angka(jumlah)}.",
+            stated=pns, computed=jumlah,
         ))
     for i, nama, n in rows:
         if _non_golongan(nama) and non_pns is not None and n != non_pns:
             out.append(error(
                 "profil.pegawai-golongan", KEY, (*path, i, "jumlah"),
                 f'"{nama}" {_angka(n)} orang, tetapi pegawai non-PNS tertulis {_angka(non_pns)}.',
+                stated=n, computed=non_pns,
             ))
     return out
 
@@ -190,6 +194,7 @@ def _pendidikan(rows: list, pns: int | None, non_pns: int | None) -> list[Findin
         f"Jumlah pegawai menurut pendidikan ({', '.join(f'{r[1]} {_angka(r[2])}' for r in rows)})"
         f" = {_angka(jumlah)}, tidak sama dengan PNS ({_angka(pns)})"
         + (f" maupun seluruh pegawai ({_angka(pns + non_pns)})." if non_pns is not None else "."),
+        stated=pns, computed=jumlah,
     )]
 
 
@@ -203,6 +208,7 @@ def _tahun_di_teks(profil: dict, tahun: int | None) -> list[Finding]:
                 "profil.tahun-lain", KEY, (KEY, key),
                 f'{label} menyebut "{sebutan.kutipan}", padahal laporan ini untuk tahun '
                 f"anggaran {tahun}. Bila yang dimaksud tahun laporan, ganti menjadi Tahun {tahun}.",
+                stated=sebutan.tahun, computed=tahun,
             ))
     return out
 
@@ -216,6 +222,7 @@ def _penandatangan(meta: dict, tahun: int | None, ada_pengantar: bool) -> list[F
             "profil.tanggal-ttd", KEY, ("meta", "tempat_tanggal"),
             f'Tanggal penandatanganan "{tempat_tanggal}" bertahun {years[-1]}; laporan tahun '
             f"anggaran {tahun} baru dapat ditandatangani pada {tahun + 1}.",
+            stated=years[-1], computed=tahun + 1,
         ))
     kepala = tabel(meta, "kepala")
     for key, label in (("nama", "Nama"), ("nip", "NIP")):
