@@ -10,6 +10,7 @@ module. Nothing here imports Textual, and Rich only when drawing.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from dataclasses import fields, is_dataclass, replace
@@ -22,7 +23,7 @@ from .clean import clean_data, clean_text
 from .context import Konteks
 from .errors import LakipError
 from .findings import error
-from .dokumen import BabLaporan, Document, EntriIsi, Raw, Sampul, Section
+from .dokumen import BabLaporan, Document, EntriIsi, Raw, Row, Sampul, Section
 from .judul_kosong import tandai as tandai_judul_kosong
 from .plugins import Registry
 
@@ -80,6 +81,14 @@ def _bersih(value: Any) -> Any:
     writers clean the text they draw from it."""
     if isinstance(value, str):
         return clean_text(value)
+    if type(value) is Row:  # thousands in a long table: all its text checked in one scan
+        try:
+            semua = "\n".join((value.style, *value.cells))
+        except TypeError:  # a plugin's cell that is not text: field by field below
+            pass
+        else:
+            if clean_text(semua) is semua:
+                return value
     if isinstance(value, tuple):
         out = tuple(_bersih(v) for v in value)
         return value if all(a is b for a, b in zip(out, value)) else out
@@ -93,6 +102,19 @@ def _bersih(value: Any) -> Any:
                     ganti[f.name] = baru
         return replace(value, **ganti) if ganti else value
     return value
+
+
+# A TOML escape that may write a control character into a string (\b, \f, \r, \u0007, and
+# \e or \x1b of TOML 1.1); only \n, \t, \" and \\ cannot. A backslash in a literal string
+# is taken for one too: that file is cleaned as before, only slower.
+_ESCAPE_KENDALI = re.compile(r'\\[^nt"\\]')
+
+
+def tanpa_kendali(text: str) -> bool:
+    """True when the data parsed from TOML `text` can hold no control character: the text has
+    none (`clean_text` finds nothing) and no escape that could write one. One scan of the text
+    instead of `clean_data`'s walk of every string (city: 1 ms against 20-60 ms)."""
+    return clean_text(text) is text and _ESCAPE_KENDALI.search(text) is None
 
 
 def pilih_bab(registry: Registry, keys: Iterable[str] | None) -> list[Chapter]:
@@ -113,10 +135,14 @@ def pilih_bab(registry: Registry, keys: Iterable[str] | None) -> list[Chapter]:
 
 def assemble(project_data: dict, registry: Registry, konteks: Konteks,
              chapters: Sequence[str] | None = None, *,
-             kemajuan: Callable[[Chapter], None] | None = None) -> Document:
+             kemajuan: Callable[[Chapter], None] | None = None,
+             data_bersih: bool = False) -> Document:
     """The whole report. `chapters` (keys) picks some chapters; the others then count as absent
-    (konteks.has_chapter is False), so a plugin puts its tables in a chapter that is printed."""
-    project_data = clean_data(project_data)  # tables are laid out from text already clean
+    (konteks.has_chapter is False), so a plugin puts its tables in a chapter that is printed.
+    `data_bersih`: the caller knows `project_data` holds no control character (see
+    `tanpa_kendali`), so it is not walked to clean it."""
+    if not data_bersih:
+        project_data = clean_data(project_data)  # tables are laid out from text already clean
     chosen = pilih_bab(registry, chapters)
     if chapters is not None:
         konteks = replace(konteks, chapters={c.key: c for c in chosen})
@@ -199,10 +225,121 @@ class Kemajuan:
             print(pesan, file=self.stream, flush=True)
 
 
+class GalatLatar:
+    """How many errors `lakip check` finds, for the export's warning line, counted by a forked
+    child while this process assembles and writes the report (city: the checks are 80-100 ms
+    of an export of about 0,6 s). The count is all the export needs of the checks.
+
+    What the checks leave on the registry (a plugin's failed `lakip_validate` is a HookFailure
+    and a problem the export prints) comes back with the count and is put where the checks
+    would have put it. Without fork, on one core, with LAKIP_EXPORT_PARALEL=0, or when the
+    child fails in any way, the checks run here, as before: same count, same messages, the
+    same exception if the checks themselves raise."""
+
+    MATIKAN = "LAKIP_EXPORT_PARALEL"
+
+    def __init__(self, data: dict, registry: Registry, path: Path) -> None:
+        self.data, self.registry, self.path = data, registry, path
+        self._pid = 0
+        self._pipa: int | None = None
+        self._awal = (len(registry.problems), len(registry.failures))
+        self._hasil: int | None = None
+        if _boleh_paralel():
+            self._mulai()
+        if self._pipa is None:
+            self._hasil = self._hitung()
+
+    def _hitung(self) -> int:
+        from .checks import run_checks
+        from .findings import count
+
+        return count(run_checks(self.data, self.registry, self.path), "error")
+
+    def _mulai(self) -> None:
+        import os
+
+        baca, tulis = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(baca)
+            os.close(tulis)
+            return
+        if pid == 0:  # the child: count, hand back what the checks left, leave at once
+            os.close(baca)
+            self._di_anak(tulis)
+        os.close(tulis)
+        self._pid, self._pipa = pid, baca
+
+    def _di_anak(self, tulis: int) -> None:
+        """Never returns, never raises; writes only to the pipe (a failure writes nothing)."""
+        import os
+        import pickle
+
+        try:
+            galat = self._hitung()
+            p, f = self._awal
+            payload = pickle.dumps((galat, self.registry.problems[p:],
+                                    self.registry.failures[f:], sorted(self.registry.chapters)),
+                                   protocol=pickle.HIGHEST_PROTOCOL)
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(tulis, view):]
+        except BaseException:
+            pass
+        finally:
+            os._exit(0)
+
+    def hasil(self) -> int:
+        """The number of errors; the child's findings on the registry are in place after it."""
+        if self._hasil is None:
+            self._hasil = self._terima()
+        return self._hasil
+
+    def _terima(self) -> int:
+        import os
+        import pickle
+
+        try:
+            with os.fdopen(self._pipa, "rb") as pipa:
+                payload = pipa.read()
+        finally:
+            self._pipa = None
+            try:
+                os.waitpid(self._pid, 0)
+            except ChildProcessError:
+                pass
+        try:
+            galat, problems, failures, chapters = pickle.loads(payload)
+        except Exception:
+            return self._hitung()  # the child failed: the checks run here, as they always did
+        if chapters != sorted(self.registry.chapters):  # cannot happen today; then as before
+            return self._hitung()
+        p, f = self._awal
+        self.registry.problems[p:p] = problems
+        self.registry.failures[f:f] = failures
+        for failure in failures:
+            info = self.registry.infos.get(failure.plugin)
+            if info is not None and not info.problem:
+                info.problem = failure.message
+        return galat
+
+
+def _boleh_paralel() -> bool:
+    import os
+
+    if os.environ.get(GalatLatar.MATIKAN, "1") == "0" or not hasattr(os, "fork"):
+        return False
+    try:
+        return len(os.sched_getaffinity(0)) > 1
+    except (AttributeError, OSError):
+        return (os.cpu_count() or 1) > 1
+
+
 def run_export(args: argparse.Namespace) -> int:
     """`lakip export FILE -f FORMAT -o OUT [--width N] [--chapters a,b] [--plugin P.py]`."""
-    from .checks import run_checks
-    from .findings import count
     from .plugins import load_registry
     from .project import Project, atomic_write
 
@@ -217,18 +354,19 @@ def run_export(args: argparse.Namespace) -> int:
     pilih_bab(registry, keys)  # an unknown chapter is reported before any work is done
     target = _target(args.output, project.path, fmt)
 
-    findings = run_checks(project.data, registry, project.path)
-    galat = count(findings, "error")
-    if galat:
-        print(f"lakip: peringatan: proyek memiliki {galat} galat; laporan tetap diekspor "
-              f"(lihat `lakip check {args.file}`)", file=sys.stderr)
-    if keys is not None:  # a plugin switched off by its checks takes its chapters with it
+    if keys is not None:  # a plugin switched off while loading takes its chapters with it
         keys = [k for k in keys if k.strip() in registry.chapters]
         if not keys:
             raise LakipError("bab yang dipilih tidak dapat dicetak: plugin-nya gagal "
                              "(lihat `lakip check`)")
+    galat = GalatLatar(project.data, registry, project.path)  # counted beside the export
     document = assemble(project.data, registry, registry.konteks(project.data, project.path),
-                        keys, kemajuan=kemajuan)
+                        keys, kemajuan=kemajuan, data_bersih=tanpa_kendali(project.text))
+    kemajuan.tulis(f"Menyusun berkas {fmt}...")
+    text = exporters.render(document, fmt, width=width)
+    if galat.hasil():
+        print(f"lakip: peringatan: proyek memiliki {galat.hasil()} galat; laporan tetap diekspor "
+              f"(lihat `lakip check {args.file}`)", file=sys.stderr)
     for problem in registry.problems:  # not loaded, failed to load, in its checks, or in render
         print(clean_text(f"lakip: peringatan: {problem.message}"), file=sys.stderr)
     missing = registry.failures_of("lakip_render")
@@ -240,8 +378,6 @@ def run_export(args: argparse.Namespace) -> int:
     if keys is None:  # data no loaded chapter owns is not in the report: say so
         for problem in registry.unclaimed_findings(project.data):
             print(clean_text(f"lakip: peringatan: {problem.message}"), file=sys.stderr)
-    kemajuan.tulis(f"Menyusun berkas {fmt}...")
-    text = exporters.render(document, fmt, width=width)
     status = 1 if missing else 0
     if target is None:
         _to_stdout(text)

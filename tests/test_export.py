@@ -870,3 +870,67 @@ def test_txt_text_and_lists_without_rich_are_what_rich_prints(teks, width, bentu
     if lines is None:  # drawn by Rich then: nothing to compare
         return
     assert rapikan("".join(f"{b}\n" for b in lines)) == _dengan_rich(item, width)
+
+
+@settings(max_examples=300, deadline=None)
+@given(isi=st.text(st.sampled_from(['a', ' ', '\\', 'n', 't', 'b', 'f', 'r', 'u', 'U', '0', '7',
+                                    '1', 'B', 'e', 'x', '"', "'", '\x1b', '\x85', '\r', '\t']),
+                   max_size=14),
+       kutip=st.sampled_from(['"', "'", '"""', "'''"]))
+def test_export_skips_cleaning_only_data_that_cannot_hold_a_control_character(isi, kutip):
+    import tomllib
+
+    from lakip_tui.clean import clean_data
+    from lakip_tui.export import tanpa_kendali
+
+    text = f"[meta]\ninstansi = {kutip}{isi}{kutip}\n"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return
+    if tanpa_kendali(text):
+        assert clean_data(data) is data
+
+
+def test_export_of_escaped_control_characters_is_clean(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text('format = 1\n[meta]\npemda = "Kota \\u001b]52;c;aGk=\\u0007X"\n'
+                    'instansi = "Dinas\\bSosial"\ntahun = 2024\n', encoding="utf-8")
+    out = tmp_path / "p.txt"
+    main(["export", str(path), "-f", "txt", "-o", str(out)])
+    text = out.read_text(encoding="utf-8")
+    assert "KOTA ]52;C;AGK=X" in text and "DINASSOSIAL" in text
+    assert not any(ord(c) < 32 and c not in "\n" for c in text)
+
+
+def test_errors_counted_beside_the_export_say_what_counting_first_said(proyek, tmp_path, capsys,
+                                                                       monkeypatch):
+    """The checks run in a forked child while the report is assembled (export.GalatLatar):
+    the count, a plugin's failed lakip_validate and every other message are the same as with
+    the checks run first in the export's own process (LAKIP_EXPORT_PARALEL=0)."""
+    from lakip_tui import export
+
+    proyek.write_text(PROJECT.replace("tahun = 2024", 'tahun = "dua ribu"'), encoding="utf-8")
+    plugin = tmp_path / "inovasi.py"
+    plugin.write_text(PLUGIN_FILE + "\n\n@hookimpl\ndef lakip_validate(data, konteks):\n"
+                      "    raise KeyError('kunci')\n", encoding="utf-8")
+    hasil = {}
+    for paralel in ("1", "0"):
+        monkeypatch.setenv("LAKIP_EXPORT_PARALEL", paralel)
+        assert export._boleh_paralel() is (paralel == "1" and (os.cpu_count() or 1) > 1
+                                            and hasattr(os, "fork"))
+        assert main(["export", str(proyek), "-o", "-", "--plugin", str(plugin)]) == 0
+        hasil[paralel] = capsys.readouterr()
+    assert hasil["1"].out == hasil["0"].out
+    assert sorted(hasil["1"].err.splitlines()) == sorted(hasil["0"].err.splitlines())
+    assert "proyek memiliki 2 galat" in hasil["1"].err
+    assert "Plugin 'inovasi' gagal di lakip_validate: KeyError" in hasil["1"].err
+
+
+def test_errors_are_counted_here_when_the_child_hands_back_nothing(proyek, capsys, monkeypatch):
+    from lakip_tui import export
+
+    proyek.write_text(PROJECT.replace("tahun = 2024", 'tahun = "dua ribu"'), encoding="utf-8")
+    monkeypatch.setattr(export.GalatLatar, "_di_anak", lambda self, tulis: os._exit(0))
+    assert main(["export", str(proyek), "-o", "-"]) == 0
+    assert "proyek memiliki 1 galat" in capsys.readouterr().err
