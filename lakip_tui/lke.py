@@ -26,7 +26,8 @@ from .paths import Path as DataPath
 from .paths import format_path
 
 SUMBER = ("Permenpan RB Nomor 88 Tahun 2021 tentang Evaluasi Akuntabilitas Kinerja Instansi "
-          "Pemerintah, Lampiran (Lembar Kerja Evaluasi), komponen 3 Pelaporan Kinerja; "
+          "Pemerintah (BN 2021/1569), Lampiran (Lembar Kerja Evaluasi), komponen 3 Pelaporan "
+          "Kinerja; "
           "sistematika Laporan Kinerja menurut Permenpan RB Nomor 53 Tahun 2014")
 
 STATUS = ("ada", "sebagian", "tidak")
