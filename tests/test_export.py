@@ -30,7 +30,7 @@ from lakip_tui.hookspecs import hookimpl
 from lakip_tui.plugins import Registry, load_registry
 from lakip_tui.trust import TrustStore
 from lakip_tui.report import (Column, Heading, ListBlock, Paragraph, Raw, Row, Section,
-                              Signature, TableBlock)
+                              Signature, SignaturePair, TableBlock)
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "golden"
@@ -852,24 +852,60 @@ def _dengan_rich(renderable, width: int) -> str:
     return rapikan(console.file.getvalue())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(teks=_teks_polos(), width=st.integers(1, 60),
-       bentuk=st.sampled_from(["teks", "1.", "a.", "-", ""]), banyak=st.integers(1, 12))
-def test_txt_text_and_lists_without_rich_are_what_rich_prints(teks, width, bentuk, banyak):
-    from rich.text import Text
-
+       bentuk=st.sampled_from(["teks", "1.", "a.", "-", "", "tengah", "menjorok", "garis",
+                               "tanda tangan", "pasangan"]),
+       banyak=st.integers(1, 12))
+def test_txt_blocks_without_rich_are_what_rich_prints(teks, width, bentuk, banyak):
+    """The txt export writes text, titles, lists and signatures itself (exporters/text.py
+    `_polos`); Rich draws the same renderables for the SVG export and the TUI preview. Both must
+    give the same lines, whatever the text and the width."""
     from lakip_tui.exporters.text import _polos, rapikan
-    from lakip_tui.terminal import Daftar
+    from lakip_tui.terminal import (Daftar, Garis, Menjorok, Pasangan, TandaTangan, Teks,
+                                    Tengah)
 
-    if bentuk == "teks":
-        item = Text(teks, style="bold")
-    else:
-        potong = [teks[i::banyak] for i in range(banyak)]  # items of every length, "" too
-        item = Daftar(ListBlock(tuple(potong), bentuk))
+    potong = [teks[i::banyak] for i in range(banyak)]  # pieces of every length, "" too
+    tanda = Signature(potong[0].replace("\n", " ")[:30], "\n".join(potong[1:3])[:40],
+                      potong[-1][:20], nip="19700101 199001 1 001" if banyak % 2 else "")
+    item = {"teks": lambda: Teks(teks, "bold"),
+            "tengah": lambda: Tengah(teks.replace("\n", " ")[:width + 3]),
+            "menjorok": lambda: Menjorok(teks, 4),
+            "garis": lambda: Garis("═"),
+            "tanda tangan": lambda: TandaTangan(tanda),
+            "pasangan": lambda: Pasangan(SignaturePair(
+                tanda, Signature("Kota, 2 Januari 2025", potong[0][:25], "Nama Kepala"))),
+            }.get(bentuk, lambda: Daftar(ListBlock(tuple(potong), bentuk)))()
     lines = _polos(item, width)
     if lines is None:  # drawn by Rich then: nothing to compare
         return
     assert rapikan("".join(f"{b}\n" for b in lines)) == _dengan_rich(item, width)
+
+
+@settings(max_examples=300, deadline=None)
+@given(teks=_teks_polos(), width=st.integers(1, 40))
+def test_txt_breaks_lines_where_rich_does(teks, width):
+    from rich._wrap import divide_line
+
+    from lakip_tui.exporters.text import _pecah
+
+    for baris in teks.split("\n"):
+        assert _pecah(baris, width) == divide_line(baris, width, fold=True)
+
+
+def test_txt_export_of_the_example_needs_no_rich(tmp_path):
+    """Rich's console, text and tables cost about 45 ms to import; the txt export of a report
+    with only built-in blocks writes every line itself (it measures wide characters with
+    rich.cells, which is small)."""
+    out = tmp_path / "laporan.txt"
+    code = ("import sys; from lakip_tui.cli import main; main(sys.argv[1:]); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))")
+    result = subprocess.run([sys.executable, "-c", code, "export", str(EXAMPLE), "-f", "txt",
+                             "-o", str(out)], capture_output=True, text=True, check=True)
+    rich = set(eval(result.stdout))
+    assert not rich & {"rich.console", "rich.text", "rich.table", "rich.segment"}, rich
+    assert out.read_text(encoding="utf-8") == (GOLDEN / "dinsos-binjai-2024.txt").read_text(
+        encoding="utf-8")
 
 
 @settings(max_examples=300, deadline=None)

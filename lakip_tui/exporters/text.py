@@ -1,8 +1,11 @@
-"""The report as plain text, drawn by Rich at a fixed width (also the basis of the SVG export).
+"""The report as plain text at a fixed width (also the basis of the SVG export, drawn by Rich).
 
-Tables go through the fast box-drawing writer in `kotak`; every other block draws itself through
-its own __rich__ (report.py), exactly as in the TUI preview. No colour and no control codes: the
-file is what a printer or `less` shows, and no line is wider than the chosen width.
+`renderables` lays the report out as the small renderables of `terminal.py`; Rich draws them for
+the SVG export and the TUI preview. The txt export writes the same lines without Rich: tables
+through the box-drawing writer in `kotak`, text, titles, lists and signatures through `_polos`,
+which writes what Rich would (tests/test_export.py compares both); only what it does not know (a
+plugin's Raw block, text that is not plain ASCII) is printed by Rich, in its place. No colour and
+no control codes: the file is what a printer or `less` shows, and no line is wider than the width.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ import re
 from typing import Any, Iterator
 
 from ..dokumen import BabLaporan, Document, Section
-from ..terminal import Daftar, renderable as blok, section_renderables
+from ..terminal import (Daftar, Garis, Menjorok, Pasangan, TandaTangan, Teks, Tengah,
+                        renderable as blok, section_renderables)
 from .kotak import Kotak, tata_letak
 
 
@@ -26,58 +30,43 @@ def konsol(width: int, *, record: bool = False, file: io.StringIO | None = None)
                    soft_wrap=False)
 
 
-def _judul_tengah(teks: str) -> Any:
-    from rich.align import Align
-    from rich.text import Text
-
-    return Align.center(Text(teks, style="bold", justify="center"))
-
-
 def _halaman_baru() -> Iterator[Any]:
     """Where a printed report turns the page: a double rule across the width."""
-    from rich.rule import Rule
-    from rich.text import Text
-
-    yield Text("")
-    yield Rule(characters="═", style="none")
-    yield Text("")
+    yield Teks("")
+    yield Garis("═")
+    yield Teks("")
 
 
 def renderables(document: Document) -> Iterator[Any]:
     """The whole report, top to bottom: cover, kata pengantar, daftar isi, chapters, lampiran."""
-    from rich.padding import Padding
-    from rich.text import Text
-
     baris = document.sampul.baris()
-    yield Text("\n\n")
+    yield Teks("\n\n")
     for i, teks in enumerate(baris):
-        yield _judul_tengah(teks)
-        yield Text("\n\n" if i == 0 else "")
+        yield Tengah(teks)
+        yield Teks("\n\n" if i == 0 else "")
     for section in document.pengantar:
         yield from _halaman_baru()
         if section.title:  # the foreword's title is centred like a chapter's
-            yield _judul_tengah(section.title.upper())
-            yield Text("")
+            yield Tengah(section.title.upper())
+            yield Teks("")
         yield from section_renderables(replace_title(section, ""))
     if document.daftar_isi:
         yield from _halaman_baru()
-        yield _judul_tengah("DAFTAR ISI")
-        yield Text("")
+        yield Tengah("DAFTAR ISI")
+        yield Teks("")
         for entri in document.daftar_isi:
             if entri.tingkat <= 1:
-                yield Text(entri.teks, style="bold")
+                yield Teks(entri.teks, "bold")
             else:
-                yield Padding(Text(entri.teks), (0, 0, 0, 4))
+                yield Menjorok(entri.teks, 4)
     for bab in document.bab:
         yield from _halaman_baru()
         yield from bab_renderables(bab)
 
 
 def bab_renderables(bab: BabLaporan) -> Iterator[Any]:
-    from rich.text import Text
-
-    yield _judul_tengah(bab.judul)
-    yield Text("")
+    yield Tengah(bab.judul)
+    yield Teks("")
     for section in bab.sections:
         yield from section_renderables(section)
 
@@ -138,21 +127,67 @@ _KENDALI = re.compile(r"[^\x0a\x20-\x7e]")  # anything but printable ASCII and t
 
 def _polos(item: Any, width: int) -> list[str] | None:
     """The lines `console.print(item)` writes at `width`, or None when Rich must draw it."""
-    from rich.text import Text
-
-    if type(item) is Text:
-        if (item.no_wrap or item.overflow not in (None, "fold") or item.end != "\n"
-                or item.justify not in (None, "default", "left")):
-            return None
-        return _bungkus(item.plain, width)
-    if isinstance(item, Daftar):
+    kind = type(item)
+    if kind is Teks:
+        return _bungkus(item.teks, width)
+    if kind is Tengah:
+        return _tengah([item.teks], width, "center")
+    if kind is Menjorok:
+        isi = _bungkus(item.teks, width - item.kiri)
+        return None if isi is None else [" " * item.kiri + b for b in isi]
+    if kind is Garis:  # characters Rich counts one column wide
+        return [item.huruf * width] if item.huruf in ("═", "─", "=", "-") else None
+    if kind is TandaTangan:
+        return _tengah(item.block.lines(), width, "right")
+    if kind is Pasangan:
+        return _pasangan(item.block, width)
+    if kind is Daftar:
         return _daftar(item.block, width)
     return None
 
 
+def _tengah(baris: list[str], width: int, align: str) -> list[str] | None:
+    """`Align.center` (or `.right`) of `Text("\\n".join(baris), justify="center")`: the lines
+    centred on the longest, and that block centred (or put at the right edge) in the width."""
+    if not all(type(b) is str and _polos_satu(b) for b in baris):
+        return None
+    lebar = max(map(len, baris), default=0)
+    if not 0 < lebar <= width:
+        return None
+    sisa = width - lebar
+    kiri = " " * (sisa // 2 if align == "center" else sisa)
+    out = []
+    for b in baris:
+        isi = b.rstrip()
+        out.append(kiri + " " * ((lebar - len(isi)) // 2) + isi)
+    return out
+
+
+def _pasangan(block: Any, width: int) -> list[str] | None:
+    """`terminal._pair`: two columns of half the width each (the left one takes the odd
+    column), each block's lines centred in its own column, the shorter block padded below."""
+    kiri_w = -(-width // 2)
+    kolom = []
+    for tanda, w in ((block.kiri, kiri_w), (block.kanan, width - kiri_w)):
+        baris = tanda.lines()
+        if not all(type(b) is str and _polos_satu(b) and len(b) <= w for b in baris):
+            return None
+        kolom.append([(" " * ((w - len(b.rstrip())) // 2) + b.rstrip()).ljust(w) for b in baris])
+    kiri, kanan = kolom
+    tinggi = max(len(kiri), len(kanan))
+    kiri += [" " * kiri_w] * (tinggi - len(kiri))
+    kanan += [""] * (tinggi - len(kanan))
+    return [a + b for a, b in zip(kiri, kanan)]
+
+
+def _polos_satu(baris: str) -> bool:
+    """One line of printable ASCII."""
+    return baris.isascii() and _KENDALI.search(baris) is None and "\n" not in baris
+
+
 def _bungkus(teks: str, width: int) -> list[str] | None:
-    """`Text(teks)` wrapped at `width` as Rich wraps it (its own `divide_line`: words with the
-    spaces after them, a word wider than the line folded), or None when `teks` is not plain."""
+    """`Text(teks)` wrapped at `width` as Rich wraps it (`_pecah`: words with the spaces after
+    them, a word wider than the line folded), or None when `teks` is not plain."""
     if not teks.isascii() or _KENDALI.search(teks) is not None or width < 1:
         return None
     lines = []
@@ -160,11 +195,38 @@ def _bungkus(teks: str, width: int) -> list[str] | None:
         if len(baris) <= width:
             lines.append(baris)
             continue
-        from rich._wrap import divide_line
-
-        cuts = [0, *divide_line(baris, width, fold=True), len(baris)]
+        cuts = [0, *_pecah(baris, width), len(baris)]
         lines.extend(baris[a:b][:width] for a, b in zip(cuts, cuts[1:]))
     return lines
+
+
+_KATA = re.compile(r"\s*\S+\s*")  # a word with the spaces around it, as rich._wrap has it
+
+
+def _pecah(teks: str, width: int) -> list[int]:
+    """`rich._wrap.divide_line(teks, width, fold=True)` for ASCII text (one column a
+    character): where the line breaks, a word wider than the line folded every `width`."""
+    breaks: list[int] = []
+    offset = 0
+    for match in _KATA.finditer(teks):
+        start = match.start()
+        word = match.group()
+        panjang = len(word.rstrip())
+        if width - offset >= panjang:
+            offset += len(word)
+        elif panjang > width:
+            pieces = [word[i:i + width] for i in range(0, len(word), width)]
+            for i, piece in enumerate(pieces):
+                if start:
+                    breaks.append(start)
+                if i == len(pieces) - 1:
+                    offset = len(piece)
+                else:
+                    start += len(piece)
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    return breaks
 
 
 def _daftar(block: Any, width: int) -> list[str] | None:
