@@ -249,7 +249,7 @@ def _paling_pendek(isi: list[list[str]], maks: list[int], lantai: list[int],
                              else _jumlah_baris(c, w, kata_kata) for c in contoh[i]]
         return cache[(i, w)]
 
-    kata_kata: dict[str, list[list[int]] | None] = {}
+    kata_kata: dict[str, list | None] = {}
 
     lebar_ = list(lantai)
     sisa = anggaran - sum(lebar_)
@@ -276,11 +276,17 @@ def _paling_pendek(isi: list[list[str]], maks: list[int], lantai: list[int],
         total = sum(puncak)
         terbaik, untung_terbaik, maju_terbaik = -1, 0.0, 0
         for i in bebas:
-            lain = [max(h[:i] + h[i + 1:], default=0) for h in per_baris]
+            lain = None
             batas = min(maks[i], lebar_[i] + sisa)
+            sebelum = kolom[i]
             # look ahead: a label saves nothing until it fits whole ("Sangat Tinggi")
             for w in sorted({*range(lebar_[i] + 1, min(batas, lebar_[i] + _LIHAT) + 1), batas}):
                 baru = tinggi(i, w)
+                if baru == sebelum:  # the same lines as a narrower width: it gains no more
+                    continue  # and costs more columns, so it cannot be the best step
+                sebelum = baru
+                if lain is None:
+                    lain = [max(h[:i] + h[i + 1:], default=0) for h in per_baris]
                 maju = w - lebar_[i]
                 # lines saved in the table, and lines saved inside cells: a short label
                 # that wraps where a long name already does is still worth unwrapping
@@ -295,20 +301,22 @@ def _paling_pendek(isi: list[list[str]], maks: list[int], lantai: list[int],
     return lebar_
 
 
-def _jumlah_baris(teks: str, batas: int, kata_kata: dict[str, list[list[int]] | None]) -> int:
+def _jumlah_baris(teks: str, batas: int, kata_kata: dict[str, list | None]) -> int:
     """`len(bungkus(teks, batas))`, counted on the lengths of the words (kept in `kata_kata`
-    per text, as a column is tried at many widths)."""
-    if teks not in kata_kata:
-        kata_kata[teks] = ([[len(k) for k in p.split()] for p in teks.split("\n")]
-                           if teks.isascii() else None)
-    paragraf = kata_kata[teks]
+    per text, as a column is tried at many widths): per paragraph its length with one space
+    between words, its longest word and the words' lengths."""
+    paragraf = kata_kata.get(teks, False)
+    if paragraf is False:
+        paragraf = kata_kata[teks] = None if not teks.isascii() else [
+            (sum(panjang) + len(panjang) - 1, max(panjang, default=0), panjang)
+            for panjang in ([len(k) for k in p.split()] for p in teks.split("\n"))]
     if paragraf is None:
         return len(bungkus(teks, batas))
     jumlah = 0
-    for panjang in paragraf:
-        if sum(panjang) + len(panjang) - 1 <= batas:  # one line (also with more spaces)
+    for satu_baris, terpanjang, panjang in paragraf:
+        if satu_baris <= batas:  # one line (also when written with more spaces)
             jumlah += 1
-        elif max(panjang) > batas:
+        elif terpanjang > batas:
             return len(bungkus(teks, batas))  # a word folds: as bungkus does it
         else:
             jumlah += 1
