@@ -17,7 +17,7 @@ import stat
 import tempfile
 import tomllib
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, Callable
 
 from .errors import LakipError
 from .ops import Op, apply_to_data, spliceable
@@ -78,13 +78,14 @@ class SaveJob:
         self.depth = 0  # the undo depth the saved text stands for (see Project.dirty)
         self.history: tuple[Op, ...] = ()  # the undo stack then: is that state still reachable?
 
-    def run(self) -> str:
-        """Render, verify, write. Returns the new text; raises LakipError (or ChangedOnDisk)."""
+    def run(self, renderer: Callable[["SaveJob"], str] | None = None) -> str:
+        """Render, verify, write. Returns the new text; raises LakipError (or ChangedOnDisk).
+        `renderer` computes what `render` would, elsewhere (save_process.SaveProcess.render)."""
         if self.check_disk and disk_differs(self.target, self.bom + self.text):
             from .project import ChangedOnDisk
 
             raise ChangedOnDisk(self.target)
-        text = self.render()
+        text = renderer(self) if renderer is not None else self.render()
         atomic_write(self.target, self.bom + text)
         self.new_text = text
         return text

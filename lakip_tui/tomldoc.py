@@ -41,11 +41,17 @@ def apply_to_doc(doc: Any, op: Op, tombstones: dict) -> None:
             parent[key] = _value_in(parent, new)
         elif key in parent:
             item = _value_in(parent, new)
-            if _tableish(parent.item(key) if hasattr(parent, "item") else None) \
-                    == _tableish(item):
+            old = parent.item(key) if hasattr(parent, "item") else None
+            if _tableish(old) and _tableish(item):
+                # in place; the comments closing the old table open the next section: they
+                # close the new one
+                moved = _take_comments(_deep_end(old))
+                parent[key] = item
+                _give(_deep_end(parent.item(key)), moved)
+            elif _tableish(old) == _tableish(item):
                 parent[key] = item  # in place: same kind, same position
             else:  # a table becomes a value or back: it must move where that kind stands
-                del parent[key]
+                _remove_keeping_comments(parent, key)
                 _add(parent, key, item)
         elif path in tombstones:
             _resurrect(parent, key, new, tombstones.pop(path))

@@ -82,3 +82,25 @@ def test_a_table_keeps_its_header_when_its_last_plain_key_goes(tmp_path):
     text = _saved(tmp_path, edit)
     assert "\n[lampiran]\n" in text
     assert "[[lampiran.baris]]\na = 1" in text
+
+
+def test_the_banner_stays_when_the_table_above_it_becomes_a_value(tmp_path):
+    """Found by `make fuzz`: a table made in the last row took the next section's banner along
+    (rightly: it stays above the next section); when that table then became a value, or was
+    replaced by another table, the banner was deleted with it."""
+    banner = "# ---- BAB III Akuntabilitas ----\n[akuntabilitas]"
+
+    def to_a_value(project):
+        project.set(("sasaran", 1, "rincian"), {"a": {"b": 1}})
+        project.save()
+        project.set(("sasaran", 1, "rincian", "a"), 5)
+
+    def to_another_table(project):
+        project.set(("sasaran", 1, "rincian"), {"a": {"b": 1}})
+        project.save()
+        project.set(("sasaran", 1, "rincian"), {"c": {"d": 2}})
+
+    for edit in (to_a_value, to_another_table):
+        text = _saved(tmp_path, edit)
+        assert banner in text, text
+        assert text.index("[sasaran.rincian") < text.index(banner)

@@ -248,6 +248,40 @@ async def test_findings_follow_edits_after_debounce(tmp_path):
 
 
 @pilot_test
+async def test_a_check_whose_copy_an_edit_tore_is_dropped(tmp_path, monkeypatch):
+    """The check copies the data in its own thread (a 20.000-row copy is too long for the
+    screen's): an edit made while it copies makes that copy untrustworthy, so its findings are
+    not shown, and the check the edit scheduled shows the right ones."""
+    from lakip_tui.tui.screens import main as main_module
+
+    app = make_app(tmp_path, view_factory=TampilanPalsu)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await tunggu_periksa(pilot)
+        panel = app.screen.query_one(PanelTemuan)
+        assert len(panel.findings) == 1
+        main = app.screen
+        copy = main_module.salin_data
+        edits = []
+
+        def copy_while_the_planner_types(data):
+            copied = copy(data)
+            if not edits:  # the edit lands after the copy began: the copy shows the old value
+                edits.append(1)
+                app.call_from_thread(app.project.set, ("uji", "baris", 1, "nilai"), 50)
+            return copied
+
+        monkeypatch.setattr(main_module, "salin_data", copy_while_the_planner_types)
+        main.periksa()
+        torn = main._worker_periksa
+        await torn.wait()
+        assert torn.result is None
+        assert len(panel.findings) == 1  # not replaced by the torn copy's
+        await tunggu_periksa(pilot)
+        assert main._worker_periksa is not torn
+        assert panel.findings == []  # the fixed value, checked on a whole copy
+
+
+@pilot_test
 async def test_many_quick_edits_start_one_check(tmp_path):
     app = make_app(tmp_path, view_factory=TampilanPalsu)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -919,16 +953,22 @@ async def test_view_method_that_raises_is_contained(tmp_path):
 
 @pilot_test
 async def test_a_structural_edit_has_the_document_parsed_in_the_background(tmp_path):
+    """A row added: the save process parses the tomlkit document while the planner goes on,
+    the save is rendered there, and the process ends with the app (save_process.py)."""
     app = make_app(tmp_path, view_factory=TampilanPalsu)
+    helper = app.save_process
+    helper.min_chars = 0  # as for a big file (the example alone renders in a few ms here)
     async with app.run_test(size=(80, 24)) as pilot:
         project = app.project
         project.set(("meta", "tahun"), 2025)
         await pilot.pause()
-        assert project._cache is None  # a value edit is spliced: no document needed
+        assert helper._child is None  # a value edit is spliced: no document needed
         project.insert(("uji", "baris"), 0, {"kode": "X", "nilai": 1})
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert project._cache is not None and not project.needs_document
-        assert app.simpan() == "ok"
+        assert helper.running and helper._prepared is project.text
+        assert await app.simpan_latar() == "ok"
+        child = helper._child
+    assert child.wait(timeout=5) == 0  # ended with the app
     saved = tomllib.loads(project.path.read_text(encoding="utf-8"))
     assert saved["uji"]["baris"][0]["kode"] == "X" and saved["meta"]["tahun"] == 2025

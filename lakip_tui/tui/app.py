@@ -26,6 +26,7 @@ from ..errors import LakipError
 from ..lock import FileLock, Locked, LockInfo
 from ..plugins import Registry
 from ..project import ChangedOnDisk, Project
+from ..save_process import SaveProcess
 from .actions import bindings
 from .keymap import current_keys, load_user_keymap
 from .screens.main import MainScreen, salin_data
@@ -111,6 +112,8 @@ class LakipApp(App):
         self.user_keys: dict[str, str] = dict(keymap_file.keys)
         self.theme = TEMA_RENDAH if warna_rendah else TEMA_BIASA
         self._answered: set[str] = set()  # plugin files asked about in this session
+        # saves are rendered in a child process: the screen never waits for them
+        self.save_process = SaveProcess()
 
     def notify(self, message: str, *, title: str = "", severity: Any = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -371,7 +374,7 @@ class LakipApp(App):
         except LakipError as exc:
             self.notify(str(exc), title=exc.title, severity="error", timeout=15)
             return "gagal"
-        thread = asyncio.ensure_future(asyncio.to_thread(job.run))
+        thread = asyncio.ensure_future(asyncio.to_thread(job.run, self.save_process.render))
         try:
             await asyncio.shield(thread)
         except asyncio.CancelledError:
@@ -569,6 +572,7 @@ class LakipApp(App):
     def on_unmount(self) -> None:
         self._penjaga_henti.set()
         self._lepas_sinyal()
+        self.save_process.close()
 
     def _penjaga(self) -> None:
         import time
