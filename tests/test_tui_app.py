@@ -437,6 +437,71 @@ async def test_save_as_asks_before_overwriting_an_existing_file(tmp_path):
     assert "Dinas Sosial Kota Contoh" in (tmp_path / "ada.toml").read_text(encoding="utf-8")
 
 
+@pilot_test
+async def test_a_file_nobody_may_write_goes_to_save_as_and_stays_as_it_was(tmp_path):
+    """Issue 10 item 4 in the app: ctrl+s on a 0444 file opens Simpan sebagai (the message
+    says why); the edits go to the new file, the read-only one is left byte for byte."""
+    app = make_app(tmp_path, view_factory=TampilanPalsu)
+    original = app.project.path
+    before = original.read_bytes()
+    original.chmod(0o444)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.project.set(("meta", "tahun"), 2031)
+        await pilot.press("ctrl+s")
+        await tunggu_layar(pilot, SimpanSebagai)
+        assert any("hanya-baca" in n.message for n in app._notifications)
+        await ketik(pilot, "salinan.toml")
+        await pilot.press("enter")
+        await tunggu_layar(pilot, MainScreen)
+        for _ in range(50):
+            if not app.project.dirty:
+                break
+            await pilot.pause(0.05)
+        assert not app.project.dirty and app.project.path.name == "salinan.toml"
+    assert original.read_bytes() == before and (original.stat().st_mode & 0o777) == 0o444
+    saved = tomllib.loads((tmp_path / "salinan.toml").read_text(encoding="utf-8"))
+    assert saved["meta"]["tahun"] == 2031
+
+
+@pilot_test
+async def test_edits_and_ctrl_s_during_a_save_are_queued_not_refused(tmp_path, monkeypatch):
+    """The save runs in a worker: an edit typed meanwhile is accepted and stays unsaved, and a
+    ctrl+s pressed meanwhile saves it as soon as the running save ends."""
+    import threading
+
+    from lakip_tui.save import SaveJob
+
+    release = threading.Event()
+    render = SaveJob.render
+
+    def slow_render(job):
+        release.wait(5)
+        return render(job)
+
+    monkeypatch.setattr(SaveJob, "render", slow_render)
+    app = make_app(tmp_path, view_factory=TampilanPalsu)
+    async with app.run_test(size=(80, 24)) as pilot:
+        project = app.project
+        project.set(("meta", "tahun"), 2030)
+        await pilot.press("ctrl+s")
+        for _ in range(50):
+            if project.saving:
+                break
+            await pilot.pause(0.02)
+        assert project.saving
+        project.set(("meta", "tahun"), 2031)  # typed while the save runs: accepted
+        await pilot.press("ctrl+s")  # waits for the running save, then saves again
+        assert project.get(("meta", "tahun")) == 2031 and project.dirty
+        release.set()
+        for _ in range(100):
+            if not project.saving and not project.dirty:
+                break
+            await pilot.pause(0.05)
+        assert not project.dirty
+    saved = tomllib.loads(project.path.read_text(encoding="utf-8"))
+    assert saved["meta"]["tahun"] == 2031
+
+
 # -- second session, read-only ----------------------------------------------------------------
 
 
