@@ -1,6 +1,6 @@
 """Bytes the app writes to the terminal per action, as over a slow link (ssh, tmux).
 
-    .venv/bin/python bench/terminal.py [--size 80x24] [--file FILE] [--repeat 5]
+    .venv/bin/python bench/terminal.py [--size 80x24] [--file FILE] [--repeat 5] [--dump DIR]
 
 The real app runs in a pseudo-terminal (its own driver, TERM=tmux-256color and no COLORTERM,
 as inside tmux), with the example project, on the anggaran table (Tabel 3.7). Keys are written
@@ -16,6 +16,7 @@ import fcntl
 import json
 import os
 import pty
+import re
 import select
 import shutil
 import signal
@@ -34,7 +35,8 @@ BATAS = 5.0  # at most this long per action
 
 # The goals of issue 14 (docs/performance.md), bytes per action.
 TARGET = {"kursor turun/naik": 500, "kursor kanan/kiri": 500, "ketik satu angka": 200,
-          "buka penyunting sel": 2000, "tutup penyunting sel (Esc)": 2000}
+          "buka penyunting sel": 2000, "tutup penyunting sel (Esc)": 2000,
+          "simpan sel (Enter)": 2000}
 
 # Run in the child: the real app on a real terminal, the anggaran table focused, then a file
 # written so the parent knows the start is over (stdout is the terminal, so not there).
@@ -80,8 +82,10 @@ class Terminal:
         os.kill(self.pid, signal.SIGWINCH)
 
     def baca(self, tenang: float = TENANG, batas: float = BATAS) -> int:
-        """Bytes written until the app has been quiet for `tenang` seconds."""
+        """Bytes written until the app has been quiet for `tenang` seconds (kept in
+        `self.terakhir`, to see which lines an action repaints: --dump)."""
         total = 0
+        self.terakhir = b""
         mulai = time.monotonic()
         while time.monotonic() - mulai < batas:
             ready, _, _ = select.select([self.fd], [], [], tenang)
@@ -94,6 +98,7 @@ class Terminal:
             if not data:
                 break
             total += len(data)
+            self.terakhir += data
         return total
 
     def tekan(self, key: str) -> int:
@@ -116,8 +121,24 @@ class Terminal:
         os.close(self.fd)
 
 
-def ukur(size: tuple[int, int], file: Path, repeat: int) -> dict:
-    """{action: [bytes, ...]} over `repeat` rounds in the anggaran table."""
+_POSISI = re.compile(rb"\x1b\[(\d+);(\d+)H")
+
+
+def per_baris(data: bytes) -> dict[int, int]:
+    """{screen line (1-based): bytes written after a cursor move to it}: where an action's
+    bytes go. Bytes before the first move count under line 0."""
+    out: dict[int, int] = {}
+    line, start = 0, 0
+    for match in _POSISI.finditer(data):
+        out[line] = out.get(line, 0) + match.start() - start
+        line, start = int(match.group(1)), match.start()
+    out[line] = out.get(line, 0) + len(data) - start
+    return {k: v for k, v in out.items() if v}
+
+
+def ukur(size: tuple[int, int], file: Path, repeat: int, dump: Path | None = None) -> dict:
+    """{action: [bytes, ...]} over `repeat` rounds in the anggaran table; with `dump`, the
+    bytes of each action of the first round are written there and summed per screen line."""
     work = Path(tempfile.mkdtemp(prefix="lakip-bench-term-"))
     try:
         project = work / file.name
@@ -144,15 +165,22 @@ def ukur(size: tuple[int, int], file: Path, repeat: int) -> dict:
                 term.tekan(key)
             for _ in range(4):
                 hasil["kursor kanan/kiri"].append(term.tekan("right"))
-            for _ in range(repeat):
-                hasil["kursor turun/naik"].append(term.tekan("down"))
-                hasil["kursor turun/naik"].append(term.tekan("up"))
-                hasil["kursor kanan/kiri"].append(term.tekan("left"))
-                hasil["kursor kanan/kiri"].append(term.tekan("right"))
-                hasil["buka penyunting sel"].append(term.tekan("enter"))
-                for digit in "123":
-                    hasil["ketik satu angka"].append(term.tekan(digit))
-                hasil["tutup penyunting sel (Esc)"].append(term.tekan("escape"))
+            for putaran in range(repeat):
+                langkah = [("kursor turun/naik", "down"), ("kursor turun/naik", "up"),
+                           ("kursor kanan/kiri", "left"), ("kursor kanan/kiri", "right"),
+                           ("buka penyunting sel", "enter")]
+                langkah += [("ketik satu angka", digit) for digit in "123"]
+                langkah.append(("tutup penyunting sel (Esc)", "escape"))
+                # a value written: the cell, the sums over it, the header's check count
+                langkah += [("buka penyunting sel", "enter"), ("ketik satu angka", str(putaran + 4)),
+                            ("simpan sel (Enter)", "enter")]
+                for nomor, (name, key) in enumerate(langkah):
+                    hasil[name].append(term.tekan(key))
+                    if dump is not None and putaran == 0:
+                        dump.mkdir(parents=True, exist_ok=True)
+                        (dump / f"{nomor:02d}-{key}.bin").write_bytes(term.terakhir)
+                        print(f"{name} ({key}): {len(term.terakhir)} B, per baris "
+                              f"{per_baris(term.terakhir)}")
         finally:
             term.tutup()
         return hasil
@@ -184,9 +212,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--file", type=Path, default=CONTOH)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", type=Path, help="also write the summary here")
+    parser.add_argument("--dump", type=Path,
+                        help="write each action's bytes (first round) here, and print them "
+                             "per screen line: which lines an action repaints")
     args = parser.parse_args(argv)
     width, height = (int(part) for part in args.size.split("x"))
-    ringkasan = ringkas(ukur((width, height), args.file, args.repeat))
+    ringkasan = ringkas(ukur((width, height), args.file, args.repeat, args.dump))
     cetak((width, height), ringkasan)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -349,13 +349,17 @@ class LakipApp(App):
                 for node in chain:
                     await _antrean_selesai(node)
 
-        if isinstance(focused, Input):
+        masukan = focused if isinstance(focused, Input) else None
+        sel = getattr(getattr(focused, "editor", None), "cell_input", None)
+        if isinstance(sel, Input) and sel.display:
+            masukan = sel  # a cell being edited: the grid keeps the focus meanwhile
+        if masukan is not None:
             # do what Enter does in this one-line editor (the cell and form editors commit)
-            enter = focused._bindings.key_to_bindings.get("enter") or []
+            enter = masukan._bindings.key_to_bindings.get("enter") or []
             if enter:
-                await focused.run_action(enter[0].action)
+                await masukan.run_action(enter[0].action)
             else:
-                await focused.action_submit()
+                await masukan.action_submit()
             await handled()
         if main.focused is focused:
             main.set_focus(None)  # the narrative editor commits on blur

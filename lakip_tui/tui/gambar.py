@@ -4,6 +4,8 @@ fitting text into a cell, and the cursor's CSS."""
 from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
+from rich.console import Console
+from textual._compositor import ChopsUpdate, Compositor
 
 
 def pas(text: str, width: int, kanan: bool = False) -> str:
@@ -15,6 +17,68 @@ def pas(text: str, width: int, kanan: bool = False) -> str:
         return set_cell_size(text, width - 1) + "…"
     pad = width - cell_len(text)
     return " " * pad + text if kanan else text + " " * pad
+
+
+class _ChopsDariKiri(ChopsUpdate):
+    """A partial update that also leaves out what lies left of each changed span.
+
+    Textual crops a changed span on the right only (its code says "TODO - crop to x
+    extents"): changing two cells in the middle of a table line sent the line from the
+    widget's left edge. Here a span starts at the first segment that reaches into it (never
+    inside a segment, so a wide character is never split): what is left of it did not change."""
+
+    def render_segments(self, console: Console) -> str:
+        sequences: list[str] = []
+        append = sequences.append
+        chops = self.chops
+        chop_ends = self.chop_ends
+        last_y = self.spans[-1][0]
+        for y, x1, x2 in self.spans:
+            line = chops[y]
+            ends = chop_ends[y]
+            for end, (x, strip) in zip(ends, line.items()):
+                if strip is None or x > x2 or end <= x1:
+                    continue
+                strip = strip.crop(0, min(end, x2) - x)
+                if x < x1:
+                    awal = 0
+                    for segment in strip:
+                        lebar = cell_len(segment.text)
+                        if x + awal + lebar > x1:
+                            break
+                        awal += lebar
+                    if awal:
+                        strip = strip.crop(awal)
+                        x += awal
+                append(f"\x1b[{y + 1};{x + 1}H")
+                append(strip.render(console))
+            if y != last_y:
+                append("\n")
+        return "".join(sequences)
+
+
+class CompositorHemat(Compositor):
+    """The screen's compositor, sending only the changed spans of a line (_ChopsDariKiri)."""
+
+    def render_partial_update(self) -> ChopsUpdate | None:
+        update = super().render_partial_update()
+        if update is None:
+            return None
+        return _ChopsDariKiri(update.chops, update.spans, update.chop_ends)
+
+
+class QuietScrollbars:
+    """Mixin for a Line-API ScrollView: its scrollbars are drawn again only when its size or
+    its virtual size changed, not after every layout of the screen.
+
+    Textual hands every widget its region's size as the "virtual size" after a layout; a
+    ScrollView keeps its own (set from its rows), so the two always differ and each layout
+    (a message line updated, the cell editor shown) repainted the scrollbars of the grid and
+    the navigation down their whole height: about 1,2 KB per key over a slow link."""
+
+    def _size_updated(self, size, virtual_size, container_size, layout=True):  # type: ignore
+        return super()._size_updated(  # type: ignore[misc]
+            size, self.virtual_size, container_size, layout)  # type: ignore[attr-defined]
 
 
 def css_kursor(kelas: str) -> str:

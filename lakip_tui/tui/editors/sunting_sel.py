@@ -17,13 +17,16 @@ from typing import Any, Callable, NamedTuple
 
 from rich.style import Style
 from textual import events
+from textual.reactive import reactive
 from textual.widgets import Input, OptionList
+from textual.widgets.input import Selection
 
 from lakip_tui.chapter import Kolom
 from lakip_tui.errors import LakipError
 from lakip_tui.paths import Path
 
 from ..actions import bindings
+from ..gambar import QuietScrollbars
 from . import cells
 from .kunci import BindingSeketika
 from .messages import EditRefused
@@ -39,9 +42,15 @@ class Sunting(NamedTuple):
     awal: str
 
 
-class CellInput(BindingSeketika, Input):
+class CellInput(Input, can_focus=False):
     """The one-line editor laid over the cell or field being edited (its host declares the
-    layers "dasar sunting")."""
+    layers "dasar sunting").
+
+    It never takes the focus: the grid keeps it and hands the keys over while an edit is open
+    (GridSel.on_key). A focus move repaints the grid (its cursor's :focus colours) and rebuilds
+    the footer: 6 KB per open or close over a slow link (docs/performance.md). The editor is
+    drawn as focused while open (`has_focus`), with a steady cursor: a blinking one repaints
+    twice a second."""
 
     DEFAULT_CSS = """
     CellInput {
@@ -62,18 +71,37 @@ class CellInput(BindingSeketika, Input):
     # spreadsheet
     BINDINGS = bindings("sel")
 
+    cursor_blink = reactive(False, init=False)
+
     def __init__(self, editor: "PenyuntingSel", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.editor = editor
 
-    async def on_key(self, event: events.Key) -> None:
-        if not self.display:
-            # the editor was closed by an earlier key of the same burst: the rest is the grid's
+    def mulai(self) -> None:
+        """Shown: drawn as focused, the value selected when it should be replaced."""
+        self.has_focus = True
+        if self.select_on_focus:
+            self.selection = Selection(0, len(self.value))
+        self.app.cursor_position = self.cursor_screen_offset
+
+    async def tangani(self, event: events.Key) -> bool:
+        """A key the grid handed over: run this editor's binding for it (the user's key map
+        applied) or type the character. False when it is neither (the app's keys)."""
+        peta = self._bindings.copy()
+        keymap = self.app._keymap
+        if keymap:
+            peta.apply_keymap(keymap)
+        for binding in peta.key_to_bindings.get(event.key, ()):
+            if binding.priority:
+                continue
             event.stop()
             event.prevent_default()
-            self.editor.grid.post_message(events.Key(event.key, event.character))
-            return
-        await self.jalankan_binding_sendiri(event)
+            await self.run_action(binding.action)
+            return True
+        if event.is_printable:
+            await self._on_key(event)  # Input's own: types the character
+            return True
+        return False
 
     def action_simpan(self) -> None:
         self.editor.simpan_sunting(self.value)
@@ -90,14 +118,8 @@ class CellInput(BindingSeketika, Input):
         if self.editor.simpan_sunting(self.value):
             self.editor.grid.gerak_baris(arah)
 
-    def on_blur(self, event: events.Blur) -> None:
-        # has_focus is still True here (Widget._on_blur clears it after this handler); a blur
-        # that arrives after the editor was opened again finds itself focused on the screen
-        if self.screen.focused is not self:
-            self.editor.sunting_kehilangan_fokus()
 
-
-class PilihanList(BindingSeketika, OptionList):
+class PilihanList(QuietScrollbars, BindingSeketika, OptionList):
     """The list a `pilihan` value is picked from, under the value."""
 
     DEFAULT_CSS = """
@@ -163,15 +185,22 @@ class GridSel(BindingSeketika):
         """Move the cursor `arah` rows (after the cell editor committed with up or down)."""
         raise NotImplementedError
 
+    def segarkan_kursor(self) -> None:
+        """Draw again what shows the cursor (after the cell editor closed over it)."""
+        self.refresh()  # type: ignore[attr-defined]
+
     async def on_key(self, event: events.Key) -> None:
         editor = self.editor
         if not editor.penyunting_terpasang:
             await editor.pasang_penyunting()  # a key that came before the overlays were there
         if editor.cell_input.display:
-            # typed faster than the focus moved: the rest belongs to the cell editor
-            event.stop()
-            event.prevent_default()
-            editor.cell_input.post_message(events.Key(event.key, event.character))
+            # an edit is open: the keys are the cell editor's, handled in the order typed;
+            # the grid's own keys do nothing meanwhile, the app's (ctrl+z, F-keys) go on up
+            if await editor.cell_input.tangani(event):
+                return
+            if self._bindings.key_to_bindings.get(event.key):
+                event.stop()
+                event.prevent_default()
             return
         if await self.jalankan_binding_sendiri(event):
             return
@@ -181,6 +210,20 @@ class GridSel(BindingSeketika):
                 self.mulai_dengan(event.character):
             event.stop()
             event.prevent_default()
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self.editor.cell_input.display:
+            self.editor.cell_input._on_paste(event)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        # a click elsewhere on the grid while a cell is edited: the edit ends as when focus
+        # leaves it (the grid keeps the focus, so no blur says so)
+        if self.editor.cell_input.display:
+            self.editor.sunting_kehilangan_fokus()
+
+    def on_blur(self, event: events.Blur) -> None:
+        if self.editor.cell_input.display:
+            self.editor.sunting_kehilangan_fokus()
 
     _gaya_cache: dict[str, Style] | None = None
 
@@ -230,7 +273,14 @@ class PenyuntingSel:
         them after its first frame (about 6 ms of the first screen); whatever needs them
         sooner awaits this."""
         if self._pemasangan is None:
-            self._pemasangan = self.mount(self.cell_input, self.pilihan)  # type: ignore
+            # the cell editor first among the editor's children: Textual orders what it draws
+            # by the place of each shown child counted from the last, so showing an overlay
+            # mounted last renumbered every sibling and repainted the whole editor (3,7 KB per
+            # open or close over a slow link); mounted first, only its own cells are drawn.
+            # The choice list (it takes the focus, so it repaints more anyway) stays last,
+            # after the grid in the focus order.
+            self.mount(self.cell_input, before=0)  # type: ignore[attr-defined]
+            self._pemasangan = self.mount(self.pilihan)  # type: ignore[attr-defined]
         return self._pemasangan
 
     @property
@@ -241,11 +291,12 @@ class PenyuntingSel:
 
     def tampilkan_pesan(self, text: str, *, galat: bool = False) -> None:
         # updating a Static lays the screen out again: skip it when nothing changes, as on
-        # most cursor moves
+        # most cursor moves, and when the line's height is fixed (the table's), draw only it
         if (text, galat) == self._pesan_kini:
             return
         self._pesan_kini = (text, galat)
-        self.pesan.update(text)
+        tinggi = self.pesan.styles.height
+        self.pesan.update(text, layout=tinggi is None or not tinggi.is_cells)
         self.pesan.set_class(galat, "galat")
 
     def _tolak(self, message: str, path: Path) -> None:
@@ -311,7 +362,9 @@ class PenyuntingSel:
         editor.styles.offset = (offset.x + x, offset.y + y)
         editor.display = True
         editor.cursor_position = len(editor.value)
-        self._fokus_langsung(editor)
+        if self.screen.focused is not self.grid:  # type: ignore[attr-defined]
+            self._fokus_langsung(self.grid)  # opened by a command or a click: keys to the grid
+        editor.mulai()
 
     def _sunting_panjang(self, sunting: Sunting, judul: str) -> None:
         from .long_text import SuntingPanjang  # TextArea: not needed for the first frame
@@ -394,12 +447,13 @@ class PenyuntingSel:
         self._menutup = True
         try:
             self.cell_input.display = False
+            self.cell_input.has_focus = False
             self.pilihan.display = False
             if fokus:
                 self._fokus_langsung(self.grid)
         finally:
             self._menutup = False
-        self.grid.refresh()
+        self.grid.segarkan_kursor()
 
     def _fokus_langsung(self, widget: Any) -> None:
         """Focus now, not after the queue (as widget.focus() does): keys typed quickly after

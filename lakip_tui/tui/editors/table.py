@@ -18,7 +18,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
@@ -29,7 +29,7 @@ from lakip_tui.paths import Path
 
 from ..actions import bindings
 from ..keymap import tombol_aksi
-from ..gambar import css_kursor, pas, pas_angka
+from ..gambar import QuietScrollbars, css_kursor, pas, pas_angka
 from . import cells
 from .confirm import Konfirmasi
 from .lokasi import kunci_rincian
@@ -53,7 +53,30 @@ SAMPEL = 40  # rows looked at to guess a column's width when Kolom.lebar is not 
 BINDING_GRID = bindings("tabel")
 
 
-class TableGrid(GridSel, ScrollView, can_focus=True):
+def _sel_sel(strip: Strip) -> list[tuple[str, Style | None]]:
+    """(character, style) of each cell of a drawn line; a wide character takes two."""
+    cells_: list[tuple[str, Style | None]] = []
+    for segment in strip:
+        for char in segment.text:
+            cells_.append((char, segment.style))
+            if cell_len(char) == 2:
+                cells_.append(("", segment.style))
+    return cells_
+
+
+def _rentang_beda(lama: Strip, baru: Strip) -> tuple[int, int] | None:
+    """(x, width) from the first to the last cell that differs between two drawings of a
+    line; None when they look the same."""
+    a, b = _sel_sel(lama), _sel_sel(baru)
+    if len(a) != len(b):
+        return 0, max(len(a), len(b))
+    beda = [x for x, (sa, sb) in enumerate(zip(a, b)) if sa != sb]
+    if not beda:
+        return None
+    return beda[0], beda[-1] - beda[0] + 1
+
+
+class TableGrid(QuietScrollbars, GridSel, ScrollView, can_focus=True):
     """The rows of one table, drawn line by line; the cursor is a cell.
 
     The first column (the row's key) stays put; the others scroll sideways by whole columns
@@ -111,6 +134,7 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
         self._lebar_awalan = 2 * len(model.levels) if len(model.levels) > 1 else 0
         self._kepala = self._susun_kepala()
         self.jumlah_render_baris = 0  # render_line calls, so tests can see the grid is virtual
+        self._tergambar: dict[int, tuple[int, Strip]] = {}  # line -> (scroll y, strip drawn)
 
     # -- header lines --------------------------------------------------------------------------
 
@@ -250,6 +274,11 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         self.jumlah_render_baris += 1
+        strip = self._gambar_baris(y)
+        self._tergambar[y] = (self.scroll_offset.y, strip)
+        return strip
+
+    def _gambar_baris(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         kepala = self.tinggi_kepala
         if y < kepala:
@@ -266,7 +295,8 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
         return Strip.blank(width, self.rich_style)
 
     def _strip(self, tetap: list[Segment], geser: list[Segment], width: int, base: Style) -> Strip:
-        return Strip([*tetap, *geser]).crop(0, width).extend_cell_length(width, base)
+        # one segment per run of one style: each style change costs the terminal ~25 bytes
+        return Strip([*tetap, *geser]).crop(0, width).extend_cell_length(width, base).simplify()
 
     def _strip_kepala(self, line: int, width: int) -> Strip:
         model = self.model
@@ -396,18 +426,70 @@ class TableGrid(GridSel, ScrollView, can_focus=True):
         model.pindah_kursor(baris, kolom)
         self.tampilkan_kursor()
         if self.scroll_offset == offset and self._pertama == pertama and not penuh:
-            # no scrolling: only the two rows the cursor left and entered need drawing again
-            # (and the header, whose cursor column is highlighted)
+            # no scrolling: only what the cursor left and entered is drawn again, as few
+            # cells as the terminal needs (bytes over a slow link, docs/performance.md): the
+            # two rows (the cursor row has its own background), or within one row the two
+            # cells; and the header, whose cursor column is highlighted
             kepala = self.tinggi_kepala
-            self.refresh_line(before + kepala)
-            self.refresh_line(model.kursor_baris + kepala)
             baru = model.baris_kursor
             after_kepala = self.baris_kepala_tingkat(baru.tingkat) if baru is not None else 0
-            if model.kursor_kolom != before_col or after_kepala != before_kepala:
-                self.refresh_lines(offset.y, kepala)
+            rentang = self._rentang_kolom(before_col, model.kursor_kolom)
+            if model.kursor_baris != before or rentang is None:
+                self._segarkan_baris(before - offset.y + kepala)
+                self._segarkan_baris(model.kursor_baris - offset.y + kepala)
+            else:
+                self._segarkan_baris(model.kursor_baris - offset.y + kepala, rentang)
+            if after_kepala != before_kepala or (rentang is None and before_col != model.kursor_kolom):
+                for line in range(kepala):
+                    self._segarkan_baris(line)
+            elif model.kursor_kolom != before_col:
+                self._segarkan_baris(after_kepala, rentang)
         else:
             self.refresh()
         self.editor.kursor_berpindah()
+
+    def segarkan_beda(self) -> None:
+        """Values changed (not rows): draw again only the cells that now look different, e.g.
+        the cell written and the sums over it, not the whole table (3,5 KB per value written
+        over a slow link, docs/performance.md). Lines never drawn yet are drawn whole."""
+        scroll_y = self.scroll_offset.y
+        for y in range(self.scrollable_content_region.height):
+            lama = self._tergambar.get(y)
+            baru = self._gambar_baris(y)
+            if lama is None or lama[0] != scroll_y:
+                self._segarkan_baris(y)
+                continue
+            rentang = _rentang_beda(lama[1], baru)
+            if rentang is not None:
+                self._segarkan_baris(y, rentang)
+
+    def segarkan_kursor(self) -> None:
+        """Only the cursor row: the cell editor closed over it (Textual draws again what it
+        covered), nothing else changed."""
+        self._segarkan_baris(self.model.kursor_baris - self.scroll_offset.y + self.tinggi_kepala)
+
+    def _rentang_kolom(self, *kolom: int) -> tuple[int, int] | None:
+        """(x, width) of the cells of `kolom` on a line, from the first's left edge to the
+        last's right edge; None when one of them is not on screen."""
+        tepi: list[tuple[int, int]] = []
+        for col in kolom:
+            if col == 0:
+                tepi.append((0, self.lebar_tetap))
+                continue
+            found = next(((self.lebar_tetap + x, self.lebar_tetap + x + w)
+                          for index, x, w in self.kolom_tampak() if index == col), None)
+            if found is None:
+                return None
+            tepi.append(found)
+        x1 = min(a for a, _ in tepi)
+        return x1, max(b for _, b in tepi) - x1
+
+    def _segarkan_baris(self, y: int, rentang: tuple[int, int] | None = None) -> None:
+        """Draw line `y` of the widget (0: the first header line) again, only the cells of
+        `rentang` (x, width) when given; never the scrollbar beside it."""
+        x, width = rentang if rentang is not None else (0, self.scrollable_content_region.width)
+        if 0 <= y < self.scrollable_content_region.height and width > 0:
+            self.refresh(Region(x, y, width, 1))
 
     def posisi_sel(self) -> tuple[int, int, int]:
         """(x, y, width) of the cursor cell inside this widget's content area."""
@@ -616,11 +698,15 @@ class TableEditor(PenyuntingSel, Vertical):
             self.grid.tampilkan_kursor()
             if self.rincian is not None:
                 self.rincian.ikuti()  # the cursor row may now be elsewhere, or gone
-        self.grid.refresh()
+            self.grid.refresh()
+        elif change.kind == "reload":
+            self.grid.refresh()
+        else:
+            self.grid.segarkan_beda()
 
     def segarkan_hitungan(self) -> None:
         self.model.tandai_nilai_berubah()
-        self.grid.refresh()
+        self.grid.segarkan_beda()
         if self.rincian is not None:
             self.rincian.segarkan_hitungan()
 

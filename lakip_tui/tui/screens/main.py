@@ -30,6 +30,7 @@ from ...paths import format_path
 from ...project import Change
 from .. import clipboard
 from ..actions import bindings
+from ..gambar import CompositorHemat
 from ..widgets.chapter_host import PanelBab
 from ..widgets.findings import PanelTemuan
 from ..widgets.header import KepalaAplikasi
@@ -90,6 +91,7 @@ class MainScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
+        self._compositor = CompositorHemat()  # only the changed cells of a line are sent
         self.panels: dict[str, PanelBab] = {}
         self.bab_aktif: str | None = None
         self._timer_periksa: Timer | None = None

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from ...clean import clean_text
 from ...findings import SEVERITY_LABEL, Finding, count
+from ..gambar import QuietScrollbars
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 # A marker that still says the severity without colour (NO_COLOR, monochrome terminals).
@@ -32,6 +33,10 @@ def _prompt(finding: Finding, titles: dict[str, str]) -> Text:
     where = finding.location or titles.get(finding.chapter, finding.chapter)
     text.append(clean_text(f"  [{where}]"), style="dim")
     return text
+
+
+class DaftarTemuan(QuietScrollbars, OptionList):
+    """The findings, one a line (its scrollbar is not drawn again on every layout)."""
 
 
 class PanelTemuan(Vertical):
@@ -81,7 +86,7 @@ class PanelTemuan(Vertical):
         """The list, mounted when the first findings come (or the user goes to it): the check
         runs after the first frame, which need not pay for an empty list."""
         if self._daftar is None:
-            self._daftar = OptionList(id="temuan-daftar")
+            self._daftar = DaftarTemuan(id="temuan-daftar")
             self.mount(self._daftar)
         return self._daftar
 

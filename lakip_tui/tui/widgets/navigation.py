@@ -19,7 +19,7 @@ from textual.strip import Strip
 
 from ...chapter import Chapter
 from ..actions import bindings
-from ..gambar import css_kursor, pas
+from ..gambar import QuietScrollbars, css_kursor, pas
 
 
 class Tujuan(NamedTuple):
@@ -33,7 +33,7 @@ _TERBUKA, _TERLIPAT = "▾ ", "▸ "
 _INDENT = "  "
 
 
-class Navigasi(ScrollView, can_focus=True):
+class Navigasi(QuietScrollbars, ScrollView, can_focus=True):
     """BAB I..IV and their sections. Enter (or a click) opens the entry; space folds a chapter,
     left folds it (or goes up from a section to its chapter), right unfolds it."""
 
