@@ -69,4 +69,21 @@ def test_page_numbers_in_the_footer(printed):
         labels.append(kaki)
     bad = [(i, k) for i, k in enumerate(labels, 2) if not (k.isdigit() or (k and set(k) <= set("ivxlc")))]
     assert not bad, bad
-    assert labels[0] in ("i", "ii") and labels[-1].isdigit()
+    assert labels[-1].isdigit()
+
+
+def test_front_matter_counts_from_i_and_bab_i_from_1(printed):
+    """The cover has no number, the front matter runs i, ii, ... and BAB I starts again at 1,
+    then every page (landscape ones too) counts on: 1, 2, 3, ..."""
+    labels = ["".join(ch for ch, (l, b, r, t) in zip(text, boxes) if t < 60 and ch.strip())
+              for (w, h), text, boxes in printed]
+    assert labels[0] == ""  # the cover
+    roman = [k for k in labels[1:] if not k.isdigit()]
+    arabic = [k for k in labels[1:] if k.isdigit()]
+    assert labels[1:] == roman + arabic, labels  # the front matter first, then the chapters
+    romawi = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+    assert roman == romawi[:len(roman)], roman
+    assert arabic == [str(n) for n in range(1, len(arabic) + 1)], arabic
+    bab_i = next(i for i, (_, text, _) in enumerate(printed) if "BAB I " in text
+                 and "DAFTAR ISI" not in text)
+    assert labels[bab_i] == "1"

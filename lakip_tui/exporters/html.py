@@ -3,9 +3,13 @@
 Inline CSS only (no fonts, scripts or images from elsewhere, so it opens the same offline and on
 the agency's server); every chapter starts a new page; table headers repeat on each printed page;
 every text a plugin gave is escaped. Printed (Chromium 131 and later reads the page-margin
-boxes): A4 with the page number in the footer (roman on the front matter, none on the cover),
-and a table too wide for portrait on landscape pages of its own (`exporters/lebar.py` decides,
-as for the PDF).
+boxes): A4 with the page number in the footer (roman on the front matter from i, none on the
+cover, arabic from 1 again at BAB I), and a table too wide for portrait on landscape pages of its
+own (`exporters/lebar.py` decides, as for the PDF). The numbers are two counters of our own, each
+counted by the pages of its kind (`counter-increment` in the named `@page` rules), since the
+built-in page counter counts every page and Chromium cannot reset it where a chapter starts.
+The daftar isi links to the chapters but shows no page numbers: that needs `target-counter()`,
+which Chromium does not implement; the PDF export (`-f pdf`) has them.
 """
 
 from __future__ import annotations
@@ -18,13 +22,15 @@ from ..dokumen import (Document, Figure, Heading, ListBlock, Paragraph, Section,
                        SignaturePair, TableBlock)
 
 CSS = """
-@page { size: A4 portrait; margin: 3cm 3cm 3cm 4cm;
-        @bottom-center { content: counter(page); font: 10pt "Times New Roman", serif; } }
-@page sampul { @bottom-center { content: none; } }
-@page depan { @bottom-center { content: counter(page, lower-roman); } }
+@page { size: A4 portrait; margin: 3cm 3cm 3cm 4cm; counter-increment: halaman-bab;
+        @bottom-center { content: counter(halaman-bab); font: 10pt "Times New Roman", serif; } }
+@page sampul { counter-increment: none; @bottom-center { content: none; } }
+@page depan { counter-increment: halaman-depan;
+        @bottom-center { content: counter(halaman-depan, lower-roman); } }
 @page lebar { size: A4 landscape; margin: 2.5cm 2.5cm 2.5cm 2.5cm; }
 @page lebar-depan { size: A4 landscape; margin: 2.5cm 2.5cm 2.5cm 2.5cm;
-        @bottom-center { content: counter(page, lower-roman); } }
+        counter-increment: halaman-depan;
+        @bottom-center { content: counter(halaman-depan, lower-roman); } }
 .sampul { page: sampul; }
 .depan { page: depan; }
 .tabel.lebar { page: lebar; break-before: page; break-after: page; }
