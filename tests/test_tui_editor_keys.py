@@ -239,6 +239,39 @@ async def test_f7_then_a_key_in_a_narrative_keeps_its_text(tmp_path):
         assert type(app.layar_utama.focused).__name__ == "Navigasi"  # F7 is the app's
 
 
+@pilot_test
+async def test_f7_in_the_window_for_long_text_goes_to_navigation_keeping_the_text(tmp_path):
+    # was: the window's text area kept TextArea's F7 (select all): F7 then a key replaced the
+    # whole text, as item 7 did in a narrative. F7 goes to the navigation (docs/tui.md): the
+    # window writes its text and closes first.
+    from lakip_tui.tui.editors import cells
+    from lakip_tui.tui.editors.long_text import SuntingPanjang
+
+    app = make_app_nyata(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await buka(pilot, "perjanjian_kinerja", "pk")
+        main = app.layar_utama
+        editor = next(e for e in main.panels["perjanjian_kinerja"].view.editors()
+                      if isinstance(e, TableEditor) and e.tabel.key == "sasaran")
+        editor.grid.focus()
+        await pilot.pause()
+        model = editor.model
+        kolom = next(i for i in range(model.jumlah_kolom)
+                     if (k := model.kolom_di(model.baris_kursor, i)) is not None
+                     and k.jenis == "teks" and not k.computed)
+        editor.grid.pindah(kolom=kolom)
+        path = cells.path_nilai(model.baris_kursor.path, model.kolom_kursor())
+        before = app.project.get(path)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, SuntingPanjang)
+        await pilot.press("end", "f7", "x")
+        await pilot.pause()
+        assert not isinstance(app.screen, SuntingPanjang)
+        assert app.project.get(path) == before
+        assert type(main.focused).__name__ == "Navigasi"
+
+
 # -- 9. an error inside an editor ----------------------------------------------------------------
 
 

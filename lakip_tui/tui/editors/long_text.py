@@ -10,10 +10,14 @@ from textual.widgets import Button, Static, TextArea
 
 from ..actions import bindings
 from .kunci import BindingSeketika
+from .narrative import binding_teks
 
 
-class AreaPanjang(BindingSeketika, TextArea):
-    BINDINGS = bindings("area_panjang")
+class AreaPanjang(BindingSeketika, TextArea, inherit_bindings=False):
+    """TextArea's own keys, but F6 and F7 are the app's (as in a narrative): F7 selected the
+    whole text here and the next key replaced it."""
+
+    BINDINGS = binding_teks() + bindings("area_panjang")
 
 
 class SuntingPanjang(ModalScreen[str | None]):
@@ -72,6 +76,13 @@ class SuntingPanjang(ModalScreen[str | None]):
 
     def action_selesai(self) -> None:
         self.dismiss(self.area.text)
+
+    async def action_ke_navigasi(self) -> None:
+        """F7: the text is written and the window closed, then on to the navigation."""
+        main = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
+        self.dismiss(self.area.text)
+        if main is not None and hasattr(main, "action_ke_navigasi"):
+            main.call_after_refresh(main.action_ke_navigasi)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

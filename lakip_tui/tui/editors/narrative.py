@@ -62,15 +62,21 @@ def _bukan_kunci_app(binding: Binding | tuple) -> bool:
     return not set(key.split(",")) & {"f6", "f7"}
 
 
+def binding_teks() -> list:
+    """Textual's own bindings of TextArea (and of the scrolling container under it), except
+    those on the app's F-keys: for a text area declared with inherit_bindings=False."""
+    return [b for b in TextArea.BINDINGS if _bukan_kunci_app(b)] + [
+        b for b in ScrollableContainer.BINDINGS
+        if not set(b.key.split(",")) & {k for t in TextArea.BINDINGS for k in t.key.split(",")}
+    ]
+
+
 class NarasiArea(BindingSeketika, TextArea, inherit_bindings=False):
     """The text area; Escape writes the text and goes back to navigation. Textual's own
     bindings of TextArea (and of the scrolling container under it) are kept, except those on
     the app's F-keys."""
 
-    BINDINGS = [b for b in TextArea.BINDINGS if _bukan_kunci_app(b)] + [
-        b for b in ScrollableContainer.BINDINGS
-        if not set(b.key.split(",")) & {k for t in TextArea.BINDINGS for k in t.key.split(",")}
-    ] + bindings("narasi")
+    BINDINGS = binding_teks() + bindings("narasi")
 
     async def action_ke_navigasi(self) -> None:
         editor = self.parent
