@@ -163,3 +163,34 @@ def test_control_characters_from_a_plugin_never_reach_the_docx_or_pdf():
     pages = pdfium.PdfDocument(pdf)
     text = "".join(pages[i].get_textpage().get_text_range() for i in range(len(pages)))
     assert "\x1b" not in text and "teks]52;c;aGFoYQ== biasa" in text
+
+
+def test_no_section_is_left_empty(word):
+    """A wide table that ends a chapter (Tabel 3.7 ends BAB III) used to leave an empty
+    portrait section before the next chapter's: a blank page in Word and LibreOffice. Every
+    section has something in it before its break."""
+    body = word.element.body
+    kosong = []
+    sebelumnya = None
+    for i, el in enumerate(body):
+        pecah = el.tag == qn("w:p") and el.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+        if pecah and sebelumnya is not None and sebelumnya.tag == qn("w:p") and \
+                sebelumnya.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            kosong.append(i)
+        sebelumnya = el
+    assert not kosong
+
+
+def test_columns_hold_their_longest_word_with_the_cell_margins(word):
+    """"No", "Target" and "98,82%" used to wrap inside their cells: the widths left out Word's
+    0,19 cm cell margins."""
+    from docx.shared import Cm
+
+    data = [t for t in word.tables if t._tbl.find(f".//{qn('w:tblHeader')}") is not None]
+    assert len(data) > 10
+    for table in data:
+        lebar = [int(c.get(qn("w:w"))) * 635 for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        for i, w in enumerate(lebar):
+            kata = max((len(x) for row in _teks_tabel(table) if i < len(row)
+                        for x in row[i].split()), default=1)
+            assert w >= (kata + 1) * Cm(0.19) + Cm(0.38) - 635 or sum(lebar) > Cm(24), (i, kata)

@@ -99,11 +99,29 @@ def _halaman(section: Any, *, mendatar: bool) -> None:
 
 def _bagian_baru(word: Any) -> Any:
     """A new section on a new page whose page numbers go on from the previous one (Word
-    copies the previous section's settings, its restart at 1 too)."""
+    copies the previous section's settings, its restart at 1 too).
+
+    A section with nothing in it yet (the portrait one opened after a wide table that ended
+    a chapter) is used as it is: another break would leave it as a blank page. The empty
+    paragraph that keeps a table off the next text is dropped when a section ends there: the
+    paragraph of the break does that, and the two together could spill onto a blank page."""
+    body = word.element.body
+    terakhir = body[-2] if len(body) > 1 else None  # body[-1] is the last section's sectPr
+    if terakhir is not None and _paragraf_kosong(terakhir) and \
+            terakhir.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+        return word.sections[-1]
+    if terakhir is not None and _paragraf_kosong(terakhir) and len(body) > 2 and \
+            body[-3].tag == qn("w:tbl") and terakhir.find(qn("w:pPr")) is None:
+        body.remove(terakhir)
     section = word.add_section(WD_SECTION.NEW_PAGE)
     for pg in section._sectPr.findall(qn("w:pgNumType")):
         pg.attrib.pop(qn("w:start"), None)
     return section
+
+
+def _paragraf_kosong(el: Any) -> bool:
+    """A w:p without text or anything drawn in it (its properties aside)."""
+    return el.tag == qn("w:p") and all(child.tag == qn("w:pPr") for child in el)
 
 
 def _nomor_halaman(section: Any, fmt: str, mulai: int | None = 1) -> None:
@@ -314,7 +332,7 @@ def _tabel(word: Any, block: TableBlock) -> None:
             bold = "bold" in (row.style or ("bold" if bold_default else "")).split()
             baris.append((cells, bold))
     table._tbl.extend(_baris_xml(baris, justify, size))
-    _lebar_kolom(table, ukuran, word.sections[-1])
+    _lebar_kolom(table, ukuran, word.sections[-1], block)
     if block.sumber:
         p = word.add_paragraph()
         run = p.add_run(f"Sumber: {block.sumber}")
@@ -361,15 +379,32 @@ def _baris_xml(baris: list[tuple[list[str], bool]], justify: list[str], size: in
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _lebar_kolom(table: Any, ukuran: Any, section: Any) -> None:
-    """Short columns (amounts, codes) as wide as their longest line, the rest shared out."""
+def _lebar_kolom(table: Any, ukuran: Any, section: Any, block: TableBlock) -> None:
+    """Column widths in Word's cells (text plus 0,19 cm margins either side). Every column
+    gets at least its longest word or number, so none is split ("No", "Target", "98,82%");
+    short columns (amounts, codes, labels) then grow to their longest line while there is room,
+    and running text shares the rest in proportion to its length."""
     tersedia = section.page_width - section.left_margin - section.right_margin
-    per_huruf = Cm(0.19)
-    tetap = [None if b is not None else (w + 1) * per_huruf for b, w in
-             zip(ukuran.bagian, ukuran.isi)]
-    sisa = max(tersedia - sum(t for t in tetap if t), Cm(2) * sum(1 for t in tetap if not t))
+    per_huruf, sela = Cm(0.19), Cm(0.38)
+
+    def cm(huruf: int) -> int:
+        return int((huruf + 1) * per_huruf + sela)
+
+    n = len(ukuran.bagian)
+    teks = [[str(c.header) for c in block.columns]] + [
+        [str(c) for c in r.cells[:n]] for r in (*block.rows, *block.footer)]
+    kata = [max([len(w) for r in teks if i < len(r) for w in r[i].split()] + [1])
+            for i in range(n)]
+    lebar = [cm(k) for k in kata]
+    for i in sorted(range(n), key=lambda i: ukuran.isi[i]):  # short columns whole, if room
+        if ukuran.bagian[i] is None:
+            tambah = cm(ukuran.isi[i]) - lebar[i]
+            if tambah > 0 and sum(lebar) + tambah <= tersedia:
+                lebar[i] += tambah
+    sisa = tersedia - sum(lebar)
     bagi = sum(b for b in ukuran.bagian if b) or 1
-    lebar = [t if t else int(sisa * b / bagi) for t, b in zip(tetap, ukuran.bagian)]
+    if sisa > 0:
+        lebar = [w + (int(sisa * b / bagi) if b else 0) for w, b in zip(lebar, ukuran.bagian)]
     table.autofit = False
     # the grid and the header row carry the widths; Word lays out the body by the grid
     grid = table._tbl.tblGrid
