@@ -107,7 +107,7 @@ class Chapter:
 
     `default_section` is TOML text (with comments for the planner) that `lakip new` writes;
     `$tahun`, `$instansi` and `$pemda` are filled in (string.Template).
-    `kunci` declares the keys of its table that `bagian` does not name (stated figures,
+    `extra_keys` declares the keys of its table that `bagian` does not name (stated figures,
     titles, keys read only by the report), so a key nobody reads is a finding.
     """
 
@@ -116,9 +116,9 @@ class Chapter:
     order: int
     default_section: str = ""
     bagian: tuple[Bagian, ...] = ()
-    # The keys of its table beyond those its editing screens name (lakip_tui.kunci_dikenal);
+    # The keys of its table beyond those its editing screens name (lakip_tui.known_keys);
     # None: not checked, so a misspelt key would pass unnoticed.
-    kunci: tuple[str, ...] | None = None
+    extra_keys: tuple[str, ...] | None = None
     plugin: str = field(default="", compare=False)  # set by the plugin manager
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .findings import Finding, error, warning
-from .kunci_dikenal import kunci_tidak_dikenal
+from .known_keys import kunci_tidak_dikenal
 from .tahun_sebelumnya import baca_semua
 from .plugins import Registry
 

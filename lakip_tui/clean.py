@@ -14,13 +14,18 @@ from typing import Any
 
 # C0 controls except TAB (09) and LF (0A), then DEL (7F) and the C1 controls (80-9F: 9B is CSI
 # and 9D is OSC on terminals that read 8-bit controls). CR is handled apart: CRLF becomes LF.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Also the bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they
+# reorder what is shown without changing what is stored, so "RLO 008.3" reads as "3.800"
+# ("Trojan Source", CVE-2021-42574).
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
 
 
 def clean_text(text: str) -> str:
     """`text` without control characters: newline and tab are kept, CRLF becomes LF, every other
-    C0 control (ESC, BEL, a lone CR...), DEL and every C1 control is removed.
+    C0 control (ESC, BEL, a lone CR...), DEL, every C1 control and every bidirectional
+    override, embedding or isolate is removed.
 
     Use it on any string that came from a project file (or from a plugin) right before it is
     drawn on a terminal, put on the clipboard, or written into a txt/md/html/svg/pdf/docx file.

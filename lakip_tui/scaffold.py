@@ -99,12 +99,12 @@ pythonpath = ["."]
 
 from lakip_tui.api import hookimpl
 
-from .chapter import BAB, periksa, susun_laporan
+from .chapter import CHAPTER, periksa, susun_laporan
 
 
 @hookimpl
 def lakip_register_chapters(register):
-    register(BAB)
+    register(CHAPTER)
 
 
 @hookimpl
@@ -114,7 +114,7 @@ def lakip_validate(data, konteks):
 
 @hookimpl
 def lakip_render(chapter, data, konteks):
-    if chapter.key == BAB.key:
+    if chapter.key == CHAPTER.key:
         return susun_laporan(data)
     return None
 ''',
@@ -125,10 +125,10 @@ what it prints. Import only from lakip_tui.api: the rest of lakip may change bet
 from lakip_tui.api import (Bagian, Chapter, Column, Kolom, Narasi, Paragraph, Row, Section,
                            Tabel, TableBlock, baca, warning)
 
-KUNCI = "{name}"  # the chapter's key, also its table in the project file: [{name}]
+CHAPTER_KEY = "{name}"  # the chapter's key, also its table in the project file: [{name}]
 
-BAB = Chapter(
-    key=KUNCI,
+CHAPTER = Chapter(
+    key=CHAPTER_KEY,
     title="Lampiran {title}",
     order=50,  # after BAB IV (40)
     default_section="""
@@ -139,9 +139,9 @@ nama = ""
 tahun = $tahun
 """,
     bagian=(
-        Bagian("pengantar", "Pengantar", (Narasi("pengantar", "Pengantar", (KUNCI, "pengantar")),)),
+        Bagian("pengantar", "Pengantar", (Narasi("pengantar", "Pengantar", (CHAPTER_KEY, "pengantar")),)),
         Bagian("daftar", "Daftar {title}", (
-            Tabel("daftar", "Daftar {title}", (KUNCI, "daftar"), (
+            Tabel("daftar", "Daftar {title}", (CHAPTER_KEY, "daftar"), (
                 Kolom("nama", "Nama", lebar=40, wajib=True),
                 Kolom("tahun", "Tahun", jenis="tahun", lebar=6),
             ), baris_baru=lambda: {{"nama": "", "tahun": 0}}),
@@ -152,15 +152,15 @@ tahun = $tahun
 
 def periksa(data):
     """Findings: a row without a name."""
-    for index, row in baca.baris(baca.tabel(data, KUNCI), "daftar"):
+    for index, row in baca.baris(baca.tabel(data, CHAPTER_KEY), "daftar"):
         if not baca.teks(row.get("nama")):
-            yield warning(f"{{KUNCI}}.nama-kosong", KUNCI, (KUNCI, "daftar", index, "nama"),
+            yield warning(f"{{CHAPTER_KEY}}.nama-kosong", CHAPTER_KEY, (CHAPTER_KEY, "daftar", index, "nama"),
                           f"Baris {{index + 1}} daftar {title}: nama belum diisi")
 
 
 def susun_laporan(data):
     """The chapter's sections: the opening paragraph and the numbered table."""
-    bagian = baca.tabel(data, KUNCI)
+    bagian = baca.tabel(data, CHAPTER_KEY)
     rows = tuple(Row((str(nomor), baca.teks(row.get("nama")), baca.teks(row.get("tahun"))))
                  for nomor, (_i, row) in enumerate(baca.baris(bagian, "daftar"), start=1))
     table = TableBlock("L.1", "Daftar {title}",

@@ -19,11 +19,13 @@ ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "projects" / "dinsos-binjai-2024.toml"
 
 # What an attacker puts in a field: set the reader's clipboard (OSC 52), ring, move the cursor
-# with an 8-bit CSI, and a lone CR that would overwrite the line on a terminal.
+# with an 8-bit CSI, a lone CR that would overwrite the line on a terminal, and a right-to-left
+# override that shows what follows reversed.
 OSC52 = "\x1b]52;c;aGFjaw==\x07"
-EVIL = f"{OSC52}\x9b2J\rX\x7f"
-# Anything a terminal or an XML parser would act on; newline and tab are allowed.
-FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+EVIL = f"{OSC52}\x9b2J\rX\x7f\u202e"
+# Anything a terminal or an XML parser would act on, and the bidi controls that reorder what
+# a reader sees; newline and tab are allowed.
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def toml_escape(text: str) -> str:
@@ -53,6 +55,13 @@ def test_clean_text_removes_controls_and_keeps_newline_and_tab():
     assert clean_text("windows\r\nbaris") == "windows\nbaris"
     assert clean_text("lone\rcr") == "lonecr"
     assert clean_text("Rp 1.000 ≤ 83,42% é") == "Rp 1.000 ≤ 83,42% é"
+
+
+def test_clean_text_removes_bidi_overrides_that_would_show_another_number():
+    # "RLO 008.3" is shown as "3.800" by a bidi-aware terminal, PDF or word processor
+    assert clean_text("Rp \u202e008.3") == "Rp 008.3"
+    assert clean_text("\u2066a\u2067b\u2068c\u2069\u202a\u202b\u202c\u202d") == "abc"
+    assert clean_text("عربى \u200f") == "عربى \u200f"  # ordinary RTL text and marks stay
 
 
 def test_clean_text_returns_the_same_object_when_clean():

@@ -14,8 +14,8 @@ import tomlkit
 
 from lakip_tui.tui.app import prepare
 from lakip_tui.tui.screens.main import MainScreen
-from lakip_tui.tui.screens.preview import LayarPratinjau
-from lakip_tui.tui.screens.summary import LayarRingkasan
+from lakip_tui.tui.screens.preview import PreviewScreen
+from lakip_tui.tui.screens.summary import SummaryScreen
 
 from tui_fixture import pilot_test
 
@@ -101,13 +101,13 @@ async def test_read_only_tui_draws_no_control_character_anywhere(tmp_path, monke
                 if getattr(app.screen, "sections", None) is not None:
                     break
             await settle(pilot)
-            if isinstance(app.screen, LayarPratinjau):
+            if isinstance(app.screen, PreviewScreen):
                 leaks[f"{chapter.key}/pratinjau"] = unsafe(app)
                 await pilot.press("f3")
                 await settle(pilot)
         await pilot.press("f4")
         await settle(pilot, 6)
-        assert isinstance(app.screen, LayarRingkasan)
+        assert isinstance(app.screen, SummaryScreen)
         leaks["ringkasan"] = unsafe(app)
     assert any("]52;c;aGFjaw==" in text for text in copied), copied  # a poisoned cell was copied
     assert not [text for text in copied if FORBIDDEN.search(text)]

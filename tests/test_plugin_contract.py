@@ -13,7 +13,7 @@ from lakip_tui.hookspecs import hookimpl
 from lakip_tui.plugins import load_registry
 from lakip_tui.report import Batang, Grafik, Paragraph, Section
 from lakip_tui.tui.screens.main import MainScreen
-from lakip_tui.tui.screens.preview import LayarPratinjau
+from lakip_tui.tui.screens.preview import PreviewScreen
 
 from tui_fixture import make_app, pilot_test
 
@@ -183,7 +183,7 @@ async def test_a_raising_validate_leaves_the_chapter_openable_and_says_which_hoo
         panel = await main.buka_bab("rapuh")
         assert panel is not None and "rapuh" in app.registry.chapters
         assert not panel.query(".bab-galat")  # the chapter opens, no error panel
-        messages = [f.message for f in main.query_one("PanelTemuan").findings]
+        messages = [f.message for f in main.query_one("FindingsPanel").findings]
         assert any("Plugin 'rapuh' gagal di lakip_validate" in m for m in messages)
 
 
@@ -196,7 +196,7 @@ async def test_a_raising_render_is_named_in_the_preview(tmp_path):
         await pilot.press("f3")
         for _ in range(150):
             await pilot.pause(0.02)
-            if isinstance(app.screen, LayarPratinjau) and app.screen.sections is not None:
+            if isinstance(app.screen, PreviewScreen) and app.screen.sections is not None:
                 break
         await pilot.pause(0.05)
         text = app.screen.query_one("#pratinjau-isi").teks

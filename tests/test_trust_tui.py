@@ -10,7 +10,7 @@ from lakip_tui.trust import ALLOWED, DENIED, TrustStore
 from lakip_tui.tui.app import prepare
 from lakip_tui.tui.screens.main import MainScreen
 from lakip_tui.tui.screens.plugin_trust import TrustQuestion
-from lakip_tui.tui.widgets.navigation import Navigasi
+from lakip_tui.tui.widgets.navigation import Navigation
 
 from test_trust import env, received  # noqa: F401  (fixture)
 from tui_fixture import pilot_test
@@ -63,12 +63,12 @@ async def test_allowing_runs_the_plugin_and_shows_its_chapter(env):
         await wait_for(pilot, MainScreen)
         for _ in range(50):
             await pilot.pause(0.02)
-            if any("Inovasi" in line for line in app.screen.query_one(Navigasi).judul_baris()):
+            if any("Inovasi" in line for line in app.screen.query_one(Navigation).judul_baris()):
                 break
         assert marker.exists()
         assert "inovasi" in app.registry.chapters
         assert any("Lampiran Inovasi Daerah" in line
-                   for line in app.screen.query_one(Navigasi).judul_baris())
+                   for line in app.screen.query_one(Navigation).judul_baris())
     assert TrustStore().decide(plugin, plugin.read_bytes()).state == ALLOWED
     marker.unlink()
     app = open_app(project)  # allowed: no question, it simply runs

@@ -26,18 +26,18 @@ from lakip_tui.tui import clipboard
 from lakip_tui.tui.actions import AKSI, BY_ID, bindings
 from lakip_tui.tui.app import TEMA_RENDAH, LakipApp, prepare, run_app
 from lakip_tui.tui.commands import aksi_untuk_layar
-from lakip_tui.tui.screens.confirm_quit import KonfirmasiKeluar
-from lakip_tui.tui.screens.disk_changed import BerkasBerubah
-from lakip_tui.tui.screens.help import LayarBantuan
-from lakip_tui.tui.screens.lock_question import BerkasTerkunci
+from lakip_tui.tui.screens.confirm_quit import ConfirmQuitScreen
+from lakip_tui.tui.screens.disk_changed import DiskChangedScreen
+from lakip_tui.tui.screens.help import HelpScreen
+from lakip_tui.tui.screens.lock_question import LockQuestion
 from lakip_tui.tui.screens.main import MainScreen
-from lakip_tui.tui.screens.preview import LayarPratinjau
-from lakip_tui.tui.screens.save_as import SimpanSebagai
-from lakip_tui.tui.screens.summary import LayarRingkasan
-from lakip_tui.tui.screens.too_small import TerlaluKecil
-from lakip_tui.tui.widgets.chapter_host import PanelBab
-from lakip_tui.tui.widgets.findings import PanelTemuan
-from lakip_tui.tui.widgets.header import KepalaAplikasi
+from lakip_tui.tui.screens.preview import PreviewScreen
+from lakip_tui.tui.screens.save_as import SaveAsScreen
+from lakip_tui.tui.screens.summary import SummaryScreen
+from lakip_tui.tui.screens.too_small import TooSmallScreen
+from lakip_tui.tui.widgets.chapter_host import ChapterHost
+from lakip_tui.tui.widgets.findings import FindingsPanel
+from lakip_tui.tui.widgets.header import AppHeader
 
 from tui_fixture import PROJECT_TEXT, make_app, pilot_test
 
@@ -124,13 +124,13 @@ async def test_main_screen_header_navigation_findings(tmp_path, size):
     async with app.run_test(size=size) as pilot:
         await tunggu_periksa(pilot)
         assert isinstance(app.screen, MainScreen)
-        kepala = app.screen.query_one(KepalaAplikasi)
+        kepala = app.screen.query_one(AppHeader)
         line = str(kepala.render())
         assert "Dinas Sosial Kota Contoh" in line and "2024" in line and "uji-2024.toml" in line
         assert "belum disimpan" not in line
         nav = app.screen.query_one("#navigasi").judul_baris()
         assert [line for line in nav if not line.startswith(" ")] == ["▾ BAB I Uji", "▾ BAB II Lain"]
-        panel = app.screen.query_one(PanelTemuan)
+        panel = app.screen.query_one(FindingsPanel)
         assert [f.code for f in panel.findings] == ["uji.nilai-besar"]
         assert "1 peringatan" in str(panel.query_one("#temuan-ringkas").render())
         assert app.screen.bab_aktif == "uji"
@@ -141,7 +141,7 @@ async def test_unsaved_marker_follows_edits_and_undo(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        kepala = app.screen.query_one(KepalaAplikasi)
+        kepala = app.screen.query_one(AppHeader)
         app.project.set(("uji", "baris", 0, "nilai"), 11)
         await pilot.pause()
         assert "● belum disimpan" in str(kepala.render())
@@ -236,7 +236,7 @@ async def test_findings_follow_edits_after_debounce(tmp_path):
     app = make_app(tmp_path, view_factory=TampilanPalsu)
     async with app.run_test(size=(80, 24)) as pilot:
         await tunggu_periksa(pilot)
-        panel = app.screen.query_one(PanelTemuan)
+        panel = app.screen.query_one(FindingsPanel)
         assert len(panel.findings) == 1
         app.project.set(("uji", "baris", 1, "nilai"), 50)  # the warning's cause is fixed
         await tunggu_periksa(pilot)
@@ -257,7 +257,7 @@ async def test_a_check_whose_copy_an_edit_tore_is_dropped(tmp_path, monkeypatch)
     app = make_app(tmp_path, view_factory=TampilanPalsu)
     async with app.run_test(size=(80, 24)) as pilot:
         await tunggu_periksa(pilot)
-        panel = app.screen.query_one(PanelTemuan)
+        panel = app.screen.query_one(FindingsPanel)
         assert len(panel.findings) == 1
         main = app.screen
         copy = main_module.salin_data
@@ -339,7 +339,7 @@ async def test_save_keeps_comments_and_changes_one_value(tmp_path):
         await pilot.press("f2")  # the second key for save
         await pilot.pause(0.1)
         assert not app.project.dirty
-        kepala = str(app.screen.query_one(KepalaAplikasi).render())
+        kepala = str(app.screen.query_one(AppHeader).render())
         assert "tersimpan" in kepala
     text = (tmp_path / "uji-2024.toml").read_text(encoding="utf-8")
     assert text == PROJECT_TEXT.replace("nilai = 250", "nilai = 99")
@@ -359,10 +359,10 @@ async def test_changed_on_disk_then_save_asks_and_each_choice_works(tmp_path, ja
         app.project.set(("uji", "baris", 0, "nilai"), 77)
         _ubah_di_luar(app)
         await pilot.press("ctrl+s")
-        await tunggu_layar(pilot, BerkasBerubah)
+        await tunggu_layar(pilot, DiskChangedScreen)
         await pilot.press(jawaban)
         if jawaban == "a":
-            await tunggu_layar(pilot, SimpanSebagai)
+            await tunggu_layar(pilot, SaveAsScreen)
             await ketik(pilot, "salinan.toml")
             await pilot.press("enter")
         await tunggu_layar(pilot, MainScreen)
@@ -389,7 +389,7 @@ async def test_changed_on_disk_then_save_asks_and_each_choice_works(tmp_path, ja
             copy = tomllib.loads((tmp_path / "salinan.toml").read_text(encoding="utf-8"))
             assert copy["uji"]["baris"][0]["nilai"] == 77
             assert app.project.path.name == "salinan.toml"
-            assert "salinan.toml" in str(app.screen.query_one(KepalaAplikasi).render())
+            assert "salinan.toml" in str(app.screen.query_one(AppHeader).render())
             assert read_lock(tmp_path / "salinan.toml").is_mine
         else:  # cancel: nothing written, the edit is still there to save later
             assert on_disk["uji"]["baris"][0]["nilai"] == 10
@@ -426,11 +426,11 @@ async def test_save_as_asks_before_overwriting_an_existing_file(tmp_path):
     app = make_app(tmp_path, view_factory=TampilanPalsu)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f12")
-        await tunggu_layar(pilot, SimpanSebagai)
+        await tunggu_layar(pilot, SaveAsScreen)
         await ketik(pilot, "ada.toml")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, SimpanSebagai)
+        assert isinstance(app.screen, SaveAsScreen)
         assert "sudah ada" in teks_layar(app)
         await pilot.press("enter")
         await tunggu_layar(pilot, MainScreen)
@@ -448,7 +448,7 @@ async def test_a_file_nobody_may_write_goes_to_save_as_and_stays_as_it_was(tmp_p
     async with app.run_test(size=(80, 24)) as pilot:
         app.project.set(("meta", "tahun"), 2031)
         await pilot.press("ctrl+s")
-        await tunggu_layar(pilot, SimpanSebagai)
+        await tunggu_layar(pilot, SaveAsScreen)
         assert any("hanya-baca" in n.message for n in app._notifications)
         await ketik(pilot, "salinan.toml")
         await pilot.press("enter")
@@ -530,12 +530,12 @@ async def test_second_session_is_offered_read_only(env_uji):
     _kunci_orang_lain(path)
     app = prepare(_args(path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await tunggu_layar(pilot, BerkasTerkunci)
+        await tunggu_layar(pilot, LockQuestion)
         assert "budi" in teks_layar(app)
         await pilot.press("h")
         await tunggu_layar(pilot, MainScreen)
         assert app.project.read_only
-        assert "HANYA-BACA" in str(app.screen.query_one(KepalaAplikasi).render())
+        assert "HANYA-BACA" in str(app.screen.query_one(AppHeader).render())
         with pytest.raises(LakipError):
             app.project.set(("uji", "catatan"), "tidak boleh")
         await pilot.press("ctrl+s")
@@ -551,7 +551,7 @@ async def test_second_session_can_open_anyway(env_uji):
     _kunci_orang_lain(path)
     app = prepare(_args(path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await tunggu_layar(pilot, BerkasTerkunci)
+        await tunggu_layar(pilot, LockQuestion)
         await pilot.press("b")
         await tunggu_layar(pilot, MainScreen)
         assert not app.project.read_only
@@ -568,7 +568,7 @@ async def test_second_session_takes_over_only_when_asked(env_uji):
     _kunci_orang_lain(path)
     app = prepare(_args(path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await tunggu_layar(pilot, BerkasTerkunci)
+        await tunggu_layar(pilot, LockQuestion)
         await pilot.press("a")
         await tunggu_layar(pilot, MainScreen)
         assert read_lock(path).is_mine and not app.project.read_only
@@ -625,7 +625,7 @@ async def test_quit_guard_with_unsaved_changes(tmp_path, jawaban):
     async with app.run_test(size=(80, 24)) as pilot:
         app.project.set(("uji", "baris", 0, "nilai"), 42)
         await pilot.press("f10")  # the second quit key
-        await tunggu_layar(pilot, KonfirmasiKeluar)
+        await tunggu_layar(pilot, ConfirmQuitScreen)
         await pilot.press(jawaban)
         await pilot.pause(0.1)
         if jawaban == "escape":
@@ -645,7 +645,7 @@ async def test_quit_commits_text_still_being_typed_then_asks(tmp_path):
         await pilot.press("right", "right", "enter")
         await ketik(pilot, "31")  # typed, no Enter
         await pilot.press("ctrl+q")
-        await tunggu_layar(pilot, KonfirmasiKeluar)
+        await tunggu_layar(pilot, ConfirmQuitScreen)
         assert app.project.get(("uji", "baris", 0, "nilai")) == 31
 
 
@@ -679,7 +679,7 @@ async def test_preview_toggle_shows_the_table_title(tmp_path, size):
     app = make_app(tmp_path, view_factory=TampilanPalsu)
     async with app.run_test(size=size) as pilot:
         await pilot.press("f3")
-        await tunggu_layar(pilot, LayarPratinjau)
+        await tunggu_layar(pilot, PreviewScreen)
         for _ in range(100):
             await pilot.pause(0.02)
             if app.screen.sections:
@@ -697,7 +697,7 @@ async def test_summary_shows_capaian_and_budget_bars(tmp_path):
     app = make_app(tmp_path, view_factory=TampilanPalsu, plugins="akuntabilitas,anggaran")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f4")
-        await tunggu_layar(pilot, LayarRingkasan)
+        await tunggu_layar(pilot, SummaryScreen)
         await pilot.pause()
         shot = layar(app)
         assert "IKU1" in shot
@@ -729,7 +729,7 @@ async def test_summary_screen_with_no_data(tmp_path):
                    plugins="akuntabilitas,anggaran")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f4")
-        await tunggu_layar(pilot, LayarRingkasan)
+        await tunggu_layar(pilot, SummaryScreen)
         await pilot.pause()
         shot = layar(app)
         assert shot.count("tidak ada data") == 2  # one per chart
@@ -740,7 +740,7 @@ async def test_summary_screen_without_any_chart_plugin(tmp_path):
     app = make_app(tmp_path, view_factory=TampilanPalsu)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f4")
-        await tunggu_layar(pilot, LayarRingkasan)
+        await tunggu_layar(pilot, SummaryScreen)
         await pilot.pause()
         assert "tidak ada plugin yang memberi grafik" in layar(app)
 
@@ -752,7 +752,7 @@ async def test_summary_screen_without_any_chart_plugin(tmp_path):
 async def test_terminal_too_small_screen_comes_and_goes(tmp_path):
     app = make_app(tmp_path, view_factory=TampilanPalsu)
     async with app.run_test(size=(70, 20)) as pilot:
-        await tunggu_layar(pilot, TerlaluKecil)
+        await tunggu_layar(pilot, TooSmallScreen)
         assert "Terminal terlalu kecil (minimal 80x24, sekarang 70x20)" in teks_layar(app)
         await pilot.resize_terminal(79, 30)
         await pilot.pause(0.2)
@@ -827,8 +827,8 @@ def test_every_binding_has_id_and_indonesian_description():
         for binding in bindings(scope):
             assert binding.id and binding.description
     assert len({a.id for a in AKSI}) == len(AKSI)
-    for cls in (LakipApp, MainScreen, LayarPratinjau, LayarRingkasan, LayarBantuan,
-                KonfirmasiKeluar, BerkasBerubah, BerkasTerkunci, SimpanSebagai):
+    for cls in (LakipApp, MainScreen, PreviewScreen, SummaryScreen, HelpScreen,
+                ConfirmQuitScreen, DiskChangedScreen, LockQuestion, SaveAsScreen):
         for binding in cls.BINDINGS:
             assert binding.id, (cls.__name__, binding)
     # every important action has a second key besides a ctrl combination
@@ -864,7 +864,7 @@ async def test_keymap_file_remaps_save(tmp_path):
         await pilot.pause(0.1)
         assert not app.project.dirty
         await pilot.press("f1")
-        await tunggu_layar(pilot, LayarBantuan)
+        await tunggu_layar(pilot, HelpScreen)
         help_text = teks_rich(app.screen.isi)
         assert "f11 *" in help_text
 
@@ -924,7 +924,7 @@ async def test_help_lists_every_binding_with_keys(tmp_path):
     app = make_app(tmp_path, view_factory=TampilanPalsu)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
-        await tunggu_layar(pilot, LayarBantuan)
+        await tunggu_layar(pilot, HelpScreen)
         text = teks_rich(app.screen.isi, 160)
         for aksi in AKSI:
             assert aksi.id in text and aksi.description in text
@@ -952,7 +952,7 @@ async def test_command_palette_lists_the_actions_of_the_screen(tmp_path):
         await pilot.pause(0.1)
         assert app.theme == TEMA_RENDAH
     main_ids = {a.id for a in aksi_untuk_layar("MainScreen")}
-    preview_ids = {a.id for a in aksi_untuk_layar("LayarPratinjau")}
+    preview_ids = {a.id for a in aksi_untuk_layar("PreviewScreen")}
     assert "simpan" in main_ids and "simpan" not in preview_ids
     assert "tutup_pratinjau" in preview_ids and "tutup_pratinjau" not in main_ids
 
@@ -986,7 +986,7 @@ async def test_broken_chapter_view_shows_error_panel_and_edits_survive(tmp_path,
         await main.buka_bab("lain")
         await pilot.pause(0.1)
         panel = main.panels["lain"]
-        assert isinstance(panel, PanelBab) and panel.view is None
+        assert isinstance(panel, ChapterHost) and panel.view is None
         assert "tidak dapat ditampilkan" in teks_layar(app)
         assert "rusak" in teks_layar(app)
         assert app.is_running

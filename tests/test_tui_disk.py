@@ -6,9 +6,9 @@ from __future__ import annotations
 import time
 import tomllib
 
-from lakip_tui.tui.screens.disk_changed import BerkasBerubah
+from lakip_tui.tui.screens.disk_changed import DiskChangedScreen
 from lakip_tui.tui.screens.main import MainScreen
-from lakip_tui.tui.screens.pulih import PilihKonflik
+from lakip_tui.tui.screens.recover import ConflictQuestion
 
 from test_tui_app import TampilanPalsu, teks_layar
 from test_tui_app import tunggu_layar as _tunggu_layar
@@ -64,7 +64,7 @@ async def test_our_own_save_is_not_taken_for_an_outside_change(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause(1.5)
         assert "diubah di luar aplikasi" not in teks_layar(app)
-        assert not isinstance(app.screen, BerkasBerubah)
+        assert not isinstance(app.screen, DiskChangedScreen)
 
 
 @pilot_test
@@ -80,12 +80,12 @@ async def test_merge_then_save_asks_per_conflicting_value_and_keeps_the_rest(tmp
         ubah_di_luar(path, "Catatan awal", "Catatan mereka")
         ubah_di_luar(path, 'nama = "Baris kedua"', 'nama = "Baris dua"')  # only theirs
         await pilot.press("ctrl+s")
-        await tunggu_layar(pilot, BerkasBerubah)
+        await tunggu_layar(pilot, DiskChangedScreen)
         await pilot.press("t")
-        await tunggu_layar(pilot, PilihKonflik)
+        await tunggu_layar(pilot, ConflictQuestion)
         assert "meta.tahun" in teks_layar(app)
         await pilot.press("s")  # ours for meta.tahun
-        await tunggu_layar(pilot, PilihKonflik)
+        await tunggu_layar(pilot, ConflictQuestion)
         assert "uji.catatan" in teks_layar(app)
         await pilot.press("d")  # theirs for uji.catatan
         await tunggu_layar(pilot, MainScreen)
@@ -110,9 +110,9 @@ async def test_cancelling_a_conflict_question_changes_nothing(tmp_path):
         ubah_di_luar(path, "tahun = 2024", "tahun = 2030")
         before = path.read_text(encoding="utf-8")
         await pilot.press("ctrl+s")
-        await tunggu_layar(pilot, BerkasBerubah)
+        await tunggu_layar(pilot, DiskChangedScreen)
         await pilot.press("t")
-        await tunggu_layar(pilot, PilihKonflik)
+        await tunggu_layar(pilot, ConflictQuestion)
         await pilot.press("escape")
         await tunggu_layar(pilot, MainScreen)
         assert path.read_text(encoding="utf-8") == before

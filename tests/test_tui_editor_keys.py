@@ -236,7 +236,7 @@ async def test_f7_then_a_key_in_a_narrative_keeps_its_text(tmp_path):
         await pilot.pause()
         assert area.text == before
         assert app.project.get(area.parent.narasi.path).rstrip() == before.rstrip()
-        assert type(app.layar_utama.focused).__name__ == "Navigasi"  # F7 is the app's
+        assert type(app.layar_utama.focused).__name__ == "Navigation"  # F7 is the app's
 
 
 @pilot_test
@@ -269,7 +269,7 @@ async def test_f7_in_the_window_for_long_text_goes_to_navigation_keeping_the_tex
         await pilot.pause()
         assert not isinstance(app.screen, SuntingPanjang)
         assert app.project.get(path) == before
-        assert type(main.focused).__name__ == "Navigasi"
+        assert type(main.focused).__name__ == "Navigation"
 
 
 # -- 9. an error inside an editor ----------------------------------------------------------------

@@ -21,7 +21,7 @@ from lakip_tui.chapter import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
 from lakip_tui.hookspecs import hookimpl
 from lakip_tui.plugins import Registry
 from lakip_tui.project import Project
-from lakip_tui.tui.chapter_view import ChapterView, GalatBab
+from lakip_tui.tui.chapter_view import ChapterView, ChapterError
 from lakip_tui.tui.editors import cells
 from lakip_tui.tui.editors.form import LEBAR_LABEL, FormEditor
 from lakip_tui.tui.editors.narrative import NarrativeEditor
@@ -1071,7 +1071,7 @@ async def test_plugin_view_that_raises_shows_error_panel():
     app = AppUji(Project(PROJECT_TEXT), registry, "rusak")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        panel = app.view.query_one(GalatBab)
+        panel = app.view.query_one(ChapterError)
         text = str(panel.render())
         assert "Bab ini gagal dimuat" in text and "widget rusak" in text
         assert "rusak_plugin" in text
@@ -1148,7 +1148,7 @@ async def test_declared_view_that_cannot_be_built_shows_error_panel():
     app = AppUji(Project(PROJECT_TEXT), registry, "kosong")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "kosong_plugin" in str(app.view.query_one(GalatBab).render())
+        assert "kosong_plugin" in str(app.view.query_one(ChapterError).render())
         assert registry.infos["kosong_plugin"].status == "gagal"
 
 

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 from lakip_tui.plugins import load_registry
 from lakip_tui.project import Project
 from lakip_tui.tui.app import LakipApp
-from lakip_tui.tui.screens.impor import ImporLembar
+from lakip_tui.tui.screens.import_sheet import ImportScreen
 from lakip_tui.tui.screens.main import MainScreen
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -48,7 +48,7 @@ async def test_import_from_the_palette_is_one_undo_step(tmp_path):
         await _tunggu(pilot, lambda: isinstance(app.screen, MainScreen), "layar utama")
         asli = copy.deepcopy(app.project.data)
         await app.run_action("impor")
-        await _tunggu(pilot, lambda: isinstance(app.screen, ImporLembar), "dialog impor")
+        await _tunggu(pilot, lambda: isinstance(app.screen, ImportScreen), "dialog impor")
         app.screen.query_one(Input).value = "lra.xlsx"
         await pilot.press("enter")
         isi = str(app.screen.query_one("#impor-isi", Static).render())
@@ -74,7 +74,7 @@ async def test_a_bad_sheet_is_a_message_in_the_dialog(tmp_path):
         await _tunggu(pilot, lambda: isinstance(app.screen, MainScreen), "layar utama")
         asli = copy.deepcopy(app.project.data)
         await app.run_action("impor")
-        await _tunggu(pilot, lambda: isinstance(app.screen, ImporLembar), "dialog impor")
+        await _tunggu(pilot, lambda: isinstance(app.screen, ImportScreen), "dialog impor")
         app.screen.query_one(Input).value = "rusak.xlsx"
         await pilot.press("enter")
         pesan = str(app.screen.query_one("#impor-pesan", Static).render())

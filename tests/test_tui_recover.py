@@ -11,7 +11,7 @@ from lakip_tui.journal import Journal, find_journals
 from lakip_tui.project import Project
 from lakip_tui.tui.app import prepare
 from lakip_tui.tui.screens.main import MainScreen
-from lakip_tui.tui.screens.pulih import PilihKonflik, TawaranPulih
+from lakip_tui.tui.screens.recover import ConflictQuestion, RecoverOffer
 
 from test_tui_app import teks_layar
 from test_tui_app import tunggu_layar as _tunggu_layar
@@ -56,7 +56,7 @@ def _args(path):
 async def test_restore_offers_each_change_and_brings_them_back_unsaved(file_with_journal):
     app = prepare(_args(file_with_journal))
     async with app.run_test(size=(100, 30)) as pilot:
-        await tunggu_layar(pilot, TawaranPulih)
+        await tunggu_layar(pilot, RecoverOffer)
         shown = teks_layar(app)
         assert "3 suntingan" in shown
         assert 'uji.catatan: "Catatan awal" → "Catatan⏎baru"' in shown
@@ -82,7 +82,7 @@ async def test_restore_offers_each_change_and_brings_them_back_unsaved(file_with
 async def test_later_keeps_the_journal_and_discard_removes_it(file_with_journal):
     app = prepare(_args(file_with_journal))
     async with app.run_test(size=(100, 30)) as pilot:
-        await tunggu_layar(pilot, TawaranPulih)
+        await tunggu_layar(pilot, RecoverOffer)
         await pilot.press("escape")  # the harmless answer: later
         await tunggu_layar(pilot, MainScreen)
         assert not app.project.dirty
@@ -90,7 +90,7 @@ async def test_later_keeps_the_journal_and_discard_removes_it(file_with_journal)
     assert len(find_journals(file_with_journal)) == 1
     app = prepare(_args(file_with_journal))
     async with app.run_test(size=(100, 30)) as pilot:
-        await tunggu_layar(pilot, TawaranPulih)
+        await tunggu_layar(pilot, RecoverOffer)
         await pilot.press("b")
         await tunggu_layar(pilot, MainScreen)
     akhiri(app)
@@ -105,10 +105,10 @@ async def test_a_file_changed_since_asks_only_about_real_conflicts(file_with_jou
     other.save()
     app = prepare(_args(file_with_journal))
     async with app.run_test(size=(100, 30)) as pilot:
-        await tunggu_layar(pilot, TawaranPulih)
+        await tunggu_layar(pilot, RecoverOffer)
         assert "1 nilai diubah di kedua tempat" in teks_layar(app)
         await pilot.press("p")
-        await tunggu_layar(pilot, PilihKonflik)
+        await tunggu_layar(pilot, ConflictQuestion)
         shown = teks_layar(app)
         assert "meta.tahun" in shown and "2030" in shown and "2025" in shown
         await pilot.press("d")  # keep the one on disk
@@ -128,7 +128,7 @@ async def test_the_start_removes_temp_files_a_killed_save_left(file_with_journal
     temp.write_text(PROJECT_TEXT, encoding="utf-8")
     app = prepare(_args(file_with_journal))
     async with app.run_test(size=(100, 30)) as pilot:
-        await tunggu_layar(pilot, TawaranPulih)
+        await tunggu_layar(pilot, RecoverOffer)
         assert not temp.exists()
         await pilot.press("escape")
     akhiri(app)
@@ -140,7 +140,7 @@ async def test_the_signal_handlers_go_when_the_app_ends(file_with_journal):
 
     app = prepare(_args(file_with_journal))
     async with app.run_test(size=(100, 30)) as pilot:
-        await tunggu_layar(pilot, TawaranPulih)
+        await tunggu_layar(pilot, RecoverOffer)
         assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None)
         await pilot.press("escape")
     akhiri(app)

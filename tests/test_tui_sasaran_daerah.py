@@ -8,7 +8,7 @@ import difflib
 import shutil
 from pathlib import Path
 
-from lakip_tui.kunci_dikenal import kunci_tidak_dikenal
+from lakip_tui.known_keys import kunci_tidak_dikenal
 from lakip_tui.plugins import load_registry
 from lakip_tui.project import Project
 from lakip_tui.tui.editors.form import FormEditor
@@ -34,7 +34,7 @@ def test_the_chapter_declares_it_in_the_sasaran_rows_details():
     sasaran = next(isi for b in chapter.bagian for isi in b.isi
                    if getattr(isi, "key", "") == "sasaran")
     assert [k.key for r in sasaran.rincian for k in r.kolom] == ["sasaran_daerah"]
-    assert not any("sasaran_daerah" in k for k in chapter.kunci)  # no longer beyond the screens
+    assert not any("sasaran_daerah" in k for k in chapter.extra_keys)  # no longer beyond the screens
 
 
 @pilot_test

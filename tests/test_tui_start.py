@@ -23,9 +23,9 @@ from textual import events
 from lakip_tui.errors import LakipError
 from lakip_tui.lock import LockInfo
 from lakip_tui.tui.app import LakipApp, run_app
-from lakip_tui.tui.screens.lock_question import BerkasTerkunci
+from lakip_tui.tui.screens.lock_question import LockQuestion
 from lakip_tui.tui.screens.main import MainScreen, kelas_ukuran
-from lakip_tui.tui.widgets.chapter_host import PanelBab
+from lakip_tui.tui.widgets.chapter_host import ChapterHost
 
 from tui_fixture import PROJECT_TEXT, make_app, pilot_test
 
@@ -167,10 +167,10 @@ def test_importing_a_built_in_plugin_loads_only_its_chapter(plugin):
 
 def test_palette_provider_is_loaded_when_the_palette_asks_for_it():
     from lakip_tui.tui.app import LakipApp
-    from lakip_tui.tui.commands import PerintahLakip
+    from lakip_tui.tui.commands import LakipCommands
 
     (source,) = LakipApp.COMMANDS
-    assert source() is PerintahLakip  # Textual calls a non-class entry to get the provider
+    assert source() is LakipCommands  # Textual calls a non-class entry to get the provider
 
 
 def test_size_classes_follow_the_terminal_size():
@@ -215,7 +215,7 @@ async def test_reload_thaws_so_the_old_views_are_freed_then_freezes_again(tmp_pa
             if old() is None and main.panels.get("uji") is not None:
                 break
         new = main.panels.get("uji")
-        assert isinstance(new, PanelBab) and new.is_mounted
+        assert isinstance(new, ChapterHost) and new.is_mounted
         assert old() is None, "tampilan lama tidak pernah dibebaskan setelah muat ulang"
         assert gc.get_freeze_count() > 0
 
@@ -246,11 +246,11 @@ async def test_collector_runs_again_once_the_first_screen_is_up_even_under_a_que
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             for _ in range(50):
-                if isinstance(app.screen, BerkasTerkunci):
+                if isinstance(app.screen, LockQuestion):
                     break
                 await pilot.pause(0.02)
             await pilot.pause()
-            assert isinstance(app.screen, BerkasTerkunci)
+            assert isinstance(app.screen, LockQuestion)
             assert gc.isenabled() and gc.get_freeze_count() > 0
     finally:
         gc.enable()

@@ -30,7 +30,7 @@ from ..save_process import SaveProcess
 from .actions import bindings
 from .keymap import current_keys, load_user_keymap
 from .screens.main import MainScreen, salin_data
-from .screens.too_small import TerlaluKecil, terlalu_kecil
+from .screens.too_small import TooSmallScreen, terlalu_kecil
 from .widgets.chapter_host import default_view_factory
 
 if TYPE_CHECKING:
@@ -42,9 +42,9 @@ if TYPE_CHECKING:
 
 def _perintah_lakip():
     """The palette's provider, imported when the palette opens (Textual calls this)."""
-    from .commands import PerintahLakip
+    from .commands import LakipCommands
 
-    return PerintahLakip
+    return LakipCommands
 
 
 async def _antrean_selesai(node: Widget) -> None:
@@ -60,7 +60,7 @@ async def _antrean_selesai(node: Widget) -> None:
 PERIODE_JAGA = 1.0  # seconds between two looks at the file on disk (the promise: 2 seconds)
 
 
-def _kunci_stat(path: Path | None) -> tuple | None:
+def _stat_stamp(path: Path | None) -> tuple | None:
     """What tells cheaply that a file may have changed: inode, size, times."""
     if path is None:
         return None
@@ -151,10 +151,10 @@ class LakipApp(App):
         self._pasang_sinyal()
         self._mulai_penjaga()
         if self.lock_holder is not None:
-            from .screens.lock_question import BerkasTerkunci
+            from .screens.lock_question import LockQuestion
 
-            self.push_screen(BerkasTerkunci(self._nama_berkas(), self.lock_holder),
-                             self._jawab_kunci)
+            self.push_screen(LockQuestion(self._nama_berkas(), self.lock_holder),
+                             self._answer_lock)
         elif self.jurnal is not None:
             self.call_after_refresh(self.alur_pulih)  # after the first frame, never before it
         if self.project.path is not None:
@@ -201,12 +201,12 @@ class LakipApp(App):
         self._ask_next_plugin()
 
     async def _chapters_changed(self) -> None:
-        from .widgets.navigation import Navigasi
+        from .widgets.navigation import Navigation
 
         main = self.layar_utama
         if main is None:
             return
-        main.query_one(Navigasi).set_chapters(self.registry.ordered_chapters())
+        main.query_one(Navigation).set_chapters(self.registry.ordered_chapters())
         if main.bab_aktif is None and self.registry.chapters:
             await main.buka_bab(self.registry.ordered_chapters()[0].key)
         main.periksa_nanti(0.05)
@@ -214,7 +214,7 @@ class LakipApp(App):
     def _nama_berkas(self) -> str:
         return self.project.path.name if self.project.path else "(belum bernama)"
 
-    def _jawab_kunci(self, jawaban: str | None) -> None:
+    def _answer_lock(self, jawaban: str | None) -> None:
         if jawaban == "keluar":
             self.exit(0)
             return
@@ -259,10 +259,10 @@ class LakipApp(App):
         if self.layar_utama is None:  # too early: the main screen checks once it is mounted
             return
         width, height = self.size
-        kecil = next((s for s in self.screen_stack if isinstance(s, TerlaluKecil)), None)
+        kecil = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
         if terlalu_kecil(width, height):
             if kecil is None:
-                self.push_screen(TerlaluKecil(width, height))
+                self.push_screen(TooSmallScreen(width, height))
             else:
                 kecil.perbarui(width, height)
         elif kecil is not None and self.screen is kecil:
@@ -310,12 +310,12 @@ class LakipApp(App):
                         severity="error", timeout=15)
             return "gagal"
         if path is not None:
-            self._pindah_kunci(target)
+            self._move_lock(target)
         self.notify(f"Tersimpan: {target.name}", timeout=3)
         self._perbarui_kepala()
         return "ok"
 
-    def _pindah_kunci(self, target: Path) -> None:
+    def _move_lock(self, target: Path) -> None:
         """After save as, the session edits the new file: hold its lock, drop the old one."""
         if self.lock is not None and self.lock.project_file.resolve() == target.resolve():
             return
@@ -405,7 +405,7 @@ class LakipApp(App):
         if error is not None:
             raise error
         if path is not None:
-            self._pindah_kunci(job.target)
+            self._move_lock(job.target)
         self.notify(f"Tersimpan: {job.target.name}", timeout=3)
         self._perbarui_kepala()
         return "ok"
@@ -431,10 +431,10 @@ class LakipApp(App):
         if hasil == "hanya_baca":
             hasil = await self._tanya_simpan_sebagai()
         if hasil == "berubah":
-            from .screens.disk_changed import BerkasBerubah
+            from .screens.disk_changed import DiskChangedScreen
 
             jawaban = await self.push_screen_wait(
-                BerkasBerubah(self._nama_berkas(), self.project.dirty))
+                DiskChangedScreen(self._nama_berkas(), self.project.dirty))
             if jawaban == "timpa":
                 if not await self.gabung_dengan_disk():
                     return False
@@ -501,9 +501,9 @@ class LakipApp(App):
         return True
 
     async def _tanya_simpan_sebagai(self) -> str:
-        from .screens.save_as import SimpanSebagai
+        from .screens.save_as import SaveAsScreen
 
-        path = await self.push_screen_wait(SimpanSebagai(self.project.path))
+        path = await self.push_screen_wait(SaveAsScreen(self.project.path))
         if path is None:
             self.notify("Belum disimpan.", timeout=3)
             return "batal"
@@ -528,9 +528,9 @@ class LakipApp(App):
         if self._tolak_hanya_baca():
             return
         from ..impor import terapkan
-        from .screens.impor import ImporLembar
+        from .screens.import_sheet import ImportScreen
 
-        hasil = await self.push_screen_wait(ImporLembar(self.project, self.registry))
+        hasil = await self.push_screen_wait(ImportScreen(self.project, self.registry))
         if hasil is None or not hasil.edit:
             return
         terapkan(self.project, hasil)
@@ -540,9 +540,9 @@ class LakipApp(App):
     @work(exclusive=True, group="simpan")
     async def action_muat_ulang(self) -> None:
         if self.project.dirty:
-            from .screens.disk_changed import BerkasBerubah
+            from .screens.disk_changed import DiskChangedScreen
 
-            jawaban = await self.push_screen_wait(BerkasBerubah(self._nama_berkas(), True))
+            jawaban = await self.push_screen_wait(DiskChangedScreen(self._nama_berkas(), True))
             if jawaban == "timpa":
                 if await self.gabung_dengan_disk():
                     await self.simpan_latar()
@@ -566,7 +566,7 @@ class LakipApp(App):
         import threading
 
         self._penjaga_henti = threading.Event()
-        self._disk_kunci = _kunci_stat(self.project.path)
+        self._disk_stamp = _stat_stamp(self.project.path)
         self._disk_berubah = False  # the change on disk has been told already
         self.project.subscribe(self._setelah_tulis)
         if self.project.path is None:
@@ -584,8 +584,8 @@ class LakipApp(App):
         terakhir = time.monotonic()
         while not self._penjaga_henti.wait(PERIODE_JAGA):
             try:
-                kunci = _kunci_stat(self.project.path)
-                if kunci != self._disk_kunci:
+                kunci = _stat_stamp(self.project.path)
+                if kunci != self._disk_stamp:
                     self.call_from_thread(self._cek_disk, kunci)
                 lock = self.lock
                 if lock is None or self.project.read_only:
@@ -601,14 +601,14 @@ class LakipApp(App):
     def _setelah_tulis(self, change: Any) -> None:
         """Our own save or reload: the file on disk is the project's text now."""
         if change.kind in ("save", "reload"):
-            self._disk_kunci = _kunci_stat(self.project.path)
+            self._disk_stamp = _stat_stamp(self.project.path)
             self._disk_berubah = False
 
     def _cek_disk(self, kunci: Any) -> None:
         """The file's stat changed: read it (only now) and say so when it is not our text."""
         if getattr(self.project, "saving", False):
             return  # our own save is being written: look again at the next tick
-        self._disk_kunci = kunci
+        self._disk_stamp = kunci
         if not self.project.disk_changed():
             self._disk_berubah = False
             return
@@ -660,10 +660,10 @@ class LakipApp(App):
             if not rencana.ops and not rencana.conflicts:
                 remove_journal(saved)  # everything in it is in the file already
                 continue
-            from .screens.pulih import TawaranPulih
+            from .screens.recover import RecoverOffer
 
             jawaban = await self.push_screen_wait(
-                TawaranPulih(self._nama_berkas(), saved, rencana))
+                RecoverOffer(self._nama_berkas(), saved, rencana))
             if jawaban == "pulihkan":
                 await self._pulihkan(saved, rencana)
             elif jawaban == "buang":
@@ -693,11 +693,11 @@ class LakipApp(App):
 
     async def tanya_konflik(self, konflik: list, asal: str) -> list[str] | None:
         """Ask per conflicting value which side stays; None when the user cancels."""
-        from .screens.pulih import PilihKonflik
+        from .screens.recover import ConflictQuestion
 
         pilihan = []
         for nomor, satu in enumerate(konflik, start=1):
-            jawaban = await self.push_screen_wait(PilihKonflik(satu, nomor, len(konflik), asal))
+            jawaban = await self.push_screen_wait(ConflictQuestion(satu, nomor, len(konflik), asal))
             if jawaban is None:
                 return None
             pilihan.append(jawaban)
@@ -776,9 +776,9 @@ class LakipApp(App):
         if not self.project.dirty or self.project.read_only:
             self.exit(0)
             return
-        from .screens.confirm_quit import KonfirmasiKeluar
+        from .screens.confirm_quit import ConfirmQuitScreen
 
-        jawaban = await self.push_screen_wait(KonfirmasiKeluar())
+        jawaban = await self.push_screen_wait(ConfirmQuitScreen())
         if jawaban == "buang":
             self._jurnal_dibuang = True
             self.exit(0)
@@ -791,11 +791,11 @@ class LakipApp(App):
     # -- other screens ---------------------------------------------------------------------
 
     def action_bantuan(self) -> None:
-        from .screens.help import LayarBantuan
+        from .screens.help import HelpScreen
 
-        if isinstance(self.screen, LayarBantuan):
+        if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(LayarBantuan(self.user_keys, self.keymap_file.path,
+        self.push_screen(HelpScreen(self.user_keys, self.keymap_file.path,
                                       self.keymap_file.problems))
 
     def _bab_aktif(self) -> Chapter | None:
@@ -808,14 +808,14 @@ class LakipApp(App):
         if chapter is None:
             self.notify("Tidak ada bab yang terbuka.", timeout=3)
             return
-        from .screens.preview import LayarPratinjau
+        from .screens.preview import PreviewScreen
 
         # the preview prints the file's text: control characters left out before layout
-        self.push_screen(LayarPratinjau(chapter, clean_data(salin_data(self.project.data)),
+        self.push_screen(PreviewScreen(chapter, clean_data(salin_data(self.project.data)),
                                         self.registry, self.konteks()))
 
     def action_ringkasan(self) -> None:
-        from .screens.summary import LayarRingkasan
+        from .screens.summary import SummaryScreen
 
         meta = self.project.data.get("meta") if isinstance(self.project.data.get("meta"), dict) else {}
         judul = " ".join(str(meta.get(k, "")) for k in ("instansi", "tahun")).strip()
@@ -828,7 +828,7 @@ class LakipApp(App):
         for failure in self.registry.failures_of("lakip_summary"):  # never a silent gap
             self.notify(failure.message, title="Ringkasan tidak lengkap", severity="error",
                         timeout=15)
-        self.push_screen(LayarRingkasan(grafik, clean_text(judul or self._nama_berkas())))
+        self.push_screen(SummaryScreen(grafik, clean_text(judul or self._nama_berkas())))
 
     def action_warna_rendah(self) -> None:
         self.theme = TEMA_BIASA if self.theme == TEMA_RENDAH else TEMA_RENDAH

@@ -84,11 +84,11 @@ class BagianView(VerticalScroll):
         yield from self.editors
 
 
-class GalatBab(Static):
+class ChapterError(Static):
     """The panel shown instead of a chapter whose view could not be built."""
 
     DEFAULT_CSS = """
-    GalatBab {
+    ChapterError {
         border: round $error;
         color: $text-error;
         padding: 1 2;
@@ -146,7 +146,7 @@ class ChapterView(Widget):
                         self._lompat_tertunda = None
                     yield view
         if self.galat is not None:
-            yield GalatBab(self.galat, markup=False)
+            yield ChapterError(self.galat, markup=False)
         elif self.plugin_view is not None:
             yield self.plugin_view
 
@@ -214,7 +214,7 @@ class ChapterView(Widget):
                 yield from original()
             except Exception as exc:
                 self._gagal(f"{type(exc).__name__}: {exc}")
-                yield GalatBab(self.galat or "", markup=False)
+                yield ChapterError(self.galat or "", markup=False)
 
         widget.compose = compose  # type: ignore[method-assign]
 
@@ -228,7 +228,7 @@ class ChapterView(Widget):
         for view in self._views.values():
             view.remove()
         self._views.clear()
-        self.mount(GalatBab(self.galat or "", markup=False))
+        self.mount(ChapterError(self.galat or "", markup=False))
 
     # -- the interface the app uses ------------------------------------------------------------
 

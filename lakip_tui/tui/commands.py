@@ -14,9 +14,9 @@ from .keymap import current_keys, describe_keys
 # the app-wide actions. Dialog answers are left out: a question is answered on its own buttons.
 SCREEN_SCOPES = {
     "MainScreen": ("main",),
-    "LayarPratinjau": ("preview",),
-    "LayarRingkasan": ("ringkasan",),
-    "LayarBantuan": ("bantuan",),
+    "PreviewScreen": ("preview",),
+    "SummaryScreen": ("ringkasan",),
+    "HelpScreen": ("bantuan",),
 }
 
 
@@ -43,7 +43,7 @@ def lingkup_widget(widget: object) -> str | None:
     return None
 
 
-class PerintahLakip(Provider):
+class LakipCommands(Provider):
     def _aksi(self) -> list[Aksi]:
         found = [a for a in aksi_untuk_layar(type(self.screen).__name__) if a.id != "palet"]
         focused = self.focused

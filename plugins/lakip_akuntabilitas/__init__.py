@@ -11,7 +11,7 @@ from __future__ import annotations
 from lakip_tui.api import hookimpl
 
 from .chapter import chapters
-from .kunci import BAB, PENUTUP, PK
+from .keys import CHAPTER_KEY, PENUTUP, PK
 
 # The report and the checks are imported by the hooks that use them: the editor's first screen
 # needs only the chapter definition.
@@ -35,7 +35,7 @@ def lakip_validate(data, konteks):
 
 @hookimpl
 def lakip_render(chapter, data, konteks):
-    if chapter.key == BAB:
+    if chapter.key == CHAPTER_KEY:
         from .laporan import bagian_laporan
 
         return bagian_laporan(data, konteks.tahun, konteks.sebelumnya)

@@ -10,7 +10,7 @@ from lakip_tui.api import Finding, error, info, warning
 from lakip_tui.api import TakTerhitung
 from lakip_tui.api import Path
 
-from .data import BAB, PK, daftar_realisasi, teks
+from .data import CHAPTER_KEY, PK, daftar_realisasi, teks
 from .hitung import Evaluasi, HasilIndikator
 from .tertulis import baca_persen, cocok_persen
 
@@ -26,7 +26,7 @@ def periksa_realisasi(data: Mapping, hasil: Evaluasi, *, pk_diperiksa: bool = Fa
     """`pk_diperiksa`: the Perjanjian Kinerja chapter is present and checks its indicators, so
     a capaian that cannot be computed for a cause it reports is not reported twice."""
     if not isinstance(data.get(PK), dict):
-        return [info(f"{BAB}.pk-tidak-ada", BAB, (PK,),
+        return [info(f"{CHAPTER_KEY}.pk-tidak-ada", CHAPTER_KEY, (PK,),
                      "Bagian [perjanjian_kinerja] tidak ada: realisasi tidak dapat dicocokkan "
                      "dengan indikator, capaian BAB III tidak dapat dihitung")]
     temuan = []
@@ -34,14 +34,14 @@ def periksa_realisasi(data: Mapping, hasil: Evaluasi, *, pk_diperiksa: bool = Fa
     terlihat: set[str] = set()
     for r in daftar_realisasi(data):
         if not r.indikator:
-            temuan.append(error(f"{BAB}.realisasi-tanpa-indikator", BAB, (*r.path, "indikator"),
+            temuan.append(error(f"{CHAPTER_KEY}.realisasi-tanpa-indikator", CHAPTER_KEY, (*r.path, "indikator"),
                                 "Baris realisasi belum menyebut kode indikator"))
         elif r.indikator not in per_kode:
-            temuan.append(error(f"{BAB}.indikator-tidak-dikenal", BAB, (*r.path, "indikator"),
+            temuan.append(error(f"{CHAPTER_KEY}.indikator-tidak-dikenal", CHAPTER_KEY, (*r.path, "indikator"),
                                 f"Realisasi untuk indikator {r.indikator}, yang tidak ada di "
                                 "Perjanjian Kinerja (BAB II); periksa kodenya"))
         elif r.indikator in terlihat:
-            temuan.append(error(f"{BAB}.realisasi-ganda", BAB, (*r.path, "indikator"),
+            temuan.append(error(f"{CHAPTER_KEY}.realisasi-ganda", CHAPTER_KEY, (*r.path, "indikator"),
                                 f"Realisasi indikator {r.indikator} dicatat lebih dari sekali; "
                                 "hanya yang pertama dipakai"))
         terlihat.add(r.indikator)
@@ -49,14 +49,14 @@ def periksa_realisasi(data: Mapping, hasil: Evaluasi, *, pk_diperiksa: bool = Fa
         for h in s.indikator:
             ind = h.indikator
             if h.realisasi is None or h.nilai is None:
-                path = (*h.realisasi.path, "nilai") if h.realisasi else (BAB, "realisasi")
-                temuan.append(warning(f"{BAB}.realisasi-kosong", BAB, path,
+                path = (*h.realisasi.path, "nilai") if h.realisasi else (CHAPTER_KEY, "realisasi")
+                temuan.append(warning(f"{CHAPTER_KEY}.realisasi-kosong", CHAPTER_KEY, path,
                                       f"Realisasi {ind.sebut()} ({s.sasaran.sebut()}) belum "
                                       "diisi: capaiannya belum dapat dihitung"))
             elif isinstance(h.capaian, TakTerhitung):
                 if pk_diperiksa and h.capaian.alasan.startswith(SEBAB_DI_PK):
                     continue
-                temuan.append(error(f"{BAB}.capaian-tak-terhitung", BAB, _path_sebab(h),
+                temuan.append(error(f"{CHAPTER_KEY}.capaian-tak-terhitung", CHAPTER_KEY, _path_sebab(h),
                                     f"Capaian {ind.sebut()} ({s.sasaran.sebut()}) tidak dapat "
                                     f"dihitung: {h.capaian.alasan}"))
     return temuan
@@ -84,18 +84,18 @@ def periksa_capaian_tertulis(hasil: Evaluasi) -> list[Finding]:
             path = (*h.realisasi.path, "capaian_tertulis")
             terbaca = baca_persen(tertulis)
             if isinstance(h.capaian, TakTerhitung):
-                temuan.append(warning(f"{BAB}.capaian-tertulis", BAB, path,
+                temuan.append(warning(f"{CHAPTER_KEY}.capaian-tertulis", CHAPTER_KEY, path,
                                       f"Capaian tertulis {h.indikator.sebut()} ({teks(tertulis)}) "
                                       f"tidak dapat diperiksa: {h.capaian.alasan}",
                                       stated=tertulis))
             elif terbaca is None:
-                temuan.append(warning(f"{BAB}.capaian-tertulis", BAB, path,
+                temuan.append(warning(f"{CHAPTER_KEY}.capaian-tertulis", CHAPTER_KEY, path,
                                       f"Capaian tertulis {h.indikator.sebut()} ({tertulis!r}) "
                                       "bukan persentase; capaian terhitung "
                                       f"{format_persen(h.capaian)}",
                                       stated=tertulis, computed=h.capaian))
             elif not cocok_persen(terbaca[0], terbaca[1], [h.capaian]):
-                temuan.append(warning(f"{BAB}.capaian-tertulis", BAB, path,
+                temuan.append(warning(f"{CHAPTER_KEY}.capaian-tertulis", CHAPTER_KEY, path,
                                       f"Capaian tertulis {h.indikator.sebut()} {teks(tertulis)} "
                                       "berbeda dengan capaian terhitung "
                                       f"{format_persen(h.capaian)}; laporan mencetak yang "

@@ -12,21 +12,21 @@ from lakip_tui.api import Finding, info, warning
 from lakip_tui.api import TakTerhitung
 
 from . import narasi
-from .data import BAB, tabel, teks
+from .data import CHAPTER_KEY, tabel, teks
 from .hitung import Evaluasi
 from .tertulis import baca_desimal, cocok_desimal, cocok_persen, terdekat
 
 
 def periksa_efisiensi(data: Mapping, hasil: Evaluasi) -> list[Finding]:
-    isi = tabel(data, BAB)
-    path = (BAB, "efisiensi_tertulis")
+    isi = tabel(data, CHAPTER_KEY)
+    path = (CHAPTER_KEY, "efisiensi_tertulis")
     tertulis = isi.get("efisiensi_tertulis")
     dihitung = hasil.efisiensi
     if isinstance(dihitung, TakTerhitung):
         pesan = f"Efisiensi (3.2.4) tidak dapat dihitung: {dihitung.alasan}"
         if tertulis is None:
-            return [info(f"{BAB}.efisiensi-tak-terhitung", BAB, (BAB,), pesan)]
-        return [warning(f"{BAB}.efisiensi-tak-terhitung", BAB, path,
+            return [info(f"{CHAPTER_KEY}.efisiensi-tak-terhitung", CHAPTER_KEY, (CHAPTER_KEY,), pesan)]
+        return [warning(f"{CHAPTER_KEY}.efisiensi-tak-terhitung", CHAPTER_KEY, path,
                         f"{pesan}; efisiensi tertulis {teks(tertulis)!r} tidak dapat diperiksa",
                         stated=tertulis)]
     temuan = _persen_efisiensi(data, hasil) + _kurung_rumus(isi)
@@ -35,7 +35,7 @@ def periksa_efisiensi(data: Mapping, hasil: Evaluasi) -> list[Finding]:
     temuan += _satuan(isi, tertulis, dihitung)
     terbaca = baca_desimal(tertulis)
     if terbaca is None:
-        return temuan + [warning(f"{BAB}.efisiensi-tertulis", BAB, path,
+        return temuan + [warning(f"{CHAPTER_KEY}.efisiensi-tertulis", CHAPTER_KEY, path,
                                  f"Efisiensi tertulis {tertulis!r} bukan angka; efisiensi "
                                  f"terhitung {format_desimal(dihitung)}",
                                  stated=tertulis, computed=dihitung)]
@@ -43,7 +43,7 @@ def periksa_efisiensi(data: Mapping, hasil: Evaluasi) -> list[Finding]:
     if cocok_desimal(nilai, desimal, dihitung):
         return temuan
     return temuan + [warning(
-        f"{BAB}.efisiensi-tertulis", BAB, path,
+        f"{CHAPTER_KEY}.efisiensi-tertulis", CHAPTER_KEY, path,
         f"Efisiensi tertulis {format_desimal(nilai, desimal)} berbeda dengan efisiensi terhitung "
         f"{format_desimal(dihitung, max(desimal, 2))} (1 - {format_persen(hasil.persen_anggaran)}"
         f" / {format_persen(hasil.capaian)}); laporan mencetak yang terhitung",
@@ -56,14 +56,14 @@ def _persen_efisiensi(data: Mapping, hasil: Evaluasi) -> list[Finding]:
                 if not isinstance(v, TakTerhitung)]
     if len(dihitung) < 2:
         return []
-    isi = tabel(data, BAB)
+    isi = tabel(data, CHAPTER_KEY)
     temuan = []
     for kunci in ("efisiensi_teks", "efisiensi_rumus_tertulis"):
         for s in narasi.semua_persen(teks(isi.get(kunci))):
             nilai, desimal = s.nilai
             if not cocok_persen(nilai, desimal, dihitung):
                 temuan.append(warning(
-                    f"{BAB}.persen-efisiensi", BAB, (BAB, kunci),
+                    f"{CHAPTER_KEY}.persen-efisiensi", CHAPTER_KEY, (CHAPTER_KEY, kunci),
                     f"Teks efisiensi menyebut {s.kutipan}, padahal realisasi anggaran terhitung "
                     f"{format_persen(hasil.persen_anggaran)} dan rata-rata capaian kinerja "
                     f"{format_persen(hasil.capaian)}",
@@ -85,7 +85,7 @@ def _satuan(isi: Mapping, tertulis: object, dihitung: float) -> list[Finding]:
     if "%" in teks(tertulis) or not KALI_100_PERSEN.search(rumus):
         return []
     return [warning(
-        f"{BAB}.efisiensi-satuan", BAB, (BAB, "efisiensi_tertulis"),
+        f"{CHAPTER_KEY}.efisiensi-satuan", CHAPTER_KEY, (CHAPTER_KEY, "efisiensi_tertulis"),
         f"Rumus efisiensi dikali 100%, tetapi hasilnya tertulis {teks(tertulis)!r}, bukan persen "
         f"(dengan rumus itu hasilnya {format_persen(dihitung * 100)}); laporan mencetak efisiensi "
         f"sebagai persen seperti rumusnya ({format_persen(dihitung * 100)})",
@@ -99,7 +99,7 @@ def _kurung_rumus(isi: Mapping) -> list[Finding]:
         for baris in teks(isi.get(kunci)).splitlines():
             baris = baris.strip()
             if "%" in baris and _OPERATOR.search(baris) and not _kurung_seimbang(baris):
-                temuan.append(warning(f"{BAB}.rumus-kurung", BAB, (BAB, kunci),
+                temuan.append(warning(f"{CHAPTER_KEY}.rumus-kurung", CHAPTER_KEY, (CHAPTER_KEY, kunci),
                                       f"Kurung pada rumus efisiensi {baris!r} tidak seimbang: "
                                       "setiap kurung yang dibuka harus ditutup"))
     return temuan

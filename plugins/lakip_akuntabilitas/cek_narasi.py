@@ -11,7 +11,7 @@ from lakip_tui.api import TakTerhitung
 from lakip_tui.api import Path
 
 from . import narasi
-from .data import BAB, PENUTUP, PK, baris, tabel, teks
+from .data import CHAPTER_KEY, PENUTUP, PK, baris, tabel, teks
 from .hitung import Evaluasi, HasilSasaran
 from .tertulis import cocok_persen, terdekat
 
@@ -20,12 +20,12 @@ def periksa_analisis(data: Mapping, hasil: Evaluasi) -> list[Finding]:
     per_sasaran = {s.sasaran.kode: s for s in hasil.sasaran if s.sasaran.kode}
     nama_peringkat = [t.nama for t in hasil.skala]
     temuan = []
-    for path, row in baris(data, BAB, "analisis"):
+    for path, row in baris(data, CHAPTER_KEY, "analisis"):
         kode = teks(row.get("sasaran"))
         hs = per_sasaran.get(kode)
         if hs is None:
             if isinstance(data.get(PK), dict):
-                temuan.append(error(f"{BAB}.analisis-sasaran-tidak-dikenal", BAB,
+                temuan.append(error(f"{CHAPTER_KEY}.analisis-sasaran-tidak-dikenal", CHAPTER_KEY,
                                     (*path, "sasaran"),
                                     f"Analisis untuk sasaran {kode or '(kosong)'}, yang tidak ada "
                                     "di Perjanjian Kinerja (BAB II)"))
@@ -53,7 +53,7 @@ def _peringkat_narasi(isi: str, path: Path, hs: HasilSasaran,
     for s in narasi.peringkat_disebut(isi, nama_peringkat):
         if s.nilai.casefold() not in boleh:
             temuan.append(warning(
-                f"{BAB}.peringkat-narasi", BAB, path,
+                f"{CHAPTER_KEY}.peringkat-narasi", CHAPTER_KEY, path,
                 f"Analisis {hs.sasaran.sebut()} menyebut capaiannya \"{s.kutipan}\", padahal "
                 f"capaian {format_persen(hs.capaian)} termasuk \"{hs.peringkat}\" menurut "
                 "Tabel 3.1; perbaiki teksnya"))
@@ -81,7 +81,7 @@ def _persen_narasi(isi: str, path: Path, hs: HasilSasaran, hasil: Evaluasi) -> l
         benar = ", ".join(dict.fromkeys(format_persen(v) for v in [hs.capaian] + dihitung[1:]
                                         if not isinstance(v, TakTerhitung)))
         temuan.append(warning(
-            f"{BAB}.persen-narasi", BAB, path,
+            f"{CHAPTER_KEY}.persen-narasi", CHAPTER_KEY, path,
             f"Analisis {hs.sasaran.sebut()} menyebut capaian {s.kutipan}, yang tidak sama dengan "
             f"capaian terhitung ({benar}); perbaiki teksnya",
             stated=nilai, computed=terdekat(nilai, dihitung)))
@@ -90,9 +90,9 @@ def _persen_narasi(isi: str, path: Path, hs: HasilSasaran, hasil: Evaluasi) -> l
 
 def _narasi_akuntabilitas(data: Mapping) -> list[tuple[Path, str, str]]:
     """(path, text, what it is) of every BAB III narrative in which the fiscal year is meant."""
-    isi = tabel(data, BAB)
+    isi = tabel(data, CHAPTER_KEY)
     out = []
-    for path, row in baris(data, BAB, "analisis"):
+    for path, row in baris(data, CHAPTER_KEY, "analisis"):
         kode = teks(row.get("sasaran")) or "?"
         for kunci in ("teks", "iku"):
             if teks(row.get(kunci)):
@@ -103,7 +103,7 @@ def _narasi_akuntabilitas(data: Mapping) -> list[tuple[Path, str, str]]:
                          ("efisiensi_teks", "Teks efisiensi (3.2.4)"),
                          ("program_pendukung", "Analisis program pendukung (3.2.5)")):
         if teks(isi.get(kunci)):
-            out.append(((BAB, kunci), isi[kunci], label))
+            out.append(((CHAPTER_KEY, kunci), isi[kunci], label))
     return out
 
 
@@ -134,7 +134,7 @@ def _tahun_dalam(bab: str, bagian: list[tuple[Path, str, str]], tahun: int) -> l
 
 
 def periksa_tahun_bab_iii(data: Mapping, tahun: int) -> list[Finding]:
-    return _tahun_dalam(BAB, _narasi_akuntabilitas(data), tahun)
+    return _tahun_dalam(CHAPTER_KEY, _narasi_akuntabilitas(data), tahun)
 
 
 def periksa_tahun_penutup(data: Mapping, tahun: int) -> list[Finding]:

@@ -10,18 +10,18 @@ from lakip_tui.api import Finding, error, info, warning
 from lakip_tui.api import periksa_skala
 from lakip_tui.api import Path
 
-from .data import BAB, tabel, teks
+from .data import CHAPTER_KEY, tabel, teks
 
 
 def periksa_tabel_skala(data: Mapping) -> list[Finding]:
     """One finding per problem kinerja.periksa_skala names, at the row (and bound) concerned."""
-    rows = tabel(data, BAB).get("skala")
+    rows = tabel(data, CHAPTER_KEY).get("skala")
     if rows is None:
-        return [info(f"{BAB}.skala-bawaan", BAB, (BAB, "skala"),
+        return [info(f"{CHAPTER_KEY}.skala-bawaan", CHAPTER_KEY, (CHAPTER_KEY, "skala"),
                      "Tabel 3.1 skala peringkat tidak diisi; dipakai skala baku "
                      "(Sangat Tinggi >= 91, Tinggi >= 76, Sedang >= 66, Rendah >= 51)")]
     if not isinstance(rows, list):
-        return [error(f"{BAB}.skala", BAB, (BAB, "skala"),
+        return [error(f"{CHAPTER_KEY}.skala", CHAPTER_KEY, (CHAPTER_KEY, "skala"),
                       "akuntabilitas.skala harus berupa daftar [[akuntabilitas.skala]]")]
     nama_ke_baris = {}
     for i, row in enumerate(rows):
@@ -29,7 +29,7 @@ def periksa_tabel_skala(data: Mapping) -> list[Finding]:
             nama_ke_baris.setdefault(teks(row.get("nama")).casefold(), i)
     temuan = []
     for masalah in periksa_skala(rows):
-        temuan.append(warning(f"{BAB}.skala", BAB, _path_masalah_skala(masalah, nama_ke_baris),
+        temuan.append(warning(f"{CHAPTER_KEY}.skala", CHAPTER_KEY, _path_masalah_skala(masalah, nama_ke_baris),
                               f"Tabel 3.1: {masalah}"))
     return temuan
 
@@ -42,12 +42,12 @@ _NAMA = re.compile(r"'([^']+)'")
 def _path_masalah_skala(masalah: str, nama_ke_baris: dict[str, int]) -> Path:
     nomor = _BARIS_KE.match(masalah)
     if nomor:
-        return (BAB, "skala", int(nomor.group(1)) - 1)
+        return (CHAPTER_KEY, "skala", int(nomor.group(1)) - 1)
     nama = [n for n in _NAMA.findall(masalah) if n.casefold() in nama_ke_baris]
     if not nama:
-        return (BAB, "skala")
+        return (CHAPTER_KEY, "skala")
     if "dipakai lebih dari sekali" in masalah:
-        return (BAB, "skala")  # both rows carry the name; the first would mislead
+        return (CHAPTER_KEY, "skala")  # both rows carry the name; the first would mislead
     baris_ke = nama_ke_baris[nama[0].casefold()]
     if "batas bawah" in masalah and "terendah" in masalah or "batas bawah yang sama" in masalah:
         kunci = "min"
@@ -55,4 +55,4 @@ def _path_masalah_skala(masalah: str, nama_ke_baris: dict[str, int]) -> Path:
         kunci = "min" if "batas min" in masalah else "max"
     else:  # gaps, overlaps and a ceiling on the top tier are all fixed at the lower tier's max
         kunci = "max"
-    return (BAB, "skala", baris_ke, kunci)
+    return (CHAPTER_KEY, "skala", baris_ke, kunci)

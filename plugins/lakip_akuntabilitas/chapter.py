@@ -7,11 +7,11 @@ from typing import Any, Mapping
 from lakip_tui.api import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
 
 from .bawaan import BAGIAN_AKUNTABILITAS, BAGIAN_PENUTUP
-from .kunci import BAB, PENUTUP
+from .keys import CHAPTER_KEY, PENUTUP
 
 JUDUL = "BAB III Akuntabilitas Kinerja"
-# keys of [akuntabilitas] its screens do not name (lakip_tui.kunci_dikenal)
-KUNCI_LAIN = ("skala[].interval_tertulis", "realisasi[].tahun_lalu", "capaian_negatif_nol",
+# keys of [akuntabilitas] its screens do not name (lakip_tui.known_keys)
+EXTRA_KEYS = ("skala[].interval_tertulis", "realisasi[].tahun_lalu", "capaian_negatif_nol",
               "batas_atas_capaian", "efisiensi_tertulis", "efisiensi_rumus_tertulis")
 URUTAN = 30
 JUDUL_PENUTUP = "BAB IV Penutup"
@@ -52,38 +52,38 @@ def _kolom_hasil(bagian: str):
 
 _AKUNTABILITAS = (
     Bagian("capaian", "A. Capaian Kinerja Organisasi", (
-        Narasi("pengantar", "Pengantar", (BAB, "pengantar")),
-        Narasi("ikhtisar", "Ikhtisar Eksekutif (kosong: disusun dari data)", (BAB, "ikhtisar")),
+        Narasi("pengantar", "Pengantar", (CHAPTER_KEY, "pengantar")),
+        Narasi("ikhtisar", "Ikhtisar Eksekutif (kosong: disusun dari data)", (CHAPTER_KEY, "ikhtisar")),
         Narasi("kerangka_pengukuran", "3.1 Kerangka pengukuran kinerja",
-               (BAB, "kerangka_pengukuran")),
-        Tabel("rumus_capaian", "Rumus capaian (3.1)", (BAB, "rumus_capaian"), (
+               (CHAPTER_KEY, "kerangka_pengukuran")),
+        Tabel("rumus_capaian", "Rumus capaian (3.1)", (CHAPTER_KEY, "rumus_capaian"), (
             Kolom("polaritas", "Polaritas", jenis="pilihan", pilihan=("positif", "negatif")),
             Kolom("syarat", "Syarat"),
             Kolom("rumus", "Rumus", bantuan="kosongkan untuk rumus yang dipakai lakip"),
         ), baris_baru=lambda: {"polaritas": "positif", "syarat": ""}),
-        Narasi("kerangka_penutup", "Teks sesudah rumus", (BAB, "kerangka_penutup")),
+        Narasi("kerangka_penutup", "Teks sesudah rumus", (CHAPTER_KEY, "kerangka_penutup")),
     )),
     Bagian("skala", "Tabel 3.1 Skala peringkat", (
-        Tabel("skala", "Tabel 3.1 Skala Nilai Peringkat Kinerja", (BAB, "skala"), (
+        Tabel("skala", "Tabel 3.1 Skala Nilai Peringkat Kinerja", (CHAPTER_KEY, "skala"), (
             Kolom("nama", "Kriteria", wajib=True),
             Kolom("min", "Batas bawah (%)", jenis="desimal",
                   bantuan="inklusif; kosongkan untuk peringkat terendah"),
             Kolom("max", "Batas atas (%)", jenis="desimal",
                   bantuan="kosongkan: berlaku sampai batas bawah peringkat di atasnya"),
         ), baris_baru=lambda: {"nama": ""}),
-        Isian("kebijakan_capaian", "Kebijakan capaian", (BAB,), (
+        Isian("kebijakan_capaian", "Kebijakan capaian", (CHAPTER_KEY,), (
             Kolom("batas_atas_capaian", "Batas atas capaian (%)", jenis="desimal",
                   bantuan="mis. 100 atau 120; kosongkan: capaian tidak dibatasi"),
         )),
-        Isian("skala_sumber", "Judul dan sumber Tabel 3.1", (BAB,), (
+        Isian("skala_sumber", "Judul dan sumber Tabel 3.1", (CHAPTER_KEY,), (
             Kolom("skala_judul", "Judul", bantuan="kosongkan untuk judul baku"),
             Kolom("skala_sumber", "Sumber"),
         )),
-        Narasi("skala_penutup", "Teks sesudah Tabel 3.1", (BAB, "skala_penutup")),
+        Narasi("skala_penutup", "Teks sesudah Tabel 3.1", (CHAPTER_KEY, "skala_penutup")),
     )),
     Bagian("realisasi", "Tabel 3.2 Realisasi", (
-        Narasi("evaluasi_pengantar", "3.2.1 Pengantar", (BAB, "evaluasi_pengantar")),
-        Tabel("realisasi", "Realisasi per indikator", (BAB, "realisasi"), (
+        Narasi("evaluasi_pengantar", "3.2.1 Pengantar", (CHAPTER_KEY, "evaluasi_pengantar")),
+        Tabel("realisasi", "Realisasi per indikator", (CHAPTER_KEY, "realisasi"), (
             Kolom("indikator", "Kode indikator", wajib=True, lebar=10,
                   bantuan="kode indikator di Perjanjian Kinerja, mis. IKU1"),
             Kolom("nilai", "Realisasi", jenis="angka", wajib=True, lebar=10),
@@ -93,13 +93,13 @@ _AKUNTABILITAS = (
             Kolom("capaian_tertulis", "Capaian tertulis", lebar=10,
                   bantuan="hanya untuk mencatat angka laporan lama; diperiksa, tidak dicetak"),
         ), baris_baru=lambda: {"indikator": ""}),
-        Isian("capaian_sumber", "Judul dan sumber Tabel 3.2", (BAB,), (
+        Isian("capaian_sumber", "Judul dan sumber Tabel 3.2", (CHAPTER_KEY,), (
             Kolom("capaian_judul", "Judul", bantuan="kosongkan untuk judul baku"),
             Kolom("capaian_sumber", "Sumber"),
         )),
     )),
     Bagian("analisis", "Analisis per sasaran", (
-        Tabel("analisis", "Analisis capaian per sasaran", (BAB, "analisis"), (
+        Tabel("analisis", "Analisis capaian per sasaran", (CHAPTER_KEY, "analisis"), (
             Kolom("sasaran", "Kode sasaran", wajib=True, lebar=10),
             Kolom("judul", "Judul", bantuan="kosongkan untuk judul baku"),
             Kolom("teks", "Analisis"),
@@ -108,27 +108,27 @@ _AKUNTABILITAS = (
         ), baris_baru=lambda: {"sasaran": "", "teks": "", "iku": ""}),
     )),
     Bagian("perbandingan", "3.2.2 - 3.2.3 Perbandingan, kendala, solusi", (
-        Isian("perbandingan_sumber", "Judul dan sumber Tabel 3.4", (BAB,), (
+        Isian("perbandingan_sumber", "Judul dan sumber Tabel 3.4", (CHAPTER_KEY,), (
             Kolom("perbandingan_judul", "Judul", bantuan="kosongkan untuk judul baku"),
             Kolom("perbandingan_sumber", "Sumber"),
         )),
-        Narasi("kendala_pengantar", "Pengantar kendala", (BAB, "kendala_pengantar")),
-        Narasi("kendala", "Kendala / hambatan", (BAB, "kendala"), daftar=True),
-        Narasi("solusi_pengantar", "Pengantar solusi", (BAB, "solusi_pengantar")),
-        Narasi("solusi", "Solusi / harapan", (BAB, "solusi"), daftar=True),
+        Narasi("kendala_pengantar", "Pengantar kendala", (CHAPTER_KEY, "kendala_pengantar")),
+        Narasi("kendala", "Kendala / hambatan", (CHAPTER_KEY, "kendala"), daftar=True),
+        Narasi("solusi_pengantar", "Pengantar solusi", (CHAPTER_KEY, "solusi_pengantar")),
+        Narasi("solusi", "Solusi / harapan", (CHAPTER_KEY, "solusi"), daftar=True),
     )),
     Bagian("efisiensi", "3.2.4 - 3.2.5 Efisiensi dan program pendukung", (
-        Narasi("efisiensi_pengantar", "Pengantar efisiensi", (BAB, "efisiensi_pengantar")),
-        Narasi("efisiensi_teks", "Penjelasan efisiensi", (BAB, "efisiensi_teks")),
-        Isian("efisiensi_tertulis", "Efisiensi tertulis (laporan lama)", (BAB,), (
+        Narasi("efisiensi_pengantar", "Pengantar efisiensi", (CHAPTER_KEY, "efisiensi_pengantar")),
+        Narasi("efisiensi_teks", "Penjelasan efisiensi", (CHAPTER_KEY, "efisiensi_teks")),
+        Isian("efisiensi_tertulis", "Efisiensi tertulis (laporan lama)", (CHAPTER_KEY,), (
             Kolom("efisiensi_rumus_tertulis", "Baris hitungan tertulis",
                   bantuan="hanya untuk mencatat laporan lama; diperiksa, tidak dicetak"),
             Kolom("efisiensi_tertulis", "Efisiensi tertulis",
                   bantuan="hanya untuk mencatat angka laporan lama; laporan mencetak hasil hitung"),
         )),
-        Narasi("program_pendukung", "3.2.5 Program pendukung", (BAB, "program_pendukung")),
+        Narasi("program_pendukung", "3.2.5 Program pendukung", (CHAPTER_KEY, "program_pendukung")),
         Narasi("realisasi_anggaran_pengantar", "B. Realisasi Anggaran: pengantar",
-               (BAB, "realisasi_anggaran_pengantar")),
+               (CHAPTER_KEY, "realisasi_anggaran_pengantar")),
     )),
 )
 
@@ -143,8 +143,8 @@ _PENUTUP = (
 
 def chapters() -> list[Chapter]:
     return [
-        Chapter(key=BAB, title=JUDUL, order=URUTAN, default_section=BAGIAN_AKUNTABILITAS,
-                bagian=_AKUNTABILITAS, kunci=KUNCI_LAIN),
+        Chapter(key=CHAPTER_KEY, title=JUDUL, order=URUTAN, default_section=BAGIAN_AKUNTABILITAS,
+                bagian=_AKUNTABILITAS, extra_keys=EXTRA_KEYS),
         Chapter(key=PENUTUP, title=JUDUL_PENUTUP, order=URUTAN_PENUTUP,
-                default_section=BAGIAN_PENUTUP, bagian=_PENUTUP, kunci=("teks_akhir",)),
+                default_section=BAGIAN_PENUTUP, bagian=_PENUTUP, extra_keys=("teks_akhir",)),
     ]

@@ -18,7 +18,7 @@ from lakip_tui.api import daftar_sasaran as baca_sasaran
 from lakip_tui.api import periode_renstra as baca_periode
 from lakip_tui.api import Path
 
-from .kunci import BAB, PENUTUP, PK
+from .keys import CHAPTER_KEY, PENUTUP, PK
 
 # the readers the sibling modules use come through here, with the sasaran of the PK
 __all__ = ["BAB", "PENUTUP", "PK", "Indikator", "Realisasi", "Sasaran", "baris", "daftar_realisasi",
@@ -67,7 +67,7 @@ class Realisasi:
 
 
 def daftar_realisasi(data: Mapping) -> list[Realisasi]:
-    return [Realisasi(path, row) for path, row in baris(data, BAB, "realisasi")]
+    return [Realisasi(path, row) for path, row in baris(data, CHAPTER_KEY, "realisasi")]
 
 
 def realisasi_per_kode(data: Mapping) -> dict[str, Realisasi]:

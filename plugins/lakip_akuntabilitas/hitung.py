@@ -27,7 +27,7 @@ from lakip_tui.api import (
     skala_dari_data,
 )
 
-from .data import BAB, Indikator, Realisasi, Sasaran, daftar_sasaran, realisasi_per_kode, tabel
+from .data import CHAPTER_KEY, Indikator, Realisasi, Sasaran, daftar_sasaran, realisasi_per_kode, tabel
 
 
 # The file's capping policy (docs/format.md): keys of [akuntabilitas].
@@ -37,7 +37,7 @@ KUNCI_NEGATIF_NOL = "capaian_negatif_nol"
 
 def kebijakan(data: Mapping) -> tuple[KebijakanCapaian, list[str]]:
     """The capping policy written in the file, and what is wrong in it."""
-    isi = tabel(data, BAB)
+    isi = tabel(data, CHAPTER_KEY)
     return kebijakan_dari_data(isi.get(KUNCI_BATAS_ATAS), isi.get(KUNCI_NEGATIF_NOL))
 
 
@@ -103,8 +103,8 @@ class Evaluasi:
 
 def skala(data: Mapping) -> tuple[tuple[Peringkat, ...], bool]:
     """The file's Tabel 3.1 as a rating scale, or SKALA_BAKU when it has none usable."""
-    rows = [r for r in tabel(data, BAB).get("skala") or [] if isinstance(r, dict)] \
-        if isinstance(tabel(data, BAB).get("skala"), list) else []
+    rows = [r for r in tabel(data, CHAPTER_KEY).get("skala") or [] if isinstance(r, dict)] \
+        if isinstance(tabel(data, CHAPTER_KEY).get("skala"), list) else []
     if not rows:
         return SKALA_BAKU, False
     try:

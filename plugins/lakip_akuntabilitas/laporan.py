@@ -15,7 +15,7 @@ from lakip_tui.api import TakTerhitung, peringkat
 from lakip_tui.api import (Block, Column, Figure, Heading, ListBlock, Paragraph, Row, Section,
                               TableBlock)
 
-from .data import BAB, baris, daftar_teks, periode_renstra, tabel, teks
+from .data import CHAPTER_KEY, baris, daftar_teks, periode_renstra, tabel, teks
 from .hitung import Evaluasi, HasilSasaran, capaian_terhadap, evaluasi
 from .nilai import teks_peringkat
 
@@ -40,7 +40,7 @@ def bagian_laporan(data: Mapping, tahun: int | None,
         Section("", tuple(_perbandingan_kendala(data, tahun, hasil, sebelumnya or {})), 2,
                 "perbandingan"),
         Section("", tuple(_efisiensi(data, hasil)), 3, "efisiensi"),
-        Section("B. Realisasi Anggaran", tuple(_paragraf(tabel(data, BAB).get(
+        Section("B. Realisasi Anggaran", tuple(_paragraf(tabel(data, CHAPTER_KEY).get(
             "realisasi_anggaran_pengantar"))), 4, "realisasi-anggaran"),
         ikhtisar(data, tahun),
     ]
@@ -63,7 +63,7 @@ def _tahun(tahun: int | None) -> str:
 
 
 def _capaian(data: Mapping, tahun: int | None, hasil: Evaluasi) -> list[Block]:
-    isi = tabel(data, BAB)
+    isi = tabel(data, CHAPTER_KEY)
     instansi = _instansi(data)
     blocks: list[Block] = _paragraf(isi.get("pengantar"))
     blocks.append(Heading("3.1 Kerangka Pengukuran Kinerja", 3))
@@ -109,7 +109,7 @@ def ikhtisar(data: Mapping, tahun: int | None) -> Section:
     one), then every indicator's target, realisasi, capaian and kriteria: Tabel 3.2's figures,
     from the same computation, not typed twice."""
     hasil = evaluasi(data)
-    isi = tabel(data, BAB)
+    isi = tabel(data, CHAPTER_KEY)
     blocks: list[Block] = _paragraf(isi.get("ikhtisar"))
     if not blocks:
         indikator = sum(len(s.indikator) for s in hasil.sasaran)
@@ -130,7 +130,7 @@ def ikhtisar(data: Mapping, tahun: int | None) -> Section:
 def _rumus(data: Mapping) -> list[str]:
     """3.1's numbered formulas: the file's wording where it has one; a formula the file leaves
     out (the seed never printed the positive one) is the one the tool computes with."""
-    rows = [r for _, r in baris(data, BAB, "rumus_capaian")]
+    rows = [r for _, r in baris(data, CHAPTER_KEY, "rumus_capaian")]
     if not rows:
         return [f"{syarat}\n{rumus}" for syarat, rumus in RUMUS.values()]
     out = []
@@ -163,7 +163,7 @@ def _interval(row: Mapping, atas_berikut: float | None) -> str:
 def tabel_3_1(data: Mapping, hasil: Evaluasi) -> TableBlock:
     """The scale as the file writes it (the check reports its gaps), or the standard one."""
     if hasil.skala_berkas:
-        rows = [r for _, r in baris(data, BAB, "skala")]
+        rows = [r for _, r in baris(data, CHAPTER_KEY, "skala")]
     else:
         rows = [{"nama": t.nama, "min": t.min} for t in hasil.skala]
     mins = sorted(r["min"] for r in rows if isinstance(r.get("min"), (int, float))
@@ -175,11 +175,11 @@ def tabel_3_1(data: Mapping, hasil: Evaluasi) -> TableBlock:
                  if bawah is None or (isinstance(bawah, (int, float)) and m > bawah)]
         interval = _interval(row, lebih[0] if lebih else None)
         out.append(Row((f"{i}", interval, teks(row.get("nama")))))
-    sumber = teks(tabel(data, BAB).get("skala_sumber"))
+    sumber = teks(tabel(data, CHAPTER_KEY).get("skala_sumber"))
     if not hasil.skala_berkas:
         sumber = sumber or "skala baku lakip (skala peringkat belum diisi di berkas)"
     return TableBlock(
-        "3.1", teks(tabel(data, BAB).get("skala_judul")) or "Skala Nilai Peringkat Kinerja",
+        "3.1", teks(tabel(data, CHAPTER_KEY).get("skala_judul")) or "Skala Nilai Peringkat Kinerja",
         (Column("No.", justify="right"), Column("Interval Nilai Realisasi Kinerja", ratio=1),
          Column("Kriteria Penilaian Realisasi Kinerja", ratio=1)),
         tuple(out), sumber=sumber,
@@ -204,7 +204,7 @@ def tabel_3_2(data: Mapping, tahun: int | None, hasil: Evaluasi) -> TableBlock:
             rows.append(Row((f"{s.sasaran.nomor}.", s.sasaran.uraian, "-", "-", "-", "-", "-")))
         rows.append(Row(("", "", f"Rata-rata capaian sasaran {s.sasaran.nomor}", "", "",
                          format_persen(s.capaian), teks_peringkat(s.peringkat)), style="bold"))
-    judul = teks(tabel(data, BAB).get("capaian_judul")) or (
+    judul = teks(tabel(data, CHAPTER_KEY).get("capaian_judul")) or (
         f"Realisasi Sasaran/Indikator Kinerja Utama {_instansi(data)}{_tahun(tahun)}"
         .replace("  ", " "))
     footer = (Row(("", "", "Rata-rata capaian seluruh indikator", "", "",
@@ -215,7 +215,7 @@ def tabel_3_2(data: Mapping, tahun: int | None, hasil: Evaluasi) -> TableBlock:
          Column("Indikator Kinerja", ratio=3), Column("Target", justify="right"),
          Column("Realisasi", justify="right"), Column("Capaian (%)", justify="right"),
          Column("Peringkat")),
-        tuple(rows), sumber=teks(tabel(data, BAB).get("capaian_sumber")), footer=footer,
+        tuple(rows), sumber=teks(tabel(data, CHAPTER_KEY).get("capaian_sumber")), footer=footer,
     )
 
 
@@ -226,7 +226,7 @@ def _peringkat_semua(hasil: Evaluasi):
 def _analisis(data: Mapping, hasil: Evaluasi) -> list[Block]:
     """Each sasaran's analysis under its heading; where none is written, the computed verdict."""
     tertulis: dict[str, list[Mapping]] = {}
-    for _, row in baris(data, BAB, "analisis"):
+    for _, row in baris(data, CHAPTER_KEY, "analisis"):
         tertulis.setdefault(teks(row.get("sasaran")), []).append(row)
     blocks: list[Block] = []
     for s in hasil.sasaran:
@@ -263,7 +263,7 @@ def _vonis(s: HasilSasaran) -> str:
 
 def _perbandingan_kendala(data: Mapping, tahun: int | None, hasil: Evaluasi,
                           sebelumnya: Mapping[int, Mapping]) -> list[Block]:
-    isi = tabel(data, BAB)
+    isi = tabel(data, CHAPTER_KEY)
     blocks: list[Block] = [
         Heading(f"3.2.2 Perbandingan Realisasi Kinerja{_tahun(tahun)} dengan Tahun Sebelumnya "
                 "dan Target Renstra", 4),
@@ -336,10 +336,10 @@ def tabel_3_4(data: Mapping, tahun: int | None, hasil: Evaluasi,
                            format_persen(capaian_terhadap(ind, target_akhir, h.nilai,
                                                           hasil.kebijakan)))
             rows.append(Row(tuple(sel)))
-    judul = teks(tabel(data, BAB).get("perbandingan_judul")) or \
+    judul = teks(tabel(data, CHAPTER_KEY).get("perbandingan_judul")) or \
         f"Perbandingan Realisasi dan Target Renstra {_instansi(data)}".strip()
     return TableBlock("3.4", judul, tuple(columns), tuple(rows),
-                      sumber=teks(tabel(data, BAB).get("perbandingan_sumber")))
+                      sumber=teks(tabel(data, CHAPTER_KEY).get("perbandingan_sumber")))
 
 
 # --- section 3 -----------------------------------------------------------------------------
@@ -348,7 +348,7 @@ def tabel_3_4(data: Mapping, tahun: int | None, hasil: Evaluasi,
 def _efisiensi(data: Mapping, hasil: Evaluasi) -> list[Block]:
     """The planner's explanation (or a standard one), then the worked line, always computed:
     a stated line or result (efisiensi_rumus_tertulis, efisiensi_tertulis) is only checked."""
-    isi = tabel(data, BAB)
+    isi = tabel(data, CHAPTER_KEY)
     blocks: list[Block] = []
     hitungan_ada = not isinstance(hasil.efisiensi, TakTerhitung)
     anggaran, kinerja = format_persen(hasil.persen_anggaran), format_persen(hasil.capaian)

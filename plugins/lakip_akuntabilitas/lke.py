@@ -11,7 +11,7 @@ from typing import Mapping
 
 from lakip_tui.api import Bukti, TakTerhitung
 
-from .data import BAB, PENUTUP, PK, baris, daftar_teks, periode_renstra, tabel, teks
+from .data import CHAPTER_KEY, PENUTUP, PK, baris, daftar_teks, periode_renstra, tabel, teks
 from .hitung import evaluasi
 from .tahun_lalu import dari_berkas
 
@@ -52,7 +52,7 @@ def _seluruh(indikator) -> Bukti:
                   "realisasi ([[akuntabilitas.realisasi]])")
     if kurang:
         keterangan += f"; tidak dilaporkan: {_daftar(kurang)}"
-    return Bukti("seluruh_kinerja", _status(len(ada), len(indikator)), (BAB, "realisasi"),
+    return Bukti("seluruh_kinerja", _status(len(ada), len(indikator)), (CHAPTER_KEY, "realisasi"),
                  keterangan)
 
 
@@ -65,7 +65,7 @@ def _target(indikator) -> Bukti:
         keterangan += f"; belum: {_daftar(kurang)}"
     if not indikator:
         keterangan = "belum ada indikator kinerja di Perjanjian Kinerja"
-    return Bukti("target", _status(len(baik), len(indikator)), (BAB, "realisasi"), keterangan)
+    return Bukti("target", _status(len(baik), len(indikator)), (CHAPTER_KEY, "realisasi"), keterangan)
 
 
 def _renstra(data: Mapping, indikator) -> Bukti:
@@ -101,12 +101,12 @@ def _tahun_lalu(indikator, dari_file: Mapping[str, Mapping]) -> Bukti:
         keterangan += f"; belum: {_daftar(kurang)}"
     dengan_kunci = [h for h in ada if h.realisasi is not None and h.realisasi.tahun_lalu]
     path = (dengan_kunci[0].realisasi.path + ("tahun_lalu",) if dengan_kunci
-            else ("meta", "tahun_sebelumnya") if ada else (BAB, "realisasi"))
+            else ("meta", "tahun_sebelumnya") if ada else (CHAPTER_KEY, "realisasi"))
     return Bukti("tahun_lalu", _status(len(ada), len(indikator)), path, keterangan)
 
 
 def _analisis(data: Mapping, hasil) -> list[Bukti]:
-    rows = baris(data, BAB, "analisis")
+    rows = baris(data, CHAPTER_KEY, "analisis")
     dianalisis = {teks(r.get("sasaran")) for _p, r in rows if teks(r.get("teks")).strip()}
     kode = [s.sasaran.kode for s in hasil.sasaran]
     kurang = [k or "(tanpa kode)" for k in kode if k not in dianalisis]
@@ -114,25 +114,25 @@ def _analisis(data: Mapping, hasil) -> list[Bukti]:
     if kurang:
         keterangan += f"; belum: {_daftar(kurang)}"
     out = [Bukti("analisis", _status(len(kode) - len(kurang), len(kode)),
-                 rows[0][0] if rows else (BAB, "analisis"), keterangan)]
-    isi = tabel(data, BAB)
+                 rows[0][0] if rows else (CHAPTER_KEY, "analisis"), keterangan)]
+    isi = tabel(data, CHAPTER_KEY)
     for kunci, apa in (("kendala", "hambatan/kendala"), ("solusi", "upaya/solusi")):
         daftar = daftar_teks(isi.get(kunci))
-        out.append(Bukti("analisis", "ada" if daftar else "tidak", (BAB, kunci),
+        out.append(Bukti("analisis", "ada" if daftar else "tidak", (CHAPTER_KEY, kunci),
                          f"{len(daftar)} butir {apa}" if daftar else f"daftar {apa} kosong"))
     return out
 
 
 def _efisiensi(data: Mapping, hasil) -> Bukti:
-    uraian = teks(tabel(data, BAB).get("efisiensi_teks")).strip()
+    uraian = teks(tabel(data, CHAPTER_KEY).get("efisiensi_teks")).strip()
     if isinstance(hasil.efisiensi, TakTerhitung):
-        return Bukti("efisiensi", "sebagian" if uraian else "tidak", (BAB, "efisiensi_teks"),
+        return Bukti("efisiensi", "sebagian" if uraian else "tidak", (CHAPTER_KEY, "efisiensi_teks"),
                      f"efisiensi tidak dapat dihitung ({hasil.efisiensi.alasan})"
                      + ("; ada uraiannya" if uraian else ""))
     if not uraian:
-        return Bukti("efisiensi", "sebagian", (BAB, "efisiensi_teks"),
+        return Bukti("efisiensi", "sebagian", (CHAPTER_KEY, "efisiensi_teks"),
                      "efisiensi terhitung dari anggaran dan capaian, tetapi uraiannya kosong")
-    return Bukti("efisiensi", "ada", (BAB, "efisiensi_teks"),
+    return Bukti("efisiensi", "ada", (CHAPTER_KEY, "efisiensi_teks"),
                  "efisiensi terhitung (anggaran dan capaian) dan diuraikan (3.2.4)")
 
 

@@ -9,7 +9,7 @@ from typing import Mapping
 
 from lakip_tui.api import Pindah, ganti_tahun_di
 
-from .data import BAB, PENUTUP, baris, tabel, teks
+from .data import CHAPTER_KEY, PENUTUP, baris, tabel, teks
 
 # carried texts in which "Tahun <lama>" means the fiscal year
 TEKS_BAWA = ("pengantar", "kerangka_pengukuran", "kerangka_penutup", "skala_penutup",
@@ -22,10 +22,10 @@ TERTULIS = ("efisiensi_tertulis", "efisiensi_rumus_tertulis")
 
 
 def pindah(data: Mapping, lama: int, baru: int) -> list[Pindah]:
-    isi = tabel(data, BAB)
+    isi = tabel(data, CHAPTER_KEY)
     out: list[Pindah] = []
     dipindah = 0
-    for path, row in baris(data, BAB, "realisasi"):
+    for path, row in baris(data, CHAPTER_KEY, "realisasi"):
         kode = teks(row.get("indikator")) or "(tanpa kode)"
         if "nilai" in row:
             lalu = row.get("tahun_lalu") if isinstance(row.get("tahun_lalu"), dict) else {}
@@ -37,7 +37,7 @@ def pindah(data: Mapping, lama: int, baru: int) -> list[Pindah]:
         if "capaian_tertulis" in row:
             out.append(Pindah("kosongkan", f"capaian tertulis indikator {kode}",
                               (*path, "capaian_tertulis")))
-    for path, row in baris(data, BAB, "analisis"):
+    for path, row in baris(data, CHAPTER_KEY, "analisis"):
         kode = teks(row.get("sasaran")) or "(tanpa kode)"
         for kunci in ("teks", "iku"):
             if teks(row.get(kunci)):
@@ -45,12 +45,12 @@ def pindah(data: Mapping, lama: int, baru: int) -> list[Pindah]:
                                   (*path, kunci), ""))
     for kunci in TEKS_TAHUNAN:
         if teks(isi.get(kunci)):
-            out.append(Pindah("kosongkan", f"akuntabilitas.{kunci}", (BAB, kunci), ""))
+            out.append(Pindah("kosongkan", f"akuntabilitas.{kunci}", (CHAPTER_KEY, kunci), ""))
     for kunci in TERTULIS:
         if kunci in isi:
             out.append(Pindah("kosongkan", f"akuntabilitas.{kunci} (angka dokumen lama)",
-                              (BAB, kunci)))
-    out += ganti_tahun_di(isi, TEKS_BAWA, (BAB,), lama, baru)
+                              (CHAPTER_KEY, kunci)))
+    out += ganti_tahun_di(isi, TEKS_BAWA, (CHAPTER_KEY,), lama, baru)
     if daftar := [k for k in ("kendala", "solusi") if isi.get(k)]:
         out.append(Pindah("bawa", f"{' dan '.join(daftar)} tahun {lama}: periksa apakah masih "
                                   "berlaku"))

@@ -11,7 +11,7 @@ from lakip_tui.api import format_nilai
 from lakip_tui.api import Finding, warning
 from lakip_tui.api import Indikator
 
-from .data import BAB, daftar_realisasi, daftar_sasaran
+from .data import CHAPTER_KEY, daftar_realisasi, daftar_sasaran
 
 
 def dari_berkas(sebelumnya: Mapping[int, Mapping]) -> dict[str, dict[str, Any]]:
@@ -59,7 +59,7 @@ def periksa(data: Mapping, sebelumnya: Mapping[int, Mapping]) -> list[Finding]:
             if tahun in dari and dari[tahun] != nilai:
                 su = satuan.get(r.indikator, "")
                 temuan.append(warning(
-                    f"{BAB}.tahun-lalu-berbeda", BAB, (*r.path, "tahun_lalu", tahun),
+                    f"{CHAPTER_KEY}.tahun-lalu-berbeda", CHAPTER_KEY, (*r.path, "tahun_lalu", tahun),
                     f"Realisasi {tahun} indikator {r.indikator} tertulis {format_nilai(nilai, su)}, "
                     f"padahal berkas tahun {tahun} mencatat {format_nilai(dari[tahun], su)}; "
                     "laporan mencetak angka dari berkas itu", stated=nilai, computed=dari[tahun]))

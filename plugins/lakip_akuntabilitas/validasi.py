@@ -16,11 +16,11 @@ from .cek_narasi import periksa_analisis, periksa_tahun_bab_iii, periksa_tahun_p
 from .cek_skala import periksa_tabel_skala
 from lakip_tui.api import Path
 
-from .data import BAB, PENUTUP, baris, daftar_teks, tabel, teks
+from .data import CHAPTER_KEY, PENUTUP, baris, daftar_teks, tabel, teks
 from .hitung import KUNCI_BATAS_ATAS, KUNCI_NEGATIF_NOL, evaluasi, kebijakan
 
 # Every finding code this plugin raises (documented in docs/chapters.md).
-KODE_TEMUAN = tuple(f"{BAB}.{k}" for k in (
+KODE_TEMUAN = tuple(f"{CHAPTER_KEY}.{k}" for k in (
     "bagian-kosong", "pk-tidak-ada", "realisasi-tanpa-indikator", "indikator-tidak-dikenal",
     "realisasi-ganda", "realisasi-kosong", "capaian-tak-terhitung", "capaian-tertulis",
     "skala-bawaan", "skala", "analisis-sasaran-tidak-dikenal", "peringkat-narasi",
@@ -31,7 +31,7 @@ KODE_TEMUAN = tuple(f"{BAB}.{k}" for k in (
 
 def periksa(data: Mapping, tahun: int | None, *, pk_diperiksa: bool = False) -> list[Finding]:
     temuan: list[Finding] = []
-    if isinstance(data.get(BAB), dict):
+    if isinstance(data.get(CHAPTER_KEY), dict):
         hasil = evaluasi(data)
         temuan += periksa_realisasi(data, hasil, pk_diperiksa=pk_diperiksa)
         temuan += periksa_capaian_tertulis(hasil)
@@ -43,7 +43,7 @@ def periksa(data: Mapping, tahun: int | None, *, pk_diperiksa: bool = False) -> 
         if tahun is not None:
             temuan += periksa_tahun_bab_iii(data, tahun)
     else:
-        temuan.append(error(f"{BAB}.bagian-kosong", BAB, (BAB,),
+        temuan.append(error(f"{CHAPTER_KEY}.bagian-kosong", CHAPTER_KEY, (CHAPTER_KEY,),
                             "Bagian [akuntabilitas] belum ada: realisasi, capaian dan analisis "
                             "BAB III belum diisi"))
     temuan += periksa_penutup(data, tahun)
@@ -57,22 +57,22 @@ WAJIB = (("kendala", "Kendala / hambatan (3.2.3.1)"), ("solusi", "Solusi / harap
 def periksa_wajib(data: Mapping, hasil) -> list[Finding]:
     """Kendala, solusi and an analysis of every sasaran: missing ones are named with the place
     to write them."""
-    isi = tabel(data, BAB)
-    temuan = [warning(f"{BAB}.wajib-kosong", BAB, (BAB, kunci),
+    isi = tabel(data, CHAPTER_KEY)
+    temuan = [warning(f"{CHAPTER_KEY}.wajib-kosong", CHAPTER_KEY, (CHAPTER_KEY, kunci),
                       f"{label} belum diisi; isi di BAB III > 3.2.2 - 3.2.3 Perbandingan, "
                       "kendala, solusi")
               for kunci, label in WAJIB if not daftar_teks(isi.get(kunci))]
     ditulis: dict[str, Path] = {}
-    for path, row in baris(data, BAB, "analisis"):
+    for path, row in baris(data, CHAPTER_KEY, "analisis"):
         if teks(row.get("teks")) or teks(row.get("iku")):
             ditulis.setdefault(teks(row.get("sasaran")), path)
-    kosong: dict[str, Path] = {teks(r.get("sasaran")): p for p, r in baris(data, BAB, "analisis")}
+    kosong: dict[str, Path] = {teks(r.get("sasaran")): p for p, r in baris(data, CHAPTER_KEY, "analisis")}
     for s in hasil.sasaran:
         kode = s.sasaran.kode
         if kode and kode not in ditulis:
             temuan.append(warning(
-                f"{BAB}.analisis-kosong", BAB, (*kosong[kode], "teks") if kode in kosong
-                else (BAB, "analisis"),
+                f"{CHAPTER_KEY}.analisis-kosong", CHAPTER_KEY, (*kosong[kode], "teks") if kode in kosong
+                else (CHAPTER_KEY, "analisis"),
                 f"Analisis {s.sasaran.sebut()} belum ditulis; isi di BAB III > Analisis per "
                 "sasaran (laporan mencetak kalimat capaian yang dihitung saja)"))
     return temuan
@@ -81,12 +81,12 @@ def periksa_wajib(data: Mapping, hasil) -> list[Finding]:
 def periksa_kebijakan(data: Mapping) -> list[Finding]:
     """A capping policy that cannot be read is left out of every figure: say so."""
     _aturan, masalah = kebijakan(data)
-    isi = tabel(data, BAB)
+    isi = tabel(data, CHAPTER_KEY)
     temuan = []
     for pesan in masalah:
         kunci = KUNCI_BATAS_ATAS if pesan.startswith("batas") else KUNCI_NEGATIF_NOL
         if kunci in isi:
-            temuan.append(error(f"{BAB}.kebijakan-capaian", BAB, (BAB, kunci),
+            temuan.append(error(f"{CHAPTER_KEY}.kebijakan-capaian", CHAPTER_KEY, (CHAPTER_KEY, kunci),
                                 pesan[0].upper() + pesan[1:]))
     return temuan
 

@@ -13,7 +13,7 @@ from lakip_tui.api import Path
 
 from .hitung import ANAK, bagian_anggaran
 
-BAB = "anggaran"
+CHAPTER_KEY = "anggaran"
 
 LABEL = {"urusan": "Urusan", "program": "Program", "kegiatan": "Kegiatan", "sub": "Sub kegiatan"}
 
@@ -58,7 +58,7 @@ def telusuri(data: dict) -> Iterator[Baris]:
     program = bagian_anggaran(data).get("program")
     if not isinstance(program, list):
         return
-    yield from _tingkat(program, "program", (BAB, "program"), None)
+    yield from _tingkat(program, "program", (CHAPTER_KEY, "program"), None)
 
 
 def _tingkat(rows: list, tingkat: str, path: Path, induk: Baris | None) -> Iterator[Baris]:

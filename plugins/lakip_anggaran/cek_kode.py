@@ -6,7 +6,7 @@ from lakip_tui.api import Finding, error
 from lakip_tui.api import format_path
 
 from . import kode as pola
-from .baris import BAB, LABEL, Baris, sebut, telusuri
+from .baris import CHAPTER_KEY, LABEL, Baris, sebut, telusuri
 from .hitung import bagian_anggaran
 
 
@@ -41,7 +41,7 @@ def _periksa_urusan(anggaran: dict, temuan: list[Finding]) -> str:
     if pola.sah("urusan", kode):
         return kode
     temuan.append(error(
-        "anggaran.kode-tidak-valid", BAB, (BAB, "urusan", "kode"),
+        "anggaran.kode-tidak-valid", CHAPTER_KEY, (CHAPTER_KEY, "urusan", "kode"),
         f'{sebut("urusan", urusan)}: kode "{kode}" tidak sesuai bentuk Kepmendagri '
         f'050-5889/2021 (contoh: {pola.CONTOH["urusan"]})'))
     return ""
@@ -55,18 +55,18 @@ def _tidak_valid(baris: Baris) -> Finding:
     else:
         masalah = (f"kode {kode!r} tidak sesuai bentuk Kepmendagri 050-5889/2021 "
                    f"untuk {LABEL[baris.tingkat].lower()} (contoh: {contoh})")
-    return error("anggaran.kode-tidak-valid", BAB, (*baris.path, "kode"),
+    return error("anggaran.kode-tidak-valid", CHAPTER_KEY, (*baris.path, "kode"),
                  f"{baris.sebut()}: {masalah}")
 
 
 def _bukan_turunan(baris: Baris, kode_induk: str) -> Finding:
     induk = baris.induk.sebut() if baris.induk is not None else f"urusan {kode_induk}"
-    return error("anggaran.kode-induk-tidak-cocok", BAB, (*baris.path, "kode"),
+    return error("anggaran.kode-induk-tidak-cocok", CHAPTER_KEY, (*baris.path, "kode"),
                  f"{baris.sebut()}: kode tidak diawali kode induknya {kode_induk} "
                  f"({induk}); periksa kodenya atau pindahkan baris ke induk yang benar")
 
 
 def _ganda(baris: Baris, pertama: Baris) -> Finding:
-    return error("anggaran.kode-ganda", BAB, (*baris.path, "kode"),
+    return error("anggaran.kode-ganda", CHAPTER_KEY, (*baris.path, "kode"),
                  f"{baris.sebut()}: kode {baris.kode} sudah dipakai oleh {pertama.sebut()} "
                  f"({format_path(pertama.path)}); setiap kode hanya boleh dipakai sekali")

@@ -15,11 +15,11 @@ from lakip_tui.api import format_rupiah
 from lakip_tui.api import Finding, error, info, warning
 from lakip_tui.api import Path
 
-from .baris import BAB, sebut
+from .baris import CHAPTER_KEY, sebut
 from .hitung import AnggaranTakTerbaca, bagian_anggaran, daftar_program, pohon, pohon_program
 from .tertulis import Selisih, banding_persen, banding_rupiah
 
-KUNCI = "ringkasan_tertulis"
+RINGKASAN_KEY = "ringkasan_tertulis"
 ANGKA = (("pagu", "Pagu"), ("realisasi", "Realisasi"), ("persen", "Persentase realisasi"))
 
 
@@ -47,12 +47,12 @@ def baris_total(row: dict) -> bool:
 
 def periksa(data: dict) -> list[Finding]:
     anggaran = bagian_anggaran(data)
-    if KUNCI not in anggaran:
+    if RINGKASAN_KEY not in anggaran:
         return []
-    rows = anggaran[KUNCI]
-    path = (BAB, KUNCI)
+    rows = anggaran[RINGKASAN_KEY]
+    path = (CHAPTER_KEY, RINGKASAN_KEY)
     if not isinstance(rows, list):
-        return [error("anggaran.struktur", BAB, path,
+        return [error("anggaran.struktur", CHAPTER_KEY, path,
                       "ringkasan_tertulis harus berupa daftar tabel [[anggaran.ringkasan_tertulis]]")]
     programs = [
         _Program(i, p, kata_nama(p.get("nama")), _rekap(p))
@@ -66,7 +66,7 @@ def periksa(data: dict) -> list[Finding]:
     for n, row in enumerate(rows):
         row_path = (*path, n)
         if not isinstance(row, dict):
-            temuan.append(error("anggaran.struktur", BAB, row_path,
+            temuan.append(error("anggaran.struktur", CHAPTER_KEY, row_path,
                                 f"Baris ke-{n + 1} Tabel 3.6 tertulis harus berupa tabel"))
             continue
         if baris_total(row):
@@ -78,7 +78,7 @@ def periksa(data: dict) -> list[Finding]:
     for program in programs:
         if program.baris_ringkasan is None:
             temuan.append(warning(
-                "anggaran.ringkasan-program-hilang", BAB, path,
+                "anggaran.ringkasan-program-hilang", CHAPTER_KEY, path,
                 f"{sebut('program', program.data)} tidak ada di Tabel 3.6 tertulis"
                 + _angka_program(program)))
     return temuan
@@ -124,7 +124,7 @@ def _periksa_nomor(row: dict, path: Path, nomor: int) -> list[Finding]:
     tertulis = row.get("no")
     if str(tertulis).strip() == str(nomor):
         return []
-    return [warning("anggaran.ringkasan-nomor", BAB, (*path, "no"),
+    return [warning("anggaran.ringkasan-nomor", CHAPTER_KEY, (*path, "no"),
                     f"{_nama_baris(row)}: nomor tertulis {tertulis!r}, seharusnya {nomor}",
                     stated=tertulis, computed=nomor)]
 
@@ -132,18 +132,18 @@ def _periksa_nomor(row: dict, path: Path, nomor: int) -> list[Finding]:
 def _periksa_baris(row: dict, path: Path, n: int, cocok: tuple[_Program, bool] | None,
                    tanpa_baris: list[_Program], anggaran: dict) -> list[Finding]:
     if cocok is None:
-        return [warning("anggaran.ringkasan-tidak-dikenal", BAB, (*path, "nama"),
+        return [warning("anggaran.ringkasan-tidak-dikenal", CHAPTER_KEY, (*path, "nama"),
                         f"{_nama_baris(row)}: nama ini tidak sesuai dengan program mana pun"
                         + _petunjuk(row, tanpa_baris, anggaran))]
     program, disingkat = cocok
     if program.baris_ringkasan is not None:
-        return [warning("anggaran.ringkasan-ganda", BAB, (*path, "nama"),
+        return [warning("anggaran.ringkasan-ganda", CHAPTER_KEY, (*path, "nama"),
                         f"{_nama_baris(row)}: {sebut('program', program.data)} sudah tercantum "
                         f"pada baris ke-{program.baris_ringkasan + 1}")]
     program.baris_ringkasan = n
     temuan: list[Finding] = []
     if disingkat:
-        temuan.append(info("anggaran.ringkasan-nama-berbeda", BAB, (*path, "nama"),
+        temuan.append(info("anggaran.ringkasan-nama-berbeda", CHAPTER_KEY, (*path, "nama"),
                            f"{_nama_baris(row)}: dianggap {sebut('program', program.data)}; "
                            f"nama tertulis tidak sama persis dengan nama program"))
     if program.rekap is not None:
@@ -199,7 +199,7 @@ def _banding(row: dict, path: Path, rekap: kinerja.Rekap, nama: str,
 
 def _temuan(selisih: Selisih, nama: str, path: Path, kode_berbeda: str) -> Finding:
     kode = kode_berbeda if selisih.jenis == "berbeda" else f"anggaran.tertulis-{selisih.jenis}"
-    return warning(kode, BAB, path, f"{nama}: {selisih.pesan}",
+    return warning(kode, CHAPTER_KEY, path, f"{nama}: {selisih.pesan}",
                    stated=selisih.tertulis, computed=selisih.dihitung)
 
 

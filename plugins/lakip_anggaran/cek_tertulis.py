@@ -9,7 +9,7 @@ from lakip_tui.api import kinerja
 from lakip_tui.api import Finding, warning
 from lakip_tui.api import Path
 
-from .baris import BAB, sebut
+from .baris import CHAPTER_KEY, sebut
 from .hitung import AnggaranTakTerbaca, bagian_anggaran, daftar_program, pohon, pohon_program
 from .tertulis import Selisih, banding_persen, banding_rupiah
 
@@ -28,7 +28,7 @@ def periksa(data: dict) -> list[Finding]:
         rekap = pohon_program(program)
         if rekap is None:
             continue  # amounts that cannot be summed are reported by the Rupiah check
-        path = (BAB, "program", i)
+        path = (CHAPTER_KEY, "program", i)
         temuan.extend(_banding_baris("program", program, path, rekap.rekap))
         for j, kegiatan in enumerate(rekap.kegiatan):
             path_kegiatan = (*path, "kegiatan", j)
@@ -52,8 +52,8 @@ def _periksa_urusan(data: dict) -> list[Finding]:
         return []
     nama = sebut("urusan", urusan) if urusan else "Total anggaran"
     return [
-        *_banding_nilai(nama, anggaran, (BAB,), total),
-        *_banding_nilai(nama, urusan, (BAB, "urusan"), total),
+        *_banding_nilai(nama, anggaran, (CHAPTER_KEY,), total),
+        *_banding_nilai(nama, urusan, (CHAPTER_KEY, "urusan"), total),
     ]
 
 
@@ -83,6 +83,6 @@ def _temuan(selisih: Selisih, nama: str, path: Path) -> Finding:
         "div0": "; laporan mencetak hasil hitung, bukan galat lembar kerja",
         "tidak-terbaca": "",
     }[selisih.jenis]
-    return warning(f"anggaran.tertulis-{selisih.jenis}", BAB, path,
+    return warning(f"anggaran.tertulis-{selisih.jenis}", CHAPTER_KEY, path,
                    f"{nama}: {selisih.pesan}{saran}",
                    stated=selisih.tertulis, computed=selisih.dihitung)

@@ -14,7 +14,7 @@ from lakip_tui.api import TakTerhitung
 
 from .bawaan import BAGIAN_BAWAAN
 
-KUNCI = "anggaran"
+CHAPTER_KEY = "anggaran"
 JUDUL = "Realisasi Anggaran"
 URUTAN = 35
 
@@ -124,9 +124,9 @@ BAGIAN = (
     )),
 )
 
-# stated figures kept for the record at every level (lakip_tui.kunci_dikenal)
+# stated figures kept for the record at every level (lakip_tui.known_keys)
 _TERTULIS = ("pagu_tertulis", "realisasi_tertulis", "persen_tertulis")
-KUNCI_LAIN = tuple(f"{tingkat}{k}" for tingkat in
+EXTRA_KEYS = tuple(f"{tingkat}{k}" for tingkat in
                    ("", "program[].", "program[].kegiatan[].", "program[].kegiatan[].sub[].")
                    for k in _TERTULIS)
-CHAPTER = Chapter(KUNCI, JUDUL, URUTAN, BAGIAN_BAWAAN, BAGIAN, kunci=KUNCI_LAIN)
+CHAPTER = Chapter(CHAPTER_KEY, JUDUL, URUTAN, BAGIAN_BAWAAN, BAGIAN, extra_keys=EXTRA_KEYS)

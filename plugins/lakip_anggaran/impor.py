@@ -15,7 +15,7 @@ from lakip_tui.api import format_rupiah, parse_rupiah
 from lakip_tui.api import AngkaError
 from lakip_tui.api import BarisImpor, Impor, Lembar, Sisip, Ubah, kolom_huruf
 
-from .chapter import KUNCI
+from .chapter import CHAPTER_KEY
 
 # urusan.bidang.program.kegiatan(2 parts).sub: 1.06.01.2.02.0001; an account code such as
 # 5.1.02.01.01.0024 has a one-digit second part and does not match
@@ -79,7 +79,7 @@ def _sub_di_berkas(data: Mapping) -> tuple[dict[str, list[tuple[tuple, dict]]],
     """Sub kegiatan by code (with their paths), and each kegiatan's sub list path and length."""
     sub: dict[str, list[tuple[tuple, dict]]] = {}
     kegiatan: dict[str, tuple[tuple, int]] = {}
-    isi = data.get(KUNCI) if isinstance(data.get(KUNCI), dict) else {}
+    isi = data.get(CHAPTER_KEY) if isinstance(data.get(CHAPTER_KEY), dict) else {}
     for pi, program in enumerate(isi.get("program") or []):
         if not isinstance(program, dict):
             continue
@@ -87,7 +87,7 @@ def _sub_di_berkas(data: Mapping) -> tuple[dict[str, list[tuple[tuple, dict]]],
             if not isinstance(keg, dict):
                 continue
             rows = keg.get("sub") if isinstance(keg.get("sub"), list) else []
-            jalur = (KUNCI, "program", pi, "kegiatan", ki, "sub")
+            jalur = (CHAPTER_KEY, "program", pi, "kegiatan", ki, "sub")
             kegiatan.setdefault(_kode(keg.get("kode")), (jalur, len(rows)))
             for si, row in enumerate(rows):
                 if isinstance(row, dict):

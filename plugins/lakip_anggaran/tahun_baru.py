@@ -9,7 +9,7 @@ from typing import Any, Mapping
 
 from lakip_tui.api import Pindah, ganti_tahun_di
 
-from .chapter import KUNCI
+from .chapter import CHAPTER_KEY
 
 TERTULIS = ("pagu_tertulis", "realisasi_tertulis", "persen_tertulis")
 JUDUL = ("judul", "sumber", "ringkasan_judul", "ringkasan_sumber")
@@ -22,18 +22,18 @@ def _baris(isi: Any, kunci: str) -> list[tuple[int, dict]]:
 
 
 def pindah(data: Mapping, lama: int, baru: int) -> list[Pindah]:
-    isi = data.get(KUNCI)
+    isi = data.get(CHAPTER_KEY)
     if not isinstance(isi, dict):
         return []
     out: list[Pindah] = []
     realisasi = tertulis = sub = 0
-    simpul: list[tuple[tuple, dict]] = [((KUNCI,), isi)]
+    simpul: list[tuple[tuple, dict]] = [((CHAPTER_KEY,), isi)]
     for pi, program in _baris(isi, "program"):
-        simpul.append(((KUNCI, "program", pi), program))
+        simpul.append(((CHAPTER_KEY, "program", pi), program))
         for ki, kegiatan in _baris(program, "kegiatan"):
-            simpul.append(((KUNCI, "program", pi, "kegiatan", ki), kegiatan))
+            simpul.append(((CHAPTER_KEY, "program", pi, "kegiatan", ki), kegiatan))
             for si, row in _baris(kegiatan, "sub"):
-                path = (KUNCI, "program", pi, "kegiatan", ki, "sub", si)
+                path = (CHAPTER_KEY, "program", pi, "kegiatan", ki, "sub", si)
                 simpul.append((path, row))
                 sub += 1
                 if "realisasi" in row:
@@ -47,7 +47,7 @@ def pindah(data: Mapping, lama: int, baru: int) -> list[Pindah]:
     if "ringkasan_tertulis" in isi:
         out.append(Pindah("kosongkan", "baris Tabel 3.6 yang tercetak di dokumen lama "
                                        "(anggaran.ringkasan_tertulis)",
-                          (KUNCI, "ringkasan_tertulis")))
+                          (CHAPTER_KEY, "ringkasan_tertulis")))
     # one printed line per kind, not one per sub kegiatan
     out = [p for p in out if p.keterangan] + [p for p in out if not p.keterangan]
     ringkas = []
@@ -59,4 +59,4 @@ def pindah(data: Mapping, lama: int, baru: int) -> list[Pindah]:
     if tertulis:
         ringkas.append(Pindah("kosongkan", f"{tertulis} angka tertulis anggaran (*_tertulis) "
                                            "dari dokumen lama"))
-    return ringkas + out + ganti_tahun_di(isi, JUDUL, (KUNCI,), lama, baru)
+    return ringkas + out + ganti_tahun_di(isi, JUDUL, (CHAPTER_KEY,), lama, baru)

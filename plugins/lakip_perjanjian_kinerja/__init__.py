@@ -10,7 +10,7 @@ from __future__ import annotations
 from lakip_tui.api import hookimpl
 
 from .chapter import chapter
-from .kunci import BAB
+from .keys import CHAPTER_KEY
 
 # The report and the checks are imported by the hooks that use them: the editor's first screen
 # needs only the chapter definition.
@@ -30,7 +30,7 @@ def lakip_validate(data, konteks):
 
 @hookimpl
 def lakip_render(chapter, data, konteks):
-    if chapter.key != BAB:
+    if chapter.key != CHAPTER_KEY:
         return None
     from .laporan import bagian_laporan
     from .lampiran import lampiran_pk

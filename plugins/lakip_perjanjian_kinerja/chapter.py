@@ -7,11 +7,11 @@ from lakip_tui.api import daftar_teks
 from lakip_tui.api import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
 
 from .bawaan import BAGIAN_BAWAAN
-from .kunci import BAB, JENIS, POLARITAS
+from .keys import CHAPTER_KEY, JENIS, POLARITAS
 
 # Keys beyond the editing screens: none (the Pemda's sasaran a sasaran serves, read by
 # `lakip data` and `lakip rekap`, is edited in the details of the sasaran row).
-KUNCI_LAIN: tuple[str, ...] = ()
+EXTRA_KEYS: tuple[str, ...] = ()
 
 JUDUL = "BAB II Perencanaan dan Perjanjian Kinerja"
 URUTAN = 20
@@ -77,7 +77,7 @@ _INDIKATOR = Tabel(
 _SASARAN = Tabel(
     key="sasaran",
     judul="Tabel 2.2 Perjanjian Kinerja",
-    path=(BAB, "sasaran"),
+    path=(CHAPTER_KEY, "sasaran"),
     kolom=(
         Kolom("kode", "Kode", wajib=True, lebar=8, bantuan="kode unik, mis. SS1"),
         Kolom("uraian", "Sasaran Strategis", wajib=True),
@@ -101,62 +101,62 @@ _SASARAN = Tabel(
 
 _BAGIAN = (
     Bagian("renstra", "A. Rencana Strategis", (
-        Isian("periode", "Periode Renstra", (BAB, "renstra"), (
+        Isian("periode", "Periode Renstra", (CHAPTER_KEY, "renstra"), (
             Kolom("awal", "Tahun awal", jenis="tahun", wajib=True),
             Kolom("akhir", "Tahun akhir", jenis="tahun", wajib=True),
         )),
-        Narasi("rencana_strategis", "Rencana strategis", (BAB, "rencana_strategis")),
-        Narasi("visi_pengantar", "Pengantar visi", (BAB, "visi_pengantar")),
-        Isian("visi", "Visi", (BAB,), (
+        Narasi("rencana_strategis", "Rencana strategis", (CHAPTER_KEY, "rencana_strategis")),
+        Narasi("visi_pengantar", "Pengantar visi", (CHAPTER_KEY, "visi_pengantar")),
+        Isian("visi", "Visi", (CHAPTER_KEY,), (
             Kolom("visi_label", "Label",
                   bantuan='kata sebelum visi, mis. "Visi Pemerintah Kota Binjai"'),
             Kolom("visi", "Visi", wajib=True),
         )),
-        Tabel("visi_makna", "Makna visi", (BAB, "visi_makna"), (
+        Tabel("visi_makna", "Makna visi", (CHAPTER_KEY, "visi_makna"), (
             Kolom("kata", "Kata", lebar=14), Kolom("makna", "Makna"),
         ), baris_baru=lambda: {"kata": "", "makna": ""}),
-        Narasi("misi_pengantar", "Pengantar misi", (BAB, "misi_pengantar")),
-        Narasi("misi", "Misi", (BAB, "misi"), daftar=True),
-        Narasi("misi_penjelasan", "Penjelasan misi", (BAB, "misi_penjelasan")),
+        Narasi("misi_pengantar", "Pengantar misi", (CHAPTER_KEY, "misi_pengantar")),
+        Narasi("misi", "Misi", (CHAPTER_KEY, "misi"), daftar=True),
+        Narasi("misi_penjelasan", "Penjelasan misi", (CHAPTER_KEY, "misi_penjelasan")),
         Narasi("program_prioritas_pengantar", "Pengantar program prioritas",
-               (BAB, "program_prioritas_pengantar")),
-        Narasi("program_prioritas", "Program prioritas", (BAB, "program_prioritas"), daftar=True),
+               (CHAPTER_KEY, "program_prioritas_pengantar")),
+        Narasi("program_prioritas", "Program prioritas", (CHAPTER_KEY, "program_prioritas"), daftar=True),
     )),
     Bagian("tujuan", "B. Tujuan dan Sasaran", (
-        Narasi("tujuan_pengantar", "Pengantar tujuan", (BAB, "tujuan_pengantar")),
-        Narasi("tujuan_uraian", "Uraian tujuan", (BAB, "tujuan_uraian"), daftar=True),
-        Narasi("sasaran_pengantar", "Pengantar sasaran", (BAB, "sasaran_pengantar")),
+        Narasi("tujuan_pengantar", "Pengantar tujuan", (CHAPTER_KEY, "tujuan_pengantar")),
+        Narasi("tujuan_uraian", "Uraian tujuan", (CHAPTER_KEY, "tujuan_uraian"), daftar=True),
+        Narasi("sasaran_pengantar", "Pengantar sasaran", (CHAPTER_KEY, "sasaran_pengantar")),
         Narasi("tujuan_tabel_pengantar", "Kalimat sebelum Tabel 2.1",
-               (BAB, "tujuan_tabel_pengantar")),
-        Tabel("tujuan", "Tabel 2.1 Tujuan dan Sasaran", (BAB, "tujuan"), (
+               (CHAPTER_KEY, "tujuan_tabel_pengantar")),
+        Tabel("tujuan", "Tabel 2.1 Tujuan dan Sasaran", (CHAPTER_KEY, "tujuan"), (
             Kolom("uraian", "Tujuan", wajib=True),
             Kolom("sasaran", "Kode sasaran", bantuan="kode sasaran Tabel 2.2, mis. SS1, SS2"),
             Kolom("sasaran_", "Sasaran", hitung=_sasaran_tujuan),
         ), baris_baru=lambda: {"uraian": "", "sasaran": []}),
-        Isian("tujuan_sumber", "Judul dan sumber Tabel 2.1", (BAB,), (
+        Isian("tujuan_sumber", "Judul dan sumber Tabel 2.1", (CHAPTER_KEY,), (
             Kolom("tujuan_judul", "Judul", bantuan="kosongkan untuk judul baku"),
             Kolom("tujuan_sumber", "Sumber"),
         )),
     )),
     Bagian("pk", "C. Perjanjian Kinerja", (
-        Narasi("pk_pengantar", "Pengantar Perjanjian Kinerja", (BAB, "pk_pengantar")),
+        Narasi("pk_pengantar", "Pengantar Perjanjian Kinerja", (CHAPTER_KEY, "pk_pengantar")),
         _SASARAN,
         # penjelasan is long prose, so it gets its own table beside Tabel 2.2
-        Tabel("penjelasan", "Penjelasan per sasaran (di bawah Tabel 2.2)", (BAB, "sasaran"), (
+        Tabel("penjelasan", "Penjelasan per sasaran (di bawah Tabel 2.2)", (CHAPTER_KEY, "sasaran"), (
             Kolom("kode_", "Sasaran", hitung=lambda row, k: str(row.get("kode") or "-")),
             Kolom("penjelasan", "Penjelasan"),
         )),
-        Isian("pk_sumber", "Judul dan sumber Tabel 2.2", (BAB,), (
+        Isian("pk_sumber", "Judul dan sumber Tabel 2.2", (CHAPTER_KEY,), (
             Kolom("pk_judul", "Judul", bantuan="kosongkan untuk judul baku"),
             Kolom("pk_sumber", "Sumber"),
             Kolom("pk_tanggal", "Tempat, tanggal PK (lampiran)",
                   bantuan="tanggal penandatanganan PK, mis. Binjai, 2 Januari 2024"),
         )),
-        Narasi("pk_penutup", "Kalimat sesudah Tabel 2.2", (BAB, "pk_penutup")),
+        Narasi("pk_penutup", "Kalimat sesudah Tabel 2.2", (CHAPTER_KEY, "pk_penutup")),
     )),
 )
 
 
 def chapter() -> Chapter:
-    return Chapter(key=BAB, title=JUDUL, order=URUTAN, default_section=BAGIAN_BAWAAN,
-                   bagian=_BAGIAN, kunci=KUNCI_LAIN)
+    return Chapter(key=CHAPTER_KEY, title=JUDUL, order=URUTAN, default_section=BAGIAN_BAWAAN,
+                   bagian=_BAGIAN, extra_keys=EXTRA_KEYS)

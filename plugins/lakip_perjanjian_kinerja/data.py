@@ -13,7 +13,7 @@ from lakip_tui.api import Indikator, Sasaran
 from lakip_tui.api import daftar_sasaran as baca_sasaran
 from lakip_tui.api import periode_renstra as baca_periode
 
-from .kunci import BAB, JENIS, POLARITAS
+from .keys import CHAPTER_KEY, JENIS, POLARITAS
 
 # the readers the sibling modules use come through here
 __all__ = ["BAB", "JENIS", "POLARITAS", "Indikator", "Sasaran", "bagian", "daftar_sasaran",
@@ -22,11 +22,11 @@ __all__ = ["BAB", "JENIS", "POLARITAS", "Indikator", "Sasaran", "bagian", "dafta
 
 def bagian(data: Mapping) -> dict:
     """The [perjanjian_kinerja] table, or {} when it is absent or not a table."""
-    return tabel(data, BAB)
+    return tabel(data, CHAPTER_KEY)
 
 
 def daftar_sasaran(data: Mapping) -> list[Sasaran]:
-    return baca_sasaran(bagian(data).get("sasaran"), (BAB, "sasaran"))
+    return baca_sasaran(bagian(data).get("sasaran"), (CHAPTER_KEY, "sasaran"))
 
 
 def semua_indikator(data: Mapping) -> list[Indikator]:

@@ -15,7 +15,7 @@ from lakip_tui.api import (Block, Column, ListBlock, Paragraph, Row, Section,
 from lakip_tui.api import kepala, kepala_daerah
 
 from .data import daftar_sasaran, teks
-KUNCI = "lampiran-pk"
+LAMPIRAN_KEY = "lampiran-pk"
 URUTAN = 99
 
 
@@ -52,7 +52,7 @@ def lampiran_pk(data: Mapping, tahun: int | None) -> Section:
     if pihak is not None:
         blocks = [*_pernyataan(meta, pihak, tahun), pihak, *blocks, pihak]
     judul = f"Perjanjian Kinerja {instansi}{tahun_teks}".replace("  ", " ").strip()
-    return Section(judul, tuple(blocks), URUTAN, KUNCI)
+    return Section(judul, tuple(blocks), URUTAN, LAMPIRAN_KEY)
 
 
 def _pihak(meta: Mapping, tanggal: str) -> SignaturePair | None:

@@ -8,7 +8,7 @@ from typing import Mapping
 
 from lakip_tui.api import Pindah, ganti_tahun_di
 
-from .data import BAB, daftar_sasaran, periode_renstra, tabel
+from .data import CHAPTER_KEY, daftar_sasaran, periode_renstra, tabel
 
 JUDUL = ("pk_judul", "pk_sumber", "pk_pengantar", "pk_penutup", "tujuan_judul", "tujuan_sumber")
 
@@ -31,5 +31,5 @@ def pindah(data: Mapping, lama: int, baru: int) -> list[Pindah]:
                 out.append(Pindah("isi", f"target {baru} indikator {nama}: {target} (Renstra; "
                                          f"tahun {lama}: {ind.target})",
                                   (*ind.path, "target"), target))
-    out += ganti_tahun_di(tabel(data, BAB), JUDUL, (BAB,), lama, baru)
+    out += ganti_tahun_di(tabel(data, CHAPTER_KEY), JUDUL, (CHAPTER_KEY,), lama, baru)
     return out

@@ -11,7 +11,7 @@ from typing import Any, Mapping
 from lakip_tui.api import Finding, error, warning
 
 from .data import (
-    BAB,
+    CHAPTER_KEY,
     JENIS,
     POLARITAS,
     Indikator,
@@ -22,7 +22,7 @@ from .data import (
 )
 
 # Every finding code this chapter raises (documented in docs/chapters.md).
-KODE_TEMUAN = tuple(f"{BAB}.{k}" for k in (
+KODE_TEMUAN = tuple(f"{CHAPTER_KEY}.{k}" for k in (
     "bagian-kosong", "visi-kosong", "misi-kosong", "sasaran-kosong", "renstra-periode",
     "kode-kosong", "kode-ganda", "uraian-kosong", "sasaran-tanpa-indikator",
     "polaritas-tidak-dikenal", "jenis-tidak-dikenal", "target-kosong", "target-bukan-angka",
@@ -32,8 +32,8 @@ KODE_TEMUAN = tuple(f"{BAB}.{k}" for k in (
 
 
 def periksa(data: Mapping, tahun: int | None) -> list[Finding]:
-    if not isinstance(data.get(BAB), dict):
-        return [error(f"{BAB}.bagian-kosong", BAB, (BAB,),
+    if not isinstance(data.get(CHAPTER_KEY), dict):
+        return [error(f"{CHAPTER_KEY}.bagian-kosong", CHAPTER_KEY, (CHAPTER_KEY,),
                       "Bagian [perjanjian_kinerja] belum ada: visi, misi, sasaran dan "
                       "Perjanjian Kinerja (BAB II) belum diisi")]
     temuan: list[Finding] = []
@@ -49,23 +49,23 @@ def _wajib(data: Mapping) -> list[Finding]:
     isi = bagian(data)
     temuan = []
     if not teks(isi.get("visi")):
-        temuan.append(error(f"{BAB}.visi-kosong", BAB, (BAB, "visi"), "Visi belum diisi; isi di BAB II > A. Rencana Strategis"))
+        temuan.append(error(f"{CHAPTER_KEY}.visi-kosong", CHAPTER_KEY, (CHAPTER_KEY, "visi"), "Visi belum diisi; isi di BAB II > A. Rencana Strategis"))
     if not daftar_teks(isi.get("misi")):
-        temuan.append(error(f"{BAB}.misi-kosong", BAB, (BAB, "misi"),
+        temuan.append(error(f"{CHAPTER_KEY}.misi-kosong", CHAPTER_KEY, (CHAPTER_KEY, "misi"),
                             "Misi belum diisi (daftar misi kosong); isi di BAB II > "
                             "A. Rencana Strategis"))
     if not daftar_sasaran(data):
-        temuan.append(error(f"{BAB}.sasaran-kosong", BAB, (BAB, "sasaran"),
+        temuan.append(error(f"{CHAPTER_KEY}.sasaran-kosong", CHAPTER_KEY, (CHAPTER_KEY, "sasaran"),
                             "Belum ada sasaran strategis: Tabel 2.2 dan capaian BAB III kosong. "
                             "Tambahkan [[perjanjian_kinerja.sasaran]]"))
     return temuan
 
 
 def _periode(data: Mapping, tahun: int | None) -> list[Finding]:
-    path = (BAB, "renstra")
+    path = (CHAPTER_KEY, "renstra")
     renstra = bagian(data).get("renstra")
     if not isinstance(renstra, dict):
-        return [error(f"{BAB}.renstra-periode", BAB, path,
+        return [error(f"{CHAPTER_KEY}.renstra-periode", CHAPTER_KEY, path,
                       "Periode Renstra belum diisi, mis. renstra = { awal = 2021, akhir = 2026 }")]
     temuan = []
     batas = {}
@@ -74,18 +74,18 @@ def _periode(data: Mapping, tahun: int | None) -> list[Finding]:
         if isinstance(nilai, int) and not isinstance(nilai, bool):
             batas[kunci] = nilai
         else:
-            temuan.append(error(f"{BAB}.renstra-periode", BAB, (*path, kunci),
+            temuan.append(error(f"{CHAPTER_KEY}.renstra-periode", CHAPTER_KEY, (*path, kunci),
                                 f"Tahun {kunci} periode Renstra harus bilangan tahun "
                                 f"(tertulis: {nilai!r})"))
     if temuan:
         return temuan
     awal, akhir = batas["awal"], batas["akhir"]
     if awal > akhir:
-        return [error(f"{BAB}.renstra-periode", BAB, (*path, "awal"),
+        return [error(f"{CHAPTER_KEY}.renstra-periode", CHAPTER_KEY, (*path, "awal"),
                       f"Periode Renstra terbalik: awal {awal} sesudah akhir {akhir}")]
     if tahun is not None and not awal <= tahun <= akhir:
         ujung = "awal" if tahun < awal else "akhir"
-        return [error(f"{BAB}.renstra-periode", BAB, (*path, ujung),
+        return [error(f"{CHAPTER_KEY}.renstra-periode", CHAPTER_KEY, (*path, ujung),
                       f"Periode Renstra {awal}-{akhir} tidak mencakup tahun anggaran {tahun}")]
     return []
 
@@ -96,21 +96,21 @@ def _sasaran(data: Mapping) -> list[Finding]:
     for sasaran in daftar_sasaran(data):
         nama = sasaran.sebut()
         if not sasaran.kode:
-            temuan.append(error(f"{BAB}.kode-kosong", BAB, (*sasaran.path, "kode"),
+            temuan.append(error(f"{CHAPTER_KEY}.kode-kosong", CHAPTER_KEY, (*sasaran.path, "kode"),
                                 f"Sasaran ke-{sasaran.nomor} belum punya kode (mis. "
                                 f"\"SS{sasaran.nomor}\"); kode dipakai Tabel 2.1 dan analisis "
                                 "BAB III"))
         elif sasaran.kode in terlihat:
-            temuan.append(error(f"{BAB}.kode-ganda", BAB, (*sasaran.path, "kode"),
+            temuan.append(error(f"{CHAPTER_KEY}.kode-ganda", CHAPTER_KEY, (*sasaran.path, "kode"),
                                 f"Kode sasaran {sasaran.kode} sudah dipakai sasaran ke-"
                                 f"{terlihat[sasaran.kode]}; setiap sasaran perlu kode sendiri"))
         else:
             terlihat[sasaran.kode] = sasaran.nomor
         if not sasaran.uraian:
-            temuan.append(error(f"{BAB}.uraian-kosong", BAB, (*sasaran.path, "uraian"),
+            temuan.append(error(f"{CHAPTER_KEY}.uraian-kosong", CHAPTER_KEY, (*sasaran.path, "uraian"),
                                 f"Uraian {nama} belum diisi"))
         if not sasaran.indikator:
-            temuan.append(error(f"{BAB}.sasaran-tanpa-indikator", BAB, (*sasaran.path, "indikator"),
+            temuan.append(error(f"{CHAPTER_KEY}.sasaran-tanpa-indikator", CHAPTER_KEY, (*sasaran.path, "indikator"),
                                 f"{_besar(nama)} belum punya indikator kinerja: capaiannya "
                                 "tidak dapat diukur. Tambahkan "
                                 "[[perjanjian_kinerja.sasaran.indikator]]"))
@@ -123,17 +123,17 @@ def _indikator(data: Mapping, tahun: int | None) -> list[Finding]:
     for sasaran in daftar_sasaran(data):
         for ind in sasaran.indikator:
             if not ind.kode:
-                temuan.append(error(f"{BAB}.kode-kosong", BAB, (*ind.path, "kode"),
+                temuan.append(error(f"{CHAPTER_KEY}.kode-kosong", CHAPTER_KEY, (*ind.path, "kode"),
                                     f"{_besar(ind.sebut())} belum punya kode (mis. \"IKU1\"); "
                                     "realisasi di BAB III dicatat per kode indikator"))
             elif ind.kode in terlihat:
-                temuan.append(error(f"{BAB}.kode-ganda", BAB, (*ind.path, "kode"),
+                temuan.append(error(f"{CHAPTER_KEY}.kode-ganda", CHAPTER_KEY, (*ind.path, "kode"),
                                     f"Kode indikator {ind.kode} sudah dipakai di "
                                     f"{terlihat[ind.kode]}; realisasinya tidak dapat dibedakan"))
             else:
                 terlihat[ind.kode] = sasaran.sebut()
             if not ind.uraian:
-                temuan.append(error(f"{BAB}.uraian-kosong", BAB, (*ind.path, "uraian"),
+                temuan.append(error(f"{CHAPTER_KEY}.uraian-kosong", CHAPTER_KEY, (*ind.path, "uraian"),
                                     f"Uraian {ind.sebut()} belum diisi"))
             temuan += _jenis_dan_target(ind)
             temuan += _renstra_tahun_ini(ind, tahun)
@@ -144,33 +144,33 @@ def _jenis_dan_target(ind: Indikator) -> list[Finding]:
     temuan = []
     nama = ind.sebut()
     if ind.polaritas not in POLARITAS:
-        temuan.append(error(f"{BAB}.polaritas-tidak-dikenal", BAB, (*ind.path, "polaritas"),
+        temuan.append(error(f"{CHAPTER_KEY}.polaritas-tidak-dikenal", CHAPTER_KEY, (*ind.path, "polaritas"),
                             f"Polaritas {nama} tidak dikenal: {ind.isi.get('polaritas')!r}; "
                             "pilih \"positif\" atau \"negatif\""))
     jenis_dikenal = ind.jenis in JENIS
     if not jenis_dikenal:
-        temuan.append(error(f"{BAB}.jenis-tidak-dikenal", BAB, (*ind.path, "jenis"),
+        temuan.append(error(f"{CHAPTER_KEY}.jenis-tidak-dikenal", CHAPTER_KEY, (*ind.path, "jenis"),
                             f"Jenis {nama} tidak dikenal: {ind.isi.get('jenis')!r}; pilih "
                             "\"kuantitatif\", \"kualitatif\" atau \"sesuai_target\""))
     target = ind.target
     if target is None or (isinstance(target, str) and not target.strip()):
-        temuan.append(error(f"{BAB}.target-kosong", BAB, (*ind.path, "target"),
+        temuan.append(error(f"{CHAPTER_KEY}.target-kosong", CHAPTER_KEY, (*ind.path, "target"),
                             f"Target {nama} belum diisi: capaiannya tidak dapat dihitung"))
         target = None
     if ind.jenis == "kuantitatif" and target is not None and not _angka(target):
-        temuan.append(error(f"{BAB}.target-bukan-angka", BAB, (*ind.path, "target"),
+        temuan.append(error(f"{CHAPTER_KEY}.target-bukan-angka", CHAPTER_KEY, (*ind.path, "target"),
                             f"Target {nama} harus angka untuk indikator kuantitatif "
                             f"(tertulis: {target!r}); untuk nilai seperti \"WTP\" pakai "
                             "jenis = \"kualitatif\" atau \"sesuai_target\""))
     if ind.jenis == "kualitatif":
         if not ind.urutan:
-            temuan.append(error(f"{BAB}.urutan-kosong", BAB, (*ind.path, "urutan"),
+            temuan.append(error(f"{CHAPTER_KEY}.urutan-kosong", CHAPTER_KEY, (*ind.path, "urutan"),
                                 f"{_besar(nama)} kualitatif belum punya urutan nilai "
                                 "(dari terendah ke tertinggi, mis. "
                                 "urutan = [\"C\", \"B\", \"A\"]); tanpa urutan capaiannya "
                                 "tidak dapat dihitung"))
         elif target is not None and _normal(target) not in {_normal(u) for u in ind.urutan}:
-            temuan.append(error(f"{BAB}.target-di-luar-urutan", BAB, (*ind.path, "target"),
+            temuan.append(error(f"{CHAPTER_KEY}.target-di-luar-urutan", CHAPTER_KEY, (*ind.path, "target"),
                                 f"Target {nama} ({target!r}) tidak ada dalam urutan "
                                 f"{', '.join(ind.urutan)}"))
     return temuan
@@ -186,7 +186,7 @@ def _renstra_tahun_ini(ind: Indikator, tahun: int | None) -> list[Finding]:
     target_renstra = renstra[str(tahun)]
     if _sama(target_renstra, ind.target):
         return []
-    return [warning(f"{BAB}.renstra-target-beda", BAB, (*ind.path, "renstra", str(tahun)),
+    return [warning(f"{CHAPTER_KEY}.renstra-target-beda", CHAPTER_KEY, (*ind.path, "renstra", str(tahun)),
                     f"Target Renstra {tahun} {ind.sebut()} ({target_renstra!r}) berbeda dengan "
                     f"target Perjanjian Kinerja ({ind.target!r}); samakan, atau jelaskan "
                     "perubahan target di narasi", stated=target_renstra, computed=ind.target)]
@@ -204,13 +204,13 @@ def _tujuan(data: Mapping) -> list[Finding]:
             continue
         nilai = row.get("sasaran")
         if isinstance(nilai, list):
-            rujukan = [((BAB, "tujuan", i, "sasaran", j), teks(k)) for j, k in enumerate(nilai)]
+            rujukan = [((CHAPTER_KEY, "tujuan", i, "sasaran", j), teks(k)) for j, k in enumerate(nilai)]
         else:  # "SS1, SS2" typed in one cell
-            rujukan = [((BAB, "tujuan", i, "sasaran"), k.strip())
+            rujukan = [((CHAPTER_KEY, "tujuan", i, "sasaran"), k.strip())
                        for k in teks(nilai).split(",") if k.strip()]
         for path, kode in rujukan:
             if kode and kode not in dikenal:
-                temuan.append(error(f"{BAB}.tujuan-sasaran-tidak-dikenal", BAB, path,
+                temuan.append(error(f"{CHAPTER_KEY}.tujuan-sasaran-tidak-dikenal", CHAPTER_KEY, path,
                                     f"Tujuan ke-{i + 1} (Tabel 2.1) menyebut sasaran {kode}, "
                                     "yang tidak ada di Perjanjian Kinerja"))
     return temuan

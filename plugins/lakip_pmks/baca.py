@@ -7,7 +7,7 @@ import re
 
 from lakip_tui.api import baris, bilangan, daftar_teks, tabel, teks, wilayah
 
-KEY = "pmks"
+CHAPTER_KEY = "pmks"
 TABEL_PMKS = "pmks"  # [[pmks.pmks]], Tabel 2.3
 TABEL_PSKS = "psks"  # [[pmks.psks]], Tabel 2.4
 TABEL_LEMBAGA = "lembaga"  # [[pmks.lembaga]], Tabel 3.3

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from lakip_tui.api import Konteks
 from lakip_tui.api import Section
 
-from .baca import KEY
+from .baca import CHAPTER_KEY
 from .laporan import blok
 
 
@@ -33,9 +33,9 @@ TEMPAT = (
 
 
 def sections(chapter_key: str, data: dict, konteks: Konteks) -> list[Section]:
-    if KEY not in data:
+    if CHAPTER_KEY not in data:
         return []
-    if chapter_key == KEY:
+    if chapter_key == CHAPTER_KEY:
         # Numbered after each other in our own chapter; titled, since nothing precedes them.
         chosen = [(t, t.judul_sendiri, float(n)) for n, t in enumerate(TEMPAT, 1)
                   if not konteks.has_chapter(t.host)]
@@ -46,5 +46,5 @@ def sections(chapter_key: str, data: dict, konteks: Konteks) -> list[Section]:
     for tempat, title, order in chosen:
         blocks = blok(tempat.bagian, data)
         if blocks:
-            out.append(Section(title, tuple(blocks), order, f"{KEY}-{tempat.bagian}"))
+            out.append(Section(title, tuple(blocks), order, f"{CHAPTER_KEY}-{tempat.bagian}"))
     return out

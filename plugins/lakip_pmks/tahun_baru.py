@@ -8,7 +8,7 @@ from typing import Mapping
 
 from lakip_tui.api import Pindah, ganti_tahun_di
 
-from .baca import KEY, tabel
+from .baca import CHAPTER_KEY, tabel
 
 TERTULIS = ("pmks_jumlah_tertulis", "psks_jumlah_tertulis")
 TEKS = ("pmks_sumber", "pmks_tabel_sumber", "pmks_tabel_judul", "pmks_tabel_pengantar",
@@ -17,11 +17,11 @@ TEKS = ("pmks_sumber", "pmks_tabel_sumber", "pmks_tabel_judul", "pmks_tabel_peng
 
 
 def pindah(data: Mapping, lama: int, baru: int) -> list[Pindah]:
-    isi = tabel(data, KEY)
+    isi = tabel(data, CHAPTER_KEY)
     if not isi:
         return []
     out = [Pindah("bawa", f"data PMKS, PSKS dan lembaga sosial {lama}: perbarui dengan data "
                           f"{baru}")]
-    out += [Pindah("kosongkan", f"{KEY}.{k} (jumlah tercetak di dokumen lama)", (KEY, k))
+    out += [Pindah("kosongkan", f"{CHAPTER_KEY}.{k} (jumlah tercetak di dokumen lama)", (CHAPTER_KEY, k))
             for k in TERTULIS if k in isi]
-    return out + ganti_tahun_di(isi, TEKS, (KEY,), lama, baru)
+    return out + ganti_tahun_di(isi, TEKS, (CHAPTER_KEY,), lama, baru)

@@ -15,7 +15,7 @@ from lakip_tui.api import parse_bilangan
 from lakip_tui.api import AngkaError
 from lakip_tui.api import Finding, error, info, warning
 
-from .baca import KEY, TABEL_LEMBAGA, TABEL_PMKS, TABEL_PSKS, baris, bilangan, daftar_teks
+from .baca import CHAPTER_KEY, TABEL_LEMBAGA, TABEL_PMKS, TABEL_PSKS, baris, bilangan, daftar_teks
 from .baca import label_baris, nomor, tabel, teks
 from .hitung import baris_utama, total_jumlah
 from .jenis import JENIS_PMKS, JENIS_PSKS
@@ -39,9 +39,9 @@ KODE_TEMUAN = {
 
 def periksa(data: dict) -> list[Finding]:
     """Nothing to say about a file without [pmks]: an agency other than a Dinas Sosial has none."""
-    if KEY not in data:
+    if CHAPTER_KEY not in data:
         return []
-    pmks = tabel(data, KEY)
+    pmks = tabel(data, CHAPTER_KEY)
     out: list[Finding] = []
     for key, judul, definisi, baku in (
         (TABEL_PMKS, "PMKS", "pmks_definisi", JENIS_PMKS),
@@ -65,14 +65,14 @@ def _hitungan(rows: list[tuple[int, dict]], key: str, judul: str) -> tuple[dict,
         for kolom in KOLOM_HITUNGAN:
             if kolom not in row:
                 continue
-            path = (KEY, key, i, kolom)
+            path = (CHAPTER_KEY, key, i, kolom)
             value = bilangan(row[kolom])
             if value is None:
-                out.append(error("pmks.bukan-bilangan", KEY, path,
+                out.append(error("pmks.bukan-bilangan", CHAPTER_KEY, path,
                                  f"{label_baris(judul, i, row)}: {kolom.upper()} harus bilangan bulat "
                                  f"(tertulis {row[kolom]!r}); kosongkan bila '-'."))
             elif value < 0:
-                out.append(error("pmks.negatif", KEY, path,
+                out.append(error("pmks.negatif", CHAPTER_KEY, path,
                                  f"{label_baris(judul, i, row)}: {kolom.upper()} tidak boleh negatif "
                                  f"({angka(value)})."))
             else:
@@ -84,9 +84,9 @@ def _baris(rows: list[tuple[int, dict]], key: str, judul: str) -> list[Finding]:
     values, out = _hitungan(rows, key, judul)
     for i, row in rows:
         nama = label_baris(judul, i, row)
-        path = (KEY, key, i)
+        path = (CHAPTER_KEY, key, i)
         if not teks(row.get("jenis")):
-            out.append(warning("pmks.jenis-kosong", KEY, (*path, "jenis"),
+            out.append(warning("pmks.jenis-kosong", CHAPTER_KEY, (*path, "jenis"),
                                f"{nama}: nama jenis belum diisi."))
         jumlah, l, p = (values.get((i, k)) for k in KOLOM_HITUNGAN)
         # A field that is there but invalid was reported above; do not guess around it.
@@ -101,12 +101,12 @@ def _jumlah_lp(nama: str, path: tuple, jumlah: int | None, l: int | None, p: int
         if l is None and p is None:
             return []
         isi = " dan ".join(f"{k} = {angka(v)}" for k, v in (("L", l), ("P", p)) if v is not None)
-        return [warning("pmks.lp-tanpa-jumlah", KEY, (*path, "jumlah"),
+        return [warning("pmks.lp-tanpa-jumlah", CHAPTER_KEY, (*path, "jumlah"),
                         f"{nama}: {isi}, tetapi jumlah kosong; baris ini tidak ikut dijumlahkan.")]
     if l is not None and p is not None:
         if l + p == jumlah:
             return []
-        return [error("pmks.jumlah-lp", KEY, (*path, "jumlah"),
+        return [error("pmks.jumlah-lp", CHAPTER_KEY, (*path, "jumlah"),
                       f"{nama}: jumlah {angka(jumlah)}, tetapi L + P = {angka(l)} + {angka(p)} "
                       f"= {angka(l + p)}.", stated=jumlah, computed=l + p)]
     if l is None and p is None:
@@ -115,10 +115,10 @@ def _jumlah_lp(nama: str, path: tuple, jumlah: int | None, l: int | None, p: int
     if nilai == jumlah:
         return []
     if nilai > jumlah:
-        return [error("pmks.jumlah-lp", KEY, (*path, "jumlah"),
+        return [error("pmks.jumlah-lp", CHAPTER_KEY, (*path, "jumlah"),
                       f"{nama}: {kolom} = {angka(nilai)} lebih besar dari jumlah {angka(jumlah)}.",
                       stated=jumlah, computed=nilai)]
-    return [warning("pmks.jumlah-lp", KEY, (*path, "jumlah"),
+    return [warning("pmks.jumlah-lp", CHAPTER_KEY, (*path, "jumlah"),
                     f"{nama}: jumlah {angka(jumlah)}, tetapi hanya {kolom} = {angka(nilai)} yang "
                     f"diisi; {lain} seharusnya {angka(jumlah - nilai)}.",
                     stated=jumlah, computed=nilai)]
@@ -132,7 +132,7 @@ def _nomor_ganda(rows: list[tuple[int, dict]], key: str, judul: str) -> list[Fin
         if not no:
             continue
         if no in pertama:
-            out.append(error("pmks.nomor-ganda", KEY, (KEY, key, i, "no"),
+            out.append(error("pmks.nomor-ganda", CHAPTER_KEY, (CHAPTER_KEY, key, i, "no"),
                              f"{label_baris(judul, i, row)}: nomor {no} sudah dipakai baris ke-"
                              f"{pertama[no] + 1}."))
         else:
@@ -150,7 +150,7 @@ def _banyak_jenis(pmks: dict, rows: list, key: str, judul: str, definisi: str, b
     ada = baris_utama(row for _, row in rows)
     if ada == harap:
         return []
-    return [info("pmks.banyak-jenis", KEY, (KEY, key),
+    return [info("pmks.banyak-jenis", CHAPTER_KEY, (CHAPTER_KEY, key),
                  f"Tabel {judul} memuat {ada} jenis, sedangkan menurut {sumber} ada {harap} jenis.")]
 
 
@@ -163,11 +163,11 @@ def _entri_tertulis(pmks: dict, key: str) -> list[tuple[tuple, str, Any]]:
         out = []
         for i, entri in enumerate(value):
             if isinstance(entri, dict):
-                out.append(((KEY, key, i, "nilai"), teks(entri.get("tempat")), entri.get("nilai")))
+                out.append(((CHAPTER_KEY, key, i, "nilai"), teks(entri.get("tempat")), entri.get("nilai")))
             else:
-                out.append(((KEY, key, i), "", entri))
+                out.append(((CHAPTER_KEY, key, i), "", entri))
         return out
-    return [((KEY, key), "", value)]
+    return [((CHAPTER_KEY, key), "", value)]
 
 
 def _total_tertulis(pmks: dict, key: str, judul: str, total: int, n_baris: int) -> list[Finding]:
@@ -178,7 +178,7 @@ def _total_tertulis(pmks: dict, key: str, judul: str, total: int, n_baris: int) 
             try:
                 nilai = parse_bilangan(nilai)
             except AngkaError as exc:
-                out.append(error("pmks.total-tidak-valid", KEY, path,
+                out.append(error("pmks.total-tidak-valid", CHAPTER_KEY, path,
                                  f"Jumlah {judul} tertulis{di} bukan angka yang valid: {exc.message} "
                                  f"Hasil penjumlahan {n_baris} baris: {angka(total)}.",
                                  stated=nilai, computed=total))
@@ -186,12 +186,12 @@ def _total_tertulis(pmks: dict, key: str, judul: str, total: int, n_baris: int) 
             if nilai is None:
                 continue
         if bilangan(nilai) is None:
-            out.append(error("pmks.total-tidak-valid", KEY, path,
+            out.append(error("pmks.total-tidak-valid", CHAPTER_KEY, path,
                              f"Jumlah {judul} tertulis{di} harus bilangan (tertulis {nilai!r}).",
                              stated=nilai, computed=total))
             continue
         if nilai != total:
-            out.append(error("pmks.total-tertulis", KEY, path,
+            out.append(error("pmks.total-tertulis", CHAPTER_KEY, path,
                              f"Jumlah {judul} tertulis{di} {angka(nilai)}, tetapi hasil penjumlahan "
                              f"{n_baris} baris {angka(total)} (selisih {angka(abs(nilai - total))}). "
                              f"Laporan mencetak {angka(total)}.", stated=nilai, computed=total))
@@ -200,7 +200,7 @@ def _total_tertulis(pmks: dict, key: str, judul: str, total: int, n_baris: int) 
 
 def _lembaga(pmks: dict) -> list[Finding]:
     return [
-        warning("pmks.lembaga-tanpa-nama", KEY, (KEY, TABEL_LEMBAGA, i, "nama"),
+        warning("pmks.lembaga-tanpa-nama", CHAPTER_KEY, (CHAPTER_KEY, TABEL_LEMBAGA, i, "nama"),
                 f"Lembaga sosial baris ke-{i + 1}"
                 + (f" (kelompok {teks(row.get('kelompok'))})" if teks(row.get("kelompok")) else "")
                 + ": nama lembaga belum diisi.")

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from lakip_tui.api import baris, bilangan, daftar_teks, tabel, teks, wilayah
 
-KEY = "profil"
+CHAPTER_KEY = "profil"
 
 __all__ = ["KEY", "baris", "bilangan", "daftar_teks", "tabel", "teks", "wilayah"]

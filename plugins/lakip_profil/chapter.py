@@ -5,7 +5,7 @@ from __future__ import annotations
 from lakip_tui.api import format_bilangan
 from lakip_tui.api import Bagian, Chapter, Isian, Kolom, Narasi, Tabel
 
-from .baca import KEY, bilangan, daftar_teks
+from .baca import CHAPTER_KEY, bilangan, daftar_teks
 from .bawaan import DEFAULT_SECTION
 
 TITLE = "BAB I Pendahuluan"
@@ -25,7 +25,7 @@ def _total_pegawai(row: dict, konteks) -> str:
 
 
 def _baris_nama_jumlah(key: str, judul: str) -> Tabel:
-    return Tabel(key, judul, (KEY, "pegawai", key), (
+    return Tabel(key, judul, (CHAPTER_KEY, "pegawai", key), (
         Kolom("nama", "Uraian", wajib=True),
         Kolom("jumlah", "Jumlah (orang)", "bilangan", bantuan="kosongkan bila tidak berangka"),
     ), baris_baru=lambda: {"nama": "", "jumlah": 0})
@@ -51,18 +51,18 @@ BAGIAN = (
         )),
     )),
     Bagian("kata-pengantar", "Kata Pengantar", (
-        Narasi("kata_pengantar", "Kata pengantar", (KEY, "kata_pengantar")),
+        Narasi("kata_pengantar", "Kata pengantar", (CHAPTER_KEY, "kata_pengantar")),
     )),
     Bagian("latar-belakang", "A. Latar Belakang", (
-        Narasi("latar_belakang", "Latar belakang", (KEY, "latar_belakang")),
+        Narasi("latar_belakang", "Latar belakang", (CHAPTER_KEY, "latar_belakang")),
     )),
     Bagian("dasar-hukum", "B. Dasar Hukum", (
-        Narasi("dasar_hukum", "Dasar hukum", (KEY, "dasar_hukum"), daftar=True),
+        Narasi("dasar_hukum", "Dasar hukum", (CHAPTER_KEY, "dasar_hukum"), daftar=True),
     )),
     Bagian("profil", "C. Profil", (
-        Narasi("profil", "Profil instansi", (KEY, "profil")),
-        Narasi("sarana_pengantar", "Kalimat pengantar sarana", (KEY, "sarana_pengantar")),
-        Tabel("sarana", "a. Sarana sosial", (KEY, "sarana"), (
+        Narasi("profil", "Profil instansi", (CHAPTER_KEY, "profil")),
+        Narasi("sarana_pengantar", "Kalimat pengantar sarana", (CHAPTER_KEY, "sarana_pengantar")),
+        Tabel("sarana", "a. Sarana sosial", (CHAPTER_KEY, "sarana"), (
             Kolom("jenis", "Sarana sosial", wajib=True),
             Kolom("jumlah", "Jumlah", "bilangan"),
             Kolom("satuan", "Satuan"),
@@ -77,18 +77,18 @@ BAGIAN = (
         )),
     )),
     Bagian("maksud-tujuan", "D. Maksud dan Tujuan", (
-        Narasi("maksud", "Maksud", (KEY, "maksud")),
-        Narasi("tujuan", "Tujuan", (KEY, "tujuan")),
-        Narasi("manfaat", "Manfaat", (KEY, "manfaat"), daftar=True),
+        Narasi("maksud", "Maksud", (CHAPTER_KEY, "maksud")),
+        Narasi("tujuan", "Tujuan", (CHAPTER_KEY, "tujuan")),
+        Narasi("manfaat", "Manfaat", (CHAPTER_KEY, "manfaat"), daftar=True),
     )),
     Bagian("susunan-organisasi", "E. Susunan Organisasi", (
-        Narasi("susunan_organisasi", "Uraian", (KEY, "susunan_organisasi")),
-        Narasi("fungsi_dinas", "Fungsi dinas", (KEY, "fungsi_dinas"), daftar=True),
-        Narasi("susunan_penutup", "Penutup", (KEY, "susunan_penutup")),
+        Narasi("susunan_organisasi", "Uraian", (CHAPTER_KEY, "susunan_organisasi")),
+        Narasi("fungsi_dinas", "Fungsi dinas", (CHAPTER_KEY, "fungsi_dinas"), daftar=True),
+        Narasi("susunan_penutup", "Penutup", (CHAPTER_KEY, "susunan_penutup")),
     )),
     Bagian("tupoksi", "F. Tugas Pokok dan Fungsi", (
-        Narasi("tupoksi_pengantar", "Pengantar", (KEY, "tupoksi_pengantar")),
-        Tabel("unit", "Unit kerja", (KEY, "unit"), (
+        Narasi("tupoksi_pengantar", "Pengantar", (CHAPTER_KEY, "tupoksi_pengantar")),
+        Tabel("unit", "Unit kerja", (CHAPTER_KEY, "unit"), (
             Kolom("nama", "Unit kerja"),
             Kolom("tugas_n", "Ayat tugas", hitung=_banyak("tugas")),
             Kolom("fungsi_n", "Fungsi", hitung=_banyak("fungsi"),
@@ -103,7 +103,7 @@ BAGIAN = (
         )),
     )),
     Bagian("keadaan-pegawai", "G. Keadaan Pegawai", (
-        Isian("pegawai", "Jumlah pegawai", (KEY, "pegawai"), (
+        Isian("pegawai", "Jumlah pegawai", (CHAPTER_KEY, "pegawai"), (
             Kolom("tanggal", "Per tanggal"),
             Kolom("pns", "PNS", "bilangan"),
             Kolom("non_pns", "Non-PNS", "bilangan"),
@@ -116,12 +116,12 @@ BAGIAN = (
         _baris_nama_jumlah("eselon", "Jabatan struktural (eselon)"),
     )),
     Bagian("aspek-strategis", "H. Aspek Strategis dan Permasalahan Utama", (
-        Narasi("aspek_strategis", "Aspek strategis", (KEY, "aspek_strategis")),
-        Narasi("permasalahan_utama", "Permasalahan utama", (KEY, "permasalahan_utama")),
+        Narasi("aspek_strategis", "Aspek strategis", (CHAPTER_KEY, "aspek_strategis")),
+        Narasi("permasalahan_utama", "Permasalahan utama", (CHAPTER_KEY, "permasalahan_utama")),
     )),
     Bagian("sistematika", "I. Sistematika", (
-        Narasi("sistematika_pengantar", "Pengantar", (KEY, "sistematika_pengantar")),
-        Tabel("sistematika", "Bab-bab laporan", (KEY, "sistematika"), (
+        Narasi("sistematika_pengantar", "Pengantar", (CHAPTER_KEY, "sistematika_pengantar")),
+        Tabel("sistematika", "Bab-bab laporan", (CHAPTER_KEY, "sistematika"), (
             Kolom("bab", "Bab", wajib=True),
             Kolom("judul", "Judul"),
             Kolom("uraian", "Uraian"),
@@ -129,7 +129,7 @@ BAGIAN = (
     )),
 )
 
-# keys of [profil] its screens do not name (lakip_tui.kunci_dikenal)
-KUNCI_LAIN = ("sarana_judul", "pegawai.pengantar", "pegawai.pendidikan_pengantar",
+# keys of [profil] its screens do not name (lakip_tui.known_keys)
+EXTRA_KEYS = ("sarana_judul", "pegawai.pengantar", "pegawai.pendidikan_pengantar",
               "pegawai.eselon_pengantar")
-CHAPTER = Chapter(KEY, TITLE, ORDER, DEFAULT_SECTION, BAGIAN, kunci=KUNCI_LAIN)
+CHAPTER = Chapter(CHAPTER_KEY, TITLE, ORDER, DEFAULT_SECTION, BAGIAN, extra_keys=EXTRA_KEYS)

@@ -19,11 +19,11 @@ from lakip_tui.api import (
     TableBlock,
 )
 
-from .baca import KEY, baris, bilangan, daftar_teks, tabel, teks
+from .baca import CHAPTER_KEY, baris, bilangan, daftar_teks, tabel, teks
 
 
 def sections(data: dict) -> list[Section]:
-    profil = tabel(data, KEY)
+    profil = tabel(data, CHAPTER_KEY)
     meta = tabel(data, "meta")
     if not profil:
         return []

@@ -13,7 +13,7 @@ from typing import Any
 from lakip_tui.api import format_bilangan as _angka
 from lakip_tui.api import Finding, error, info, warning
 
-from .baca import KEY, baris, bilangan, daftar_teks, tabel, teks
+from .baca import CHAPTER_KEY, baris, bilangan, daftar_teks, tabel, teks
 from .tahun import tahun_lain
 
 # Narratives a report cannot go without, with the name the planner knows them by.
@@ -45,7 +45,7 @@ KODE_TEMUAN = {
 
 def periksa(data: dict, tahun: int | None) -> list[Finding]:
     tahun = bilangan(tahun)  # the core reports a bad [meta].tahun; here it only disables year checks
-    profil = tabel(data, KEY)
+    profil = tabel(data, CHAPTER_KEY)
     meta = tabel(data, "meta")
     return [
         *_wajib(profil),
@@ -58,13 +58,13 @@ def periksa(data: dict, tahun: int | None) -> list[Finding]:
 
 def _wajib(profil: dict) -> list[Finding]:
     out = [
-        warning("profil.wajib-kosong", KEY, (KEY, key),
+        warning("profil.wajib-kosong", CHAPTER_KEY, (CHAPTER_KEY, key),
                 f"{label} belum diisi; isi di BAB I > {TEMPAT[key]}.")
         for key, label in WAJIB
         if not teks(profil.get(key))
     ]
     out += [
-        warning("profil.wajib-kosong", KEY, (KEY, key),
+        warning("profil.wajib-kosong", CHAPTER_KEY, (CHAPTER_KEY, key),
                 f"{label} belum diisi; isi di {tempat}.")
         for key, label, tempat in WAJIB_DAFTAR
         if not daftar_teks(profil.get(key))
@@ -78,7 +78,7 @@ def _hitungan(table: dict, key: str, path: tuple, nama: str) -> tuple[int | None
         return None, []
     value = bilangan(table[key])
     if value is None or value < 0:
-        return None, [error("profil.bukan-bilangan", KEY, (*path, key),
+        return None, [error("profil.bukan-bilangan", CHAPTER_KEY, (*path, key),
                             f"{nama}: {key} harus bilangan bulat 0 atau lebih "
                             f"(tertulis {table[key]!r}).")]
     return value, []
@@ -87,14 +87,14 @@ def _hitungan(table: dict, key: str, path: tuple, nama: str) -> tuple[int | None
 def _sarana(profil: dict) -> list[Finding]:
     out: list[Finding] = []
     for i, row in baris(profil, "sarana"):
-        path = (KEY, "sarana", i)
+        path = (CHAPTER_KEY, "sarana", i)
         nama = f'Sarana sosial baris {i + 1} "{teks(row.get("jenis"))}"'
         jumlah, masalah = _hitungan(row, "jumlah", path, nama)
         out += masalah
         lembaga = daftar_teks(row.get("lembaga"))
         if jumlah is not None and lembaga and jumlah != len(lembaga):
             out.append(warning(
-                "profil.sarana-jumlah", KEY, (*path, "jumlah"),
+                "profil.sarana-jumlah", CHAPTER_KEY, (*path, "jumlah"),
                 f"{nama}: jumlah {_angka(jumlah)} {teks(row.get('satuan'))}".rstrip()
                 + f", tetapi lembaga yang disebut namanya {_angka(len(lembaga))}.",
                 stated=jumlah, computed=len(lembaga),
@@ -105,7 +105,7 @@ def _sarana(profil: dict) -> list[Finding]:
 def _pegawai(pegawai: dict) -> list[Finding]:
     if not pegawai:
         return []
-    path = (KEY, "pegawai")
+    path = (CHAPTER_KEY, "pegawai")
     out: list[Finding] = []
     nilai = {}
     for key in ("jumlah_tertulis", "pns", "non_pns"):
@@ -114,13 +114,13 @@ def _pegawai(pegawai: dict) -> list[Finding]:
     pns, non_pns, tertulis = nilai["pns"], nilai["non_pns"], nilai["jumlah_tertulis"]
     for key, label in (("pns", "Jumlah pegawai PNS"), ("non_pns", "Jumlah pegawai non-PNS")):
         if key not in pegawai:
-            out.append(warning("profil.pegawai-belum-diisi", KEY, (*path, key),
+            out.append(warning("profil.pegawai-belum-diisi", CHAPTER_KEY, (*path, key),
                                f"{label} belum diisi; isi di BAB I > G. Keadaan Pegawai "
                                "(tulis 0 bila memang tidak ada)."))
     if tertulis is not None and pns is not None and non_pns is not None \
             and tertulis != pns + non_pns:
         out.append(error(
-            "profil.pegawai-jumlah", KEY, (*path, "jumlah_tertulis"),
+            "profil.pegawai-jumlah", CHAPTER_KEY, (*path, "jumlah_tertulis"),
             f"Jumlah pegawai tertulis {_angka(tertulis)} orang, tetapi PNS + non-PNS = "
             f"{_angka(pns)} + {_angka(non_pns)} = {_angka(pns + non_pns)}. "
             "Laporan mencetak hasil penjumlahan.",
@@ -140,10 +140,10 @@ def _rincian(pegawai: dict, key: str, label: str) -> tuple[list[tuple[int, str, 
     """The numbered rows of a golongan / pendidikan / eselon list, and the rows without a number."""
     rows, out = [], []
     for i, row in baris(pegawai, key):
-        path = (KEY, "pegawai", key, i)
+        path = (CHAPTER_KEY, "pegawai", key, i)
         nama = teks(row.get("nama")) or f"baris {i + 1}"
         if "jumlah" not in row:
-            out.append(info("profil.pegawai-tanpa-angka", KEY, (*path, "jumlah"),
+            out.append(info("profil.pegawai-tanpa-angka", CHAPTER_KEY, (*path, "jumlah"),
                             f'{label} "{nama}" tidak berangka; tulis 0 bila memang tidak ada.'))
             continue
         jumlah, masalah = _hitungan(row, "jumlah", path, f'{label} "{nama}"')
@@ -160,13 +160,13 @@ def _non_golongan(nama: str) -> bool:
 def _golongan(rows: list, pns: int | None, non_pns: int | None) -> list[Finding]:
     if not rows:
         return []
-    path = (KEY, "pegawai", "golongan")
+    path = (CHAPTER_KEY, "pegawai", "golongan")
     out = []
     bergolongan = [r for r in rows if not _non_golongan(r[1])]
     jumlah = sum(r[2] for r in bergolongan)
     if pns is not None and bergolongan and jumlah != pns:
         out.append(error(
-            "profil.pegawai-golongan", KEY, path,
+            "profil.pegawai-golongan", CHAPTER_KEY, path,
             f"PNS tertulis {_angka(pns)} orang, tetapi jumlah per golongan "
             f"({', '.join(f'{r[1]} {_angka(r[2])}' for r in bergolongan)}) = {_angka(jumlah)}.",
             stated=pns, computed=jumlah,
@@ -174,7 +174,7 @@ def _golongan(rows: list, pns: int | None, non_pns: int | None) -> list[Finding]
     for i, nama, n in rows:
         if _non_golongan(nama) and non_pns is not None and n != non_pns:
             out.append(error(
-                "profil.pegawai-golongan", KEY, (*path, i, "jumlah"),
+                "profil.pegawai-golongan", CHAPTER_KEY, (*path, i, "jumlah"),
                 f'"{nama}" {_angka(n)} orang, tetapi pegawai non-PNS tertulis {_angka(non_pns)}.',
                 stated=n, computed=non_pns,
             ))
@@ -190,7 +190,7 @@ def _pendidikan(rows: list, pns: int | None, non_pns: int | None) -> list[Findin
     if jumlah in benar:
         return []
     return [error(
-        "profil.pegawai-pendidikan", KEY, (KEY, "pegawai", "pendidikan"),
+        "profil.pegawai-pendidikan", CHAPTER_KEY, (CHAPTER_KEY, "pegawai", "pendidikan"),
         f"Jumlah pegawai menurut pendidikan ({', '.join(f'{r[1]} {_angka(r[2])}' for r in rows)})"
         f" = {_angka(jumlah)}, tidak sama dengan PNS ({_angka(pns)})"
         + (f" maupun seluruh pegawai ({_angka(pns + non_pns)})." if non_pns is not None else "."),
@@ -205,7 +205,7 @@ def _tahun_di_teks(profil: dict, tahun: int | None) -> list[Finding]:
     for key, label in TEKS_BERTAHUN:
         for sebutan in tahun_lain(teks(profil.get(key)), tahun):
             out.append(warning(
-                "profil.tahun-lain", KEY, (KEY, key),
+                "profil.tahun-lain", CHAPTER_KEY, (CHAPTER_KEY, key),
                 f'{label} menyebut "{sebutan.kutipan}", padahal laporan ini untuk tahun '
                 f"anggaran {tahun}. Bila yang dimaksud tahun laporan, ganti menjadi Tahun {tahun}.",
                 stated=sebutan.tahun, computed=tahun,
@@ -219,7 +219,7 @@ def _penandatangan(meta: dict, tahun: int | None, ada_pengantar: bool) -> list[F
     years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", tempat_tanggal)]
     if tahun is not None and years and years[-1] < tahun + 1:
         out.append(warning(
-            "profil.tanggal-ttd", KEY, ("meta", "tempat_tanggal"),
+            "profil.tanggal-ttd", CHAPTER_KEY, ("meta", "tempat_tanggal"),
             f'Tanggal penandatanganan "{tempat_tanggal}" bertahun {years[-1]}; laporan tahun '
             f"anggaran {tahun} baru dapat ditandatangani pada {tahun + 1}.",
             stated=years[-1], computed=tahun + 1,
@@ -227,12 +227,12 @@ def _penandatangan(meta: dict, tahun: int | None, ada_pengantar: bool) -> list[F
     kepala = tabel(meta, "kepala")
     for key, label in (("nama", "Nama"), ("nip", "NIP")):
         if not teks(kepala.get(key)):
-            out.append(warning("profil.penandatangan-kosong", KEY, ("meta", "kepala", key),
+            out.append(warning("profil.penandatangan-kosong", CHAPTER_KEY, ("meta", "kepala", key),
                                f"{label} kepala yang menandatangani laporan belum diisi; isi di "
                                "BAB I > Sampul dan penanda tangan."))
     nip = _nip_salah(kepala.get("nip"))
     if nip:
-        out.append(warning("profil.nip", KEY, ("meta", "kepala", "nip"), nip))
+        out.append(warning("profil.nip", CHAPTER_KEY, ("meta", "kepala", "nip"), nip))
     return out
 
 

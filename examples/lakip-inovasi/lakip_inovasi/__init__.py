@@ -3,12 +3,12 @@ check, a report section each), started from `lakip plugin new inovasi`."""
 
 from lakip_tui.api import hookimpl
 
-from .chapter import BAB, periksa, susun_laporan
+from .chapter import CHAPTER, periksa, susun_laporan
 
 
 @hookimpl
 def lakip_register_chapters(register):
-    register(BAB)
+    register(CHAPTER)
 
 
 @hookimpl
@@ -18,6 +18,6 @@ def lakip_validate(data, konteks):
 
 @hookimpl
 def lakip_render(chapter, data, konteks):
-    if chapter.key == BAB.key:
+    if chapter.key == CHAPTER.key:
         return susun_laporan(data)
     return None

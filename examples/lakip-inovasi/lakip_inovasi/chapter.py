@@ -4,11 +4,11 @@ handled (pengaduan). Only lakip_tui.api is imported."""
 from lakip_tui.api import (Bagian, Chapter, Column, Kolom, Narasi, Paragraph, Row, Section,
                            Tabel, TableBlock, baca, format_bilangan, info, warning)
 
-KUNCI = "inovasi"
+CHAPTER_KEY = "inovasi"
 SALURAN = ("SP4N-LAPOR!", "surat", "langsung", "media sosial", "telepon")
 
-BAB = Chapter(
-    key=KUNCI,
+CHAPTER = Chapter(
+    key=CHAPTER_KEY,
     title="Lampiran Inovasi dan Pengaduan",
     order=50,
     default_section="""
@@ -23,15 +23,15 @@ saluran = "SP4N-LAPOR!"
 selesai = "tidak"        # "ya" bila sudah ditangani
 """,
     bagian=(
-        Bagian("pengantar", "Pengantar", (Narasi("pengantar", "Pengantar", (KUNCI, "pengantar")),)),
+        Bagian("pengantar", "Pengantar", (Narasi("pengantar", "Pengantar", (CHAPTER_KEY, "pengantar")),)),
         Bagian("daftar", "Daftar Inovasi", (
-            Tabel("daftar", "Daftar Inovasi", (KUNCI, "daftar"), (
+            Tabel("daftar", "Daftar Inovasi", (CHAPTER_KEY, "daftar"), (
                 Kolom("nama", "Nama inovasi", lebar=40, wajib=True),
                 Kolom("tahun", "Tahun", jenis="tahun", lebar=6),
             ), baris_baru=lambda: {"nama": "", "tahun": 0}),
         )),
         Bagian("pengaduan", "Pengaduan Masyarakat", (
-            Tabel("pengaduan", "Pengaduan Masyarakat", (KUNCI, "pengaduan"), (
+            Tabel("pengaduan", "Pengaduan Masyarakat", (CHAPTER_KEY, "pengaduan"), (
                 Kolom("uraian", "Uraian pengaduan", lebar=40, wajib=True),
                 Kolom("saluran", "Saluran", jenis="pilihan", pilihan=SALURAN, lebar=14),
                 Kolom("selesai", "Selesai?", jenis="pilihan", pilihan=("ya", "tidak"), lebar=8),
@@ -47,19 +47,19 @@ def _selesai(value):
 
 def periksa(data):
     """A nameless innovation is a warning; a complaint not yet handled is worth saying."""
-    bagian = baca.tabel(data, KUNCI)
+    bagian = baca.tabel(data, CHAPTER_KEY)
     for index, row in baca.baris(bagian, "daftar"):
         if not baca.teks(row.get("nama")):
-            yield warning("inovasi.nama-kosong", KUNCI, (KUNCI, "daftar", index, "nama"),
+            yield warning("inovasi.nama-kosong", CHAPTER_KEY, (CHAPTER_KEY, "daftar", index, "nama"),
                           f"Inovasi baris {index + 1}: nama belum diisi")
     for index, row in baca.baris(bagian, "pengaduan"):
         if not _selesai(row.get("selesai")):
-            yield info("pengaduan.belum-selesai", KUNCI, (KUNCI, "pengaduan", index, "selesai"),
+            yield info("pengaduan.belum-selesai", CHAPTER_KEY, (CHAPTER_KEY, "pengaduan", index, "selesai"),
                        f"Pengaduan \"{baca.teks(row.get('uraian'))}\" belum selesai ditangani")
 
 
 def susun_laporan(data):
-    bagian = baca.tabel(data, KUNCI)
+    bagian = baca.tabel(data, CHAPTER_KEY)
     inovasi = tuple(Row((str(n), baca.teks(r.get("nama")), baca.teks(r.get("tahun"))))
                     for n, (_i, r) in enumerate(baca.baris(bagian, "daftar"), start=1))
     aduan = list(baca.baris(bagian, "pengaduan"))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..actions import bindings
-from .dialog import Pertanyaan
+from .dialog import Question
 
 
-class KonfirmasiKeluar(Pertanyaan):
+class ConfirmQuitScreen(Question):
     BINDINGS = bindings("dialog") + bindings("dialog_keluar")
     JAWABAN = (("simpan", "keluar_simpan", "primary"), ("buang", "keluar_buang", "error"))
 

@@ -12,7 +12,7 @@ from textual.widgets import Button, Static
 from ..actions import BY_ID, bindings
 
 
-class Pertanyaan(ModalScreen[str | None]):
+class Question(ModalScreen[str | None]):
     """Dismisses with the chosen answer's id, or None on Escape."""
 
     SCOPE = "dialog"
@@ -22,8 +22,8 @@ class Pertanyaan(ModalScreen[str | None]):
     # What Escape answers; None = cancel (a "Batal" button is shown then).
     JAWABAN_ESC: str | None = None
     DEFAULT_CSS = """
-    Pertanyaan { align: center middle; }
-    Pertanyaan > #dialog {
+    Question { align: center middle; }
+    Question > #dialog {
         width: 76;
         max-width: 100%;
         height: auto;
@@ -32,10 +32,10 @@ class Pertanyaan(ModalScreen[str | None]):
         background: $surface;
         padding: 1 2;
     }
-    Pertanyaan #dialog-judul { text-style: bold; margin-bottom: 1; }
-    Pertanyaan #dialog-pesan { margin-bottom: 1; }
-    Pertanyaan #dialog-tombol { height: auto; align-horizontal: center; }
-    Pertanyaan Button { margin: 0 1; min-width: 12; }
+    Question #dialog-judul { text-style: bold; margin-bottom: 1; }
+    Question #dialog-pesan { margin-bottom: 1; }
+    Question #dialog-tombol { height: auto; align-horizontal: center; }
+    Question Button { margin: 0 1; min-width: 12; }
     """
 
     def __init__(self, judul: str, pesan: str | Text) -> None:

@@ -6,10 +6,10 @@ value changed on both sides is asked about, one at a time."""
 from __future__ import annotations
 
 from ..actions import bindings
-from .dialog import Pertanyaan
+from .dialog import Question
 
 
-class BerkasBerubah(Pertanyaan):
+class DiskChangedScreen(Question):
     BINDINGS = bindings("dialog") + bindings("dialog_disk")
     JAWABAN = (
         ("timpa", "disk_timpa", "primary"),

@@ -73,10 +73,10 @@ def isi_bantuan(user_keys: Mapping[str, str], keymap_file: Path, problems: list[
     return Group(*parts)
 
 
-class LayarBantuan(Screen):
+class HelpScreen(Screen):
     BINDINGS = bindings("bantuan")
     DEFAULT_CSS = """
-    LayarBantuan #bantuan-isi { padding: 0 1; }
+    HelpScreen #bantuan-isi { padding: 0 1; }
     """
 
     def __init__(self, user_keys: Mapping[str, str], keymap_file: Path,

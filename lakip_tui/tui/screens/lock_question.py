@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from ...lock import LockInfo
 from ..actions import bindings
-from .dialog import Pertanyaan
+from .dialog import Question
 
 
-class BerkasTerkunci(Pertanyaan):
-    BINDINGS = bindings("dialog") + bindings("dialog_kunci")
+class LockQuestion(Question):
+    BINDINGS = bindings("dialog") + bindings("dialog_lock")
     JAWABAN = (
         ("hanya_baca", "kunci_hanya_baca", "primary"),
         ("buka_saja", "kunci_buka_saja", "warning"),

@@ -31,10 +31,10 @@ from ...project import Change
 from .. import clipboard
 from ..actions import bindings
 from ..gambar import CompositorHemat
-from ..widgets.chapter_host import PanelBab
-from ..widgets.findings import PanelTemuan
-from ..widgets.header import KepalaAplikasi
-from ..widgets.navigation import Navigasi, Tujuan
+from ..widgets.chapter_host import ChapterHost
+from ..widgets.findings import FindingsPanel
+from ..widgets.header import AppHeader
+from ..widgets.navigation import Navigation, Destination
 
 if TYPE_CHECKING:
     from ..app import LakipApp
@@ -92,7 +92,7 @@ class MainScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self._compositor = CompositorHemat()  # only the changed cells of a line are sent
-        self.panels: dict[str, PanelBab] = {}
+        self.panels: dict[str, ChapterHost] = {}
         self.bab_aktif: str | None = None
         self._timer_periksa: Timer | None = None
         self._worker_periksa: Worker | None = None
@@ -117,25 +117,25 @@ class MainScreen(Screen):
         chapters = self.lakip.registry.ordered_chapters()
         # The first chapter is part of the first layout, not mounted after it (one layout pass).
         first = self._panel_baru(chapters[0]) if chapters else None
-        yield KepalaAplikasi(id="kepala")
+        yield AppHeader(id="kepala")
         with Horizontal(id="tengah"):
-            yield Navigasi(chapters, id="navigasi")
+            yield Navigation(chapters, id="navigasi")
             # the chapters' panels sit beside the navigation, one shown at a time (a switcher
             # around them would be one more level to mount before the first frame)
             if first is not None:
                 self.bab_aktif = first.chapter.key
                 yield first
-        yield PanelTemuan(id="temuan")
+        yield FindingsPanel(id="temuan")
         yield Footer(id="kaki", compact=True)
 
     def on_mount(self) -> None:
         self._perbarui_kepala()
         temuan, bantuan = (self.lakip.current_keys(i)[0] for i in ("ke_temuan", "bantuan"))
-        self.query_one(PanelTemuan).petunjuk = \
+        self.query_one(FindingsPanel).petunjuk = \
             f"({temuan.upper()} lalu Enter: lompat · {bantuan.upper()}: bantuan)"
         self._unsubscribe = self.lakip.project.subscribe(self._berubah)
         if self.bab_aktif is not None:
-            self.query_one(Navigasi).tandai(Tujuan(self.bab_aktif))
+            self.query_one(Navigation).tandai(Destination(self.bab_aktif))
         self.app.call_after_refresh(self.lakip.cek_ukuran)
         # Checks are slow: start them only after the first frame is on screen.
         self.call_after_refresh(self.periksa_nanti, 0.05)
@@ -170,7 +170,7 @@ class MainScreen(Screen):
             self._unsubscribe = None
 
     def _perbarui_kepala(self) -> None:
-        kepala = self.query_one(KepalaAplikasi)
+        kepala = self.query_one(AppHeader)
         meta = self.lakip.project.data.get("meta")
         meta = meta if isinstance(meta, dict) else {}
         kepala.instansi = str(meta.get("instansi") or "")
@@ -186,7 +186,7 @@ class MainScreen(Screen):
         return self.lakip.registry.chapters.get(key) or next(
             (panel.chapter for k, panel in self.panels.items() if k == key), None)
 
-    async def buka_bab(self, key: str, bagian: str | None = None) -> PanelBab | None:
+    async def buka_bab(self, key: str, bagian: str | None = None) -> ChapterHost | None:
         """Show the chapter's view (made on first use, kept afterwards so the cursor stays)."""
         chapter = self._chapter(key)
         if chapter is None:
@@ -199,7 +199,7 @@ class MainScreen(Screen):
         for other in self.panels.values():
             other.display = other is panel
         self.bab_aktif = key
-        self.query_one(Navigasi).tandai(Tujuan(key, bagian))
+        self.query_one(Navigation).tandai(Destination(key, bagian))
         if bagian is not None:
             mounting = self.panggil_tampilan(key, "show_bagian", bagian)
             if inspect.isawaitable(mounting):  # a section built now: its editors exist after
@@ -211,19 +211,19 @@ class MainScreen(Screen):
             self.call_after_refresh(bekukan_objek_sesi, kumpulkan=True)
         return panel
 
-    def _panel_baru(self, chapter: Chapter) -> PanelBab:
+    def _panel_baru(self, chapter: Chapter) -> ChapterHost:
         """Make the chapter's panel and remember it (the caller mounts it)."""
         panel = self._buat_panel(chapter)
         self.panels[chapter.key] = panel
         return panel
 
-    def _buat_panel(self, chapter: Chapter) -> PanelBab:
+    def _buat_panel(self, chapter: Chapter) -> ChapterHost:
         lakip = self.lakip
         try:
             view = lakip.view_factory(chapter, lakip.project, lakip.registry, lakip.konteks)
         except Exception as exc:  # a broken chapter must not take the app or the edits down
-            return PanelBab(chapter, None, f"{type(exc).__name__}: {exc}", id=_widget_id(chapter.key))
-        return PanelBab(chapter, view, id=_widget_id(chapter.key))
+            return ChapterHost(chapter, None, f"{type(exc).__name__}: {exc}", id=_widget_id(chapter.key))
+        return ChapterHost(chapter, view, id=_widget_id(chapter.key))
 
     def panggil_tampilan(self, key: str | None, method: str, *args: Any) -> Any:
         """Call a ChapterView method; a view that raises is replaced by its error panel."""
@@ -237,7 +237,7 @@ class MainScreen(Screen):
             self.tampilan_gagal(panel, exc)
             return None
 
-    def tampilan_gagal(self, panel: PanelBab, exc: BaseException) -> None:
+    def tampilan_gagal(self, panel: ChapterHost, exc: BaseException) -> None:
         """An error inside a chapter's view: the project's data is intact (every edit goes
         through it), so the view is built again from it and the user told once. A view that
         keeps failing (BATAS_BANGUN_ULANG times in a session) is switched off instead."""
@@ -263,7 +263,7 @@ class MainScreen(Screen):
         self._dibangun_ulang.add(key)
         self.run_worker(self._bangun_ulang_bab(panel), group="gagal")
 
-    async def _bangun_ulang_bab(self, panel: PanelBab) -> None:
+    async def _bangun_ulang_bab(self, panel: ChapterHost) -> None:
         """Replace one chapter's panel by a new one built from the project, on the same
         section; the focus goes into it when it was there."""
         key = panel.chapter.key
@@ -289,10 +289,10 @@ class MainScreen(Screen):
         finally:
             self._dibangun_ulang.discard(key)
 
-    def panel_dari_widget(self, widget: Any) -> PanelBab | None:
+    def panel_dari_widget(self, widget: Any) -> ChapterHost | None:
         node = widget
         while isinstance(node, Widget):
-            if isinstance(node, PanelBab):
+            if isinstance(node, ChapterHost):
                 return node
             node = node.parent
         return None
@@ -302,8 +302,8 @@ class MainScreen(Screen):
         panel = self.panels.get(self.bab_aktif) if self.bab_aktif else None
         return panel.view if panel else None
 
-    @on(Navigasi.Dibuka)
-    async def _navigasi_dibuka(self, event: Navigasi.Dibuka) -> None:
+    @on(Navigation.Dibuka)
+    async def _navigasi_dibuka(self, event: Navigation.Dibuka) -> None:
         await self.buka_bab(event.tujuan.bab, event.tujuan.bagian)
         self.call_after_refresh(self.fokus_ke_tampilan)
 
@@ -333,7 +333,7 @@ class MainScreen(Screen):
     async def bangun_ulang(self) -> None:
         """After a reload: every view shows new data, so all are made again."""
         cairkan_objek_sesi()  # the old views and data, frozen at start, must be collectable
-        await self.query_one("#tengah").remove_children(PanelBab)
+        await self.query_one("#tengah").remove_children(ChapterHost)
         self.panels.clear()
         current = self.bab_aktif
         self.bab_aktif = None
@@ -347,7 +347,7 @@ class MainScreen(Screen):
     def _berubah(self, change: Change) -> None:
         """Every edit passes here: only cheap work, the check is debounced."""
         self.perubahan_terakhir = change
-        self.query_one(KepalaAplikasi).belum_disimpan = self.lakip.project.dirty
+        self.query_one(AppHeader).belum_disimpan = self.lakip.project.dirty
         if change.kind == "save":
             self._perbarui_kepala()  # a save-as changes the file name
             return
@@ -381,7 +381,7 @@ class MainScreen(Screen):
     def periksa(self) -> None:
         """Run every check in a thread on a snapshot of the data (edits go on meanwhile)."""
         self._timer_periksa = None
-        self.query_one(PanelTemuan).memeriksa()
+        self.query_one(FindingsPanel).memeriksa()
         self._worker_periksa = self.run_worker(
             self._periksa_salinan,
             # a description of its own: Textual's default is repr(work)
@@ -412,7 +412,7 @@ class MainScreen(Screen):
             self.findings = list(worker.result)
             titles = {c.key: c.title for c in self.lakip.registry.ordered_chapters()}
             titles["umum"] = "Umum"
-            self.query_one(PanelTemuan).tampilkan(self.findings, titles)
+            self.query_one(FindingsPanel).tampilkan(self.findings, titles)
             # Computed columns (capaian, totals) follow the data; the view decides what to redraw.
             self.panggil_tampilan(self.bab_aktif, "refresh_computed")
         elif event.state == WorkerState.ERROR:
@@ -448,8 +448,8 @@ class MainScreen(Screen):
                 return True
         return False
 
-    @on(PanelTemuan.Dipilih)
-    async def _temuan_dipilih(self, event: PanelTemuan.Dipilih) -> None:
+    @on(FindingsPanel.Dipilih)
+    async def _temuan_dipilih(self, event: FindingsPanel.Dipilih) -> None:
         finding = event.finding
         if not finding.path:
             self.app.notify(finding.message, title="Temuan tentang berkas secara umum")
@@ -472,7 +472,7 @@ class MainScreen(Screen):
         self.panggil_tampilan(self.bab_aktif, "refresh_computed")
         where = format_path(change.path) if change is not None else ""
         self.app.notify(f"Di{kata}: {where}" if where else f"Di{kata}.", timeout=3)
-        self.query_one(KepalaAplikasi).belum_disimpan = project.dirty
+        self.query_one(AppHeader).belum_disimpan = project.dirty
 
     async def action_urungkan(self) -> None:
         # text still being typed becomes an edit first, so undo takes back exactly that
@@ -484,21 +484,21 @@ class MainScreen(Screen):
         await self._setelah_urung(self.lakip.project.redo(), "ulangi")
 
     def action_ke_navigasi(self) -> None:
-        navigasi = self.query_one(Navigasi)
+        navigasi = self.query_one(Navigation)
         navigasi.display = True
         navigasi.focus()
 
     def action_ke_temuan(self) -> None:
-        panel = self.query_one(PanelTemuan)
+        panel = self.query_one(FindingsPanel)
         panel.display = True
         panel.daftar.focus()
 
     def action_panel_navigasi(self) -> None:
-        navigasi = self.query_one(Navigasi)
+        navigasi = self.query_one(Navigation)
         navigasi.display = not navigasi.display
 
     def action_panel_temuan(self) -> None:
-        panel = self.query_one(PanelTemuan)
+        panel = self.query_one(FindingsPanel)
         panel.display = not panel.display
 
     def action_periksa(self) -> None:

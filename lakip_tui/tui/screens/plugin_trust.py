@@ -10,12 +10,12 @@ from textual.widgets import Button, Static
 
 from ...trust import CHANGED, preview
 from ..actions import BY_ID, bindings
-from .dialog import Pertanyaan
+from .dialog import Question
 
 PREVIEW_LINES = 400  # scrolled inside the question, which still fits 80x24
 
 
-class TrustQuestion(Pertanyaan):
+class TrustQuestion(Question):
     BINDINGS = bindings("dialog") + bindings("dialog_plugin")
     JAWABAN = (
         ("nanti", "plugin_nanti", "primary"),  # first, so focused: Enter runs nothing

@@ -71,11 +71,11 @@ def garis(renderable: Any, width: int) -> list[Strip]:
     return [Strip(line) for line in console.render_lines(renderable, options, pad=False)]
 
 
-class HalamanPratinjau(ScrollView, can_focus=True):
+class PreviewPage(ScrollView, can_focus=True):
     """Pre-rendered lines, drawn only where they are visible."""
 
     DEFAULT_CSS = """
-    HalamanPratinjau { height: 1fr; overflow-x: hidden; }
+    PreviewPage { height: 1fr; overflow-x: hidden; }
     """
 
     def __init__(self, **kwargs) -> None:
@@ -103,12 +103,12 @@ class HalamanPratinjau(ScrollView, can_focus=True):
         return "\n".join(line.text for line in self.lines)
 
 
-class LayarPratinjau(Screen):
+class PreviewScreen(Screen):
     BINDINGS = bindings("preview")
     DEFAULT_CSS = """
-    LayarPratinjau #pratinjau-judul { dock: top; height: 1; background: $panel; padding: 0 1;
+    PreviewScreen #pratinjau-judul { dock: top; height: 1; background: $panel; padding: 0 1;
                                       text-style: bold; }
-    LayarPratinjau #pratinjau-isi { padding: 0 1; }
+    PreviewScreen #pratinjau-isi { padding: 0 1; }
     """
 
     def __init__(self, chapter: Chapter, data: dict, registry: Any, konteks: Any) -> None:
@@ -122,22 +122,22 @@ class LayarPratinjau(Screen):
     def compose(self) -> ComposeResult:
         yield Static(f"Pratinjau: {self.chapter.title}  (sama dengan hasil ekspor)",
                      id="pratinjau-judul")
-        yield HalamanPratinjau(id="pratinjau-isi")
+        yield PreviewPage(id="pratinjau-isi")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(HalamanPratinjau).focus()
+        self.query_one(PreviewPage).focus()
         self.call_after_refresh(self._susun)
 
     def on_resize(self, event) -> None:
-        halaman = self.query_one(HalamanPratinjau)
+        halaman = self.query_one(PreviewPage)
         if self.sections is not None and halaman.lebar and halaman.lebar != self._lebar():
             self._susun()
 
     def _lebar(self) -> int:
         """The text width: the view less its padding and the vertical scrollbar (which a long
         chapter will show)."""
-        halaman = self.query_one(HalamanPratinjau)
+        halaman = self.query_one(PreviewPage)
         return max(40, halaman.size.width - halaman.styles.scrollbar_size_vertical)
 
     def _susun(self) -> None:
@@ -157,7 +157,7 @@ class LayarPratinjau(Screen):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "pratinjau":
             return
-        halaman = self.query_one(HalamanPratinjau)
+        halaman = self.query_one(PreviewPage)
         if event.state == WorkerState.SUCCESS:
             sections, lines, lebar = event.worker.result
             self.sections = list(sections)

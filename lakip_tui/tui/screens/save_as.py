@@ -29,16 +29,16 @@ def periksa_nama(teks: str, sekarang: Path | None) -> tuple[Path | None, str]:
     return path, ""
 
 
-class SimpanSebagai(ModalScreen[Path | None]):
+class SaveAsScreen(ModalScreen[Path | None]):
     BINDINGS = bindings("dialog")
     DEFAULT_CSS = """
-    SimpanSebagai { align: center middle; }
-    SimpanSebagai > #dialog {
+    SaveAsScreen { align: center middle; }
+    SaveAsScreen > #dialog {
         width: 76; max-width: 100%; height: auto;
         border: thick $primary; background: $surface; padding: 1 2;
     }
-    SimpanSebagai #simpan-judul { text-style: bold; margin-bottom: 1; }
-    SimpanSebagai #simpan-pesan { margin-top: 1; height: auto; }
+    SaveAsScreen #simpan-judul { text-style: bold; margin-bottom: 1; }
+    SaveAsScreen #simpan-pesan { margin-top: 1; height: auto; }
     """
 
     def __init__(self, sekarang: Path | None) -> None:

@@ -9,13 +9,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..actions import bindings
-from ..widgets.summary_bars import GrafikRingkasan
+from ..widgets.summary_bars import SummaryBars
 
 
-class LayarRingkasan(Screen):
+class SummaryScreen(Screen):
     BINDINGS = bindings("ringkasan")
     DEFAULT_CSS = """
-    LayarRingkasan #ringkasan-judul { dock: top; height: 1; background: $panel; padding: 0 1;
+    SummaryScreen #ringkasan-judul { dock: top; height: 1; background: $panel; padding: 0 1;
                                       text-style: bold; }
     """
 
@@ -27,7 +27,7 @@ class LayarRingkasan(Screen):
     def compose(self) -> ComposeResult:
         yield Static(f"Ringkasan: {self.judul}", id="ringkasan-judul")
         with VerticalScroll(id="ringkasan-isi"):
-            yield GrafikRingkasan(self.grafik, id="grafik")
+            yield SummaryBars(self.grafik, id="grafik")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -21,10 +21,10 @@ def pesan(width: int, height: int) -> str:
             "\nPerbesar jendela terminal; ctrl+q keluar.")
 
 
-class TerlaluKecil(ModalScreen[None]):
+class TooSmallScreen(ModalScreen[None]):
     DEFAULT_CSS = """
-    TerlaluKecil { align: center middle; background: $background; }
-    TerlaluKecil > Static { width: auto; max-width: 100%; height: auto; text-align: center;
+    TooSmallScreen { align: center middle; background: $background; }
+    TooSmallScreen > Static { width: auto; max-width: 100%; height: auto; text-align: center;
                             text-style: bold; }
     """
 

@@ -28,12 +28,12 @@ def default_view_factory() -> Callable[..., Widget]:
     return ChapterView
 
 
-class PanelBab(Container):
+class ChapterHost(Container):
     """Holds the ChapterView of one chapter, or the error panel that replaced it."""
 
     DEFAULT_CSS = """
-    PanelBab { height: 1fr; width: 1fr; }
-    PanelBab > .bab-galat {
+    ChapterHost { height: 1fr; width: 1fr; }
+    ChapterHost > .bab-galat {
         border: round $error;
         padding: 1 2;
         margin: 1 2;

@@ -39,26 +39,26 @@ class DaftarTemuan(QuietScrollbars, OptionList):
     """The findings, one a line (its scrollbar is not drawn again on every layout)."""
 
 
-class PanelTemuan(Vertical):
+class FindingsPanel(Vertical):
     """A count line and the list. Updating keeps the highlighted finding when it still exists."""
 
     DEFAULT_CSS = """
-    PanelTemuan {
+    FindingsPanel {
         height: 8;
     }
-    PanelTemuan > #temuan-ringkas {
+    FindingsPanel > #temuan-ringkas {
         height: 1;
         padding: 0 1;
         text-style: bold;
         background: $panel;
     }
-    PanelTemuan > OptionList, PanelTemuan > OptionList:focus {
+    FindingsPanel > OptionList, FindingsPanel > OptionList:focus {
         height: 1fr;
         border: none;
         padding: 0;
     }
     /* no border to spare rows at 80x24: focus shows on the count line instead */
-    PanelTemuan:focus-within > #temuan-ringkas {
+    FindingsPanel:focus-within > #temuan-ringkas {
         background: $primary;
         color: $text;
     }

@@ -9,12 +9,12 @@ from textual.widget import Widget
 from ...clean import clean_text
 
 
-class KepalaAplikasi(Widget):
+class AppHeader(Widget):
     """Says what is open and whether it is safe to close: the unsaved marker is never hidden,
     even when the instansi name has to be cut to fit 80 columns."""
 
     DEFAULT_CSS = """
-    KepalaAplikasi {
+    AppHeader {
         dock: top;
         height: 1;
         background: $panel;

@@ -22,7 +22,7 @@ from ..actions import bindings
 from ..gambar import QuietScrollbars, css_kursor, pas
 
 
-class Tujuan(NamedTuple):
+class Destination(NamedTuple):
     """Where a navigation entry leads: a chapter, and optionally one of its sections."""
 
     bab: str
@@ -33,14 +33,14 @@ _TERBUKA, _TERLIPAT = "▾ ", "▸ "
 _INDENT = "  "
 
 
-class Navigasi(QuietScrollbars, ScrollView, can_focus=True):
+class Navigation(QuietScrollbars, ScrollView, can_focus=True):
     """BAB I..IV and their sections. Enter (or a click) opens the entry; space folds a chapter,
     left folds it (or goes up from a section to its chapter), right unfolds it."""
 
     COMPONENT_CLASSES = {"navigasi--bab", "navigasi--kursor"}
 
     DEFAULT_CSS = """
-    Navigasi {
+    Navigation {
         width: 26;
         height: 1fr;
         border-right: vkey $panel-lighten-2;
@@ -57,7 +57,7 @@ class Navigasi(QuietScrollbars, ScrollView, can_focus=True):
     class Dibuka(Message):
         """The user chose a chapter or a section."""
 
-        def __init__(self, tujuan: Tujuan) -> None:
+        def __init__(self, tujuan: Destination) -> None:
             super().__init__()
             self.tujuan = tujuan
 
@@ -67,7 +67,7 @@ class Navigasi(QuietScrollbars, ScrollView, can_focus=True):
         self.terlipat: set[str] = set()
         self.kursor = 0
         # what each line shows and where it leads, in the order shown
-        self.tujuan: list[Tujuan] = []
+        self.tujuan: list[Destination] = []
         self._judul: list[str] = []
         self._susun()
 
@@ -81,11 +81,11 @@ class Navigasi(QuietScrollbars, ScrollView, can_focus=True):
         self.tujuan, self._judul = [], []
         for chapter in self.chapters:
             folded = chapter.key in self.terlipat
-            self.tujuan.append(Tujuan(chapter.key))
+            self.tujuan.append(Destination(chapter.key))
             self._judul.append((_TERLIPAT if folded else _TERBUKA) + chapter.title)
             if not folded:
                 for bagian in chapter.bagian:
-                    self.tujuan.append(Tujuan(chapter.key, bagian.key))
+                    self.tujuan.append(Destination(chapter.key, bagian.key))
                     self._judul.append(_INDENT + bagian.judul)
         self.kursor = min(self.kursor, max(0, len(self.tujuan) - 1))
         self.virtual_size = Size(0, len(self.tujuan))
@@ -96,7 +96,7 @@ class Navigasi(QuietScrollbars, ScrollView, can_focus=True):
         return list(self._judul)
 
     @property
-    def tujuan_kursor(self) -> Tujuan | None:
+    def tujuan_kursor(self) -> Destination | None:
         return self.tujuan[self.kursor] if self.tujuan else None
 
     # -- drawing -------------------------------------------------------------------------------
@@ -132,10 +132,10 @@ class Navigasi(QuietScrollbars, ScrollView, can_focus=True):
         self.scroll_to_region(Region(0, self.kursor, 1, 1), animate=False, force=True,
                               immediate=True)
 
-    def tandai(self, tujuan: Tujuan) -> None:
+    def tandai(self, tujuan: Destination) -> None:
         """Move the cursor to the entry that is shown, without opening it again; a section in
         a folded chapter marks its chapter."""
-        for wanted in (tujuan, Tujuan(tujuan.bab)):
+        for wanted in (tujuan, Destination(tujuan.bab)):
             if wanted in self.tujuan:
                 self.pindah(self.tujuan.index(wanted))
                 return
@@ -168,7 +168,7 @@ class Navigasi(QuietScrollbars, ScrollView, can_focus=True):
         current = self.tujuan_kursor
         (self.terlipat.add if terlipat else self.terlipat.discard)(bab)
         self._susun()
-        self.tandai(Tujuan(bab) if current is None or current.bab == bab else current)
+        self.tandai(Destination(bab) if current is None or current.bab == bab else current)
 
     def action_lipat(self) -> None:
         current = self.tujuan_kursor
@@ -180,7 +180,7 @@ class Navigasi(QuietScrollbars, ScrollView, can_focus=True):
         if current is None:
             return
         if current.bagian is not None:
-            self.tandai(Tujuan(current.bab))
+            self.tandai(Destination(current.bab))
         else:
             self.lipat(current.bab, True)
 

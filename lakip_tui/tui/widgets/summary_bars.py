@@ -66,11 +66,11 @@ def gambar_grafik(grafik: Grafik, width: int) -> Any:
     return Group(*parts)
 
 
-class GrafikRingkasan(Widget):
+class SummaryBars(Widget):
     """Every chart the plugins gave, in their order."""
 
     DEFAULT_CSS = """
-    GrafikRingkasan { height: auto; padding: 0 1; }
+    SummaryBars { height: auto; padding: 0 1; }
     """
 
     def __init__(self, grafik: Iterable[Grafik], **kwargs) -> None:

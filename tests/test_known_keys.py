@@ -1,5 +1,5 @@
 """A key no chapter knows is a warning with a "did you mean": each chapter declares its keys
-(Chapter.kunci plus what its screens name); the core knows only [meta], [plugins], format."""
+(Chapter.extra_keys plus what its screens name); the core knows only [meta], [plugins], format."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lakip_tui.chapter import Bagian, Chapter, Isian, Kolom, Tabel
 from lakip_tui.checks import run_checks
-from lakip_tui.kunci_dikenal import kunci_dari_bagian, kunci_tidak_dikenal
+from lakip_tui.known_keys import kunci_dari_bagian, kunci_tidak_dikenal
 from lakip_tui.plugins import load_registry
 
 ROOT = Path(__file__).parent.parent
@@ -55,7 +55,7 @@ def test_the_issues_typos_are_found_with_a_suggestion():
 def test_a_chapter_that_declares_nothing_is_not_checked():
     bab = Chapter("lampiran", "Lampiran", 90)  # kunci None: a plugin written before the rule
     assert kunci_tidak_dikenal({"lampiran": {"apa_saja": 1}}, {"lampiran": bab}) == []
-    bab = dataclasses.replace(bab, kunci=("judul",))
+    bab = dataclasses.replace(bab, extra_keys=("judul",))
     temuan = kunci_tidak_dikenal({"lampiran": {"apa_saja": 1, "judul": "x"}}, {"lampiran": bab})
     assert [f.location for f in temuan] == ["lampiran.apa_saja"]
 
@@ -69,7 +69,7 @@ def test_keys_come_from_the_screens_rows_children_and_wildcards():
     pola = kunci_dari_bagian(bagian, "bab")
     assert "program[].kode" in pola and "program[].kegiatan[].pagu" in pola
     assert "pegawai.pns" in pola
-    bab = Chapter("bab", "Bab", 1, bagian=bagian, kunci=("peta.*",))
+    bab = Chapter("bab", "Bab", 1, bagian=bagian, extra_keys=("peta.*",))
     data = {"bab": {"program": [{"kode": "1", "kegiatan": [{"pagu": 1, "pagu_": 2}]}],
                     "pegawai": {"pns": 1}, "peta": {"2024": 1, "2025": 2}}}
     assert [f.location for f in kunci_tidak_dikenal(data, {"bab": bab})] == \

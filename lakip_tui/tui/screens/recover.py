@@ -13,12 +13,12 @@ from ...journal import Recovery, SavedJournal
 from ...merge import Konflik, clean, describe_conflict, describe_ops, show_value
 from ...paths import format_path
 from ..actions import bindings
-from .dialog import Pertanyaan
+from .dialog import Question
 
 MAKS_BARIS = 200  # a dialog is not the place for more; `lakip recover` lists them all
 
 
-class TawaranPulih(Pertanyaan):
+class RecoverOffer(Question):
     BINDINGS = bindings("dialog") + bindings("dialog_pulih")
     JAWABAN = (
         ("pulihkan", "pulih_pulihkan", "primary"),
@@ -27,9 +27,9 @@ class TawaranPulih(Pertanyaan):
     )
     JAWABAN_ESC = "nanti"  # the answer that loses nothing
     DEFAULT_CSS = """
-    TawaranPulih #pulih-daftar { height: auto; max-height: 12; border: round $primary-darken-2;
+    RecoverOffer #pulih-daftar { height: auto; max-height: 12; border: round $primary-darken-2;
                                  margin-bottom: 1; }
-    TawaranPulih #pulih-konflik { margin-bottom: 1; color: $warning; }
+    RecoverOffer #pulih-konflik { margin-bottom: 1; color: $warning; }
     """
 
     def __init__(self, nama_berkas: str, saved: SavedJournal, rencana: Recovery) -> None:
@@ -58,7 +58,7 @@ class TawaranPulih(Pertanyaan):
                      "diurungkan). Nanti saja: tetap di jurnal. Buang: dihapus.")
 
 
-class PilihKonflik(Pertanyaan):
+class ConflictQuestion(Question):
     """One value changed differently here and on disk: which one stays."""
 
     BINDINGS = bindings("dialog") + bindings("dialog_konflik")

@@ -1,5 +1,5 @@
 """Keys no chapter knows: a misspelt `realiasi = 84` or a `batas_atas` in the wrong table would
-otherwise vanish without a word. Each chapter declares the keys of its table (`Chapter.kunci`,
+otherwise vanish without a word. Each chapter declares the keys of its table (`Chapter.extra_keys`,
 plus everything its editing screens name); the core knows only its own ([meta], [plugins],
 `format`) and names no chapter.
 
@@ -164,8 +164,8 @@ def kunci_tidak_dikenal(data: Mapping, chapters: "Mapping[str, Chapter]") -> lis
     with the closest known key as a suggestion."""
     out: list[Finding] = []
     inti = _pohon(KUNCI_INTI)
-    pohon = {c.key: _pohon([*c.kunci, *kunci_dari_bagian(c.bagian, c.key)])
-             for c in chapters.values() if c.kunci is not None}
+    pohon = {c.key: _pohon([*c.extra_keys, *kunci_dari_bagian(c.bagian, c.key)])
+             for c in chapters.values() if c.extra_keys is not None}
     lain: dict[str, str] = {}
     _semua(inti, "", lain)
     for kunci, simpul in pohon.items():

@@ -1,5 +1,5 @@
 """The key of this plugin's table and the choices its indicators take."""
 
-BAB = "perjanjian_kinerja"
+CHAPTER_KEY = "perjanjian_kinerja"
 POLARITAS = ("positif", "negatif")
 JENIS = ("kuantitatif", "kualitatif", "sesuai_target")

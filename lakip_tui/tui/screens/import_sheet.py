@@ -17,17 +17,17 @@ from ...impor import Impor, baca_lembar, cari_impor, ringkasan
 from ..actions import bindings
 
 
-class ImporLembar(ModalScreen[Impor | None]):
+class ImportScreen(ModalScreen[Impor | None]):
     BINDINGS = bindings("dialog")
     DEFAULT_CSS = """
-    ImporLembar { align: center middle; }
-    ImporLembar > #dialog {
+    ImportScreen { align: center middle; }
+    ImportScreen > #dialog {
         width: 78; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
-    ImporLembar #impor-judul { text-style: bold; }
-    ImporLembar #impor-beda { height: auto; max-height: 12; }
-    ImporLembar #impor-pesan { height: auto; }
+    ImportScreen #impor-judul { text-style: bold; }
+    ImportScreen #impor-beda { height: auto; max-height: 12; }
+    ImportScreen #impor-pesan { height: auto; }
     """
 
     def __init__(self, project, registry) -> None:

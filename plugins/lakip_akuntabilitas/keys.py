@@ -1,5 +1,5 @@
 """The keys of the tables this plugin reads: its own two chapters and the Perjanjian Kinerja."""
 
-BAB = "akuntabilitas"
+CHAPTER_KEY = "akuntabilitas"
 PENUTUP = "penutup"
 PK = "perjanjian_kinerja"
