@@ -397,6 +397,8 @@ def tata_letak(tabel: TableBlock, width: int) -> list[tuple[str, str]]:
 
     kosong = [" " * w for w in lebar_]
 
+    terbungkus: dict[tuple[str, int, str], list[str]] = {}
+
     def baris_data(cells: list[str], rata: list[str]) -> list[str]:
         kolom_baris = []
         for c, w, r, k in zip(cells, lebar_, rata, kosong):
@@ -405,8 +407,12 @@ def tata_letak(tabel: TableBlock, width: int) -> list[tuple[str, str]]:
             elif c.isascii() and len(c) <= w and "\n" not in c:
                 kolom_baris.append((c.rjust(w) if r == "right" else c.ljust(w) if r != "center"
                                     else _rata(c, w, r),))
-            else:
-                kolom_baris.append([_rata(b, w, r) for b in bungkus(c, w)])
+            else:  # wrapped once per text and width: a unit's name repeats down Tabel 3.7
+                kunci = (c, w, r)
+                isi = terbungkus.get(kunci)
+                if isi is None:
+                    isi = terbungkus[kunci] = [_rata(b, w, r) for b in bungkus(c, w)]
+                kolom_baris.append(isi)
         tinggi = max(map(len, kolom_baris))
         if tinggi == 1:
             return [awal + tengah.join([p[0] for p in kolom_baris]) + akhir]
