@@ -194,3 +194,26 @@ def test_columns_hold_their_longest_word_with_the_cell_margins(word):
             kata = max((len(x) for row in _teks_tabel(table) if i < len(row)
                         for x in row[i].split()), default=1)
             assert w >= (kata + 1) * Cm(0.19) + Cm(0.38) - 635 or sum(lebar) > Cm(24), (i, kata)
+
+
+def test_a_long_chart_is_cut_into_pictures_that_fit_the_page():
+    """A city's chart of 143 programs was one picture 1,1 m tall in Word: cut between its bars,
+    every piece 14 cm wide and at most 20 cm tall, the caption once, under the last."""
+    from docx.shared import Cm
+
+    from lakip_tui.dokumen import Batang, Figure, Grafik
+
+    batang = tuple(Batang(f"Program nomor {i} dengan nama yang cukup panjang", 40.0 + i % 60,
+                          (f"{i}.000.000",)) for i in range(90))
+    gambar = Figure("3.2", Grafik("Pagu dan realisasi per program", ("Pagu",), batang))
+    doc = Document(Sampul("Kota", "Dinas", "2024"), (), (EntriIsi(1, "BAB III"),),
+                   (BabLaporan("bab", "BAB III", (Section("Grafik", (gambar,)),)),))
+    word = docx.Document(io.BytesIO(exporters.render(doc, "docx")))
+    gambar_gambar = word.inline_shapes
+    assert len(gambar_gambar) >= 5
+    for shape in gambar_gambar:
+        assert abs(shape.width - Cm(14)) < Cm(0.01) and shape.height <= Cm(20)
+    from lakip_tui.exporters.docx import JUDUL_GAMBAR
+
+    judul = [p.text for p in word.paragraphs if p.style.name == JUDUL_GAMBAR]
+    assert judul == ["Gambar 3.2 Pagu dan realisasi per program"]

@@ -460,10 +460,13 @@ def _ttd_tabel(word: Any, blok: list[Signature | None]) -> None:
 
 
 def _gambar(word: Any, figure: Figure) -> None:
-    from .pdf import gambar_png
+    """The chart as pictures 14 cm wide, each at most 20 cm tall (a long chart is cut between
+    its bars, the header row on each piece), the caption under the last."""
+    from .pdf import gambar_png_per_halaman
 
-    p = word.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.keep_with_next = True
-    p.add_run().add_picture(io.BytesIO(gambar_png(figure)), width=Cm(14))
+    for png in gambar_png_per_halaman(figure, tinggi_cm=20, lebar_cm=14):
+        p = word.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.keep_with_next = True
+        p.add_run().add_picture(io.BytesIO(png), width=Cm(14))
     _paragraf(word, figure.caption, JUDUL_GAMBAR)

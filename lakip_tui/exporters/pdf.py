@@ -34,6 +34,30 @@ def gambar_png(figure: Figure, *, ppi: int = 200) -> bytes:
     return _typst("grafik.typ", _grafik(figure), "png", ppi=ppi)
 
 
+def gambar_png_per_halaman(figure: Figure, *, tinggi_cm: float, lebar_cm: float,
+                           ppi: int = 200) -> list[bytes]:
+    """The chart as PNG pictures that each fit `tinggi_cm` when shown `lebar_cm` wide: a
+    chart of 143 programs is one picture 1,3 m tall, which no page holds. Each picture has the
+    header row, and every bar keeps the scale of the whole chart."""
+    import struct
+
+    data = _grafik(figure)
+    batang = data["batang"]
+
+    def gambar(bagian: list) -> list[bytes]:
+        png = _typst("grafik.typ", {**data, "batang": bagian}, "png", ppi=ppi)
+        lebar, tinggi = struct.unpack(">II", png[16:24])  # the IHDR chunk
+        if len(bagian) > 1 and tinggi * lebar_cm / lebar > tinggi_cm:
+            tengah = len(bagian) // 2
+            return gambar(bagian[:tengah]) + gambar(bagian[tengah:])
+        return [png]
+
+    if not batang:
+        return [_typst("grafik.typ", data, "png", ppi=ppi)]
+    per = 20  # about 16 cm of bars at 14 cm wide; a chunk too tall is halved again
+    return [png for i in range(0, len(batang), per) for png in gambar(batang[i:i + per])]
+
+
 def _typst(program: str, data: dict, fmt: str, **options: Any) -> bytes:
     import typst
 
