@@ -22,11 +22,12 @@ class Aksi(NamedTuple):
     id: str  # binding id; the name used in keymap.toml
     action: str  # Textual action string, resolved on the screen of `scope` (or "app.")
     keys: str  # default keys, comma separated; "" = only in the command palette
-    description: str  # short, for the footer
+    description: str  # short, for the palette, the help screen (and the footer)
     help: str  # one sentence, for the palette and the help screen
     scope: str = "app"
     show: bool = True  # in the footer
     priority: bool = False  # before the focused widget gets the key
+    kaki: str = ""  # shorter still, for the footer at 80 columns (default: description)
 
 
 AKSI: tuple[Aksi, ...] = (
@@ -110,16 +111,20 @@ AKSI: tuple[Aksi, ...] = (
          "Buka sel dalam keadaan kosong (Enter menyimpannya kosong, Esc membatalkan).",
          scope="tabel", show=False),
     Aksi("tabel_tambah_baris", "tambah_baris", "insert,ctrl+n", "Tambah baris",
-         "Tambah baris di bawah kursor, setingkat dengan baris kursor.", scope="tabel"),
+         "Tambah baris di bawah kursor, setingkat dengan baris kursor.", scope="tabel",
+         kaki="Tambah"),
     Aksi("tabel_tambah_rincian", "tambah_rincian", "ctrl+r,alt+r", "Tambah rincian",
          "Tambah baris anak di bawah baris kursor (indikator di bawah sasaran, kegiatan di "
          "bawah program, sub kegiatan di bawah kegiatan).", scope="tabel"),
     Aksi("tabel_hapus_baris", "hapus_baris", "delete,alt+d", "Hapus baris",
-         "Hapus baris di kursor (yang berisi ditanyakan dulu; dapat diurungkan).", scope="tabel"),
+         "Hapus baris di kursor (yang berisi ditanyakan dulu; dapat diurungkan).", scope="tabel",
+         kaki="Hapus"),
     Aksi("tabel_naikkan_baris", "pindah_baris(-1)", "shift+up,ctrl+up", "Naikkan baris",
-         "Pindahkan baris kursor satu tempat ke atas di tingkatnya.", scope="tabel"),
+         "Pindahkan baris kursor satu tempat ke atas di tingkatnya.", scope="tabel",
+         kaki="Naikkan"),
     Aksi("tabel_turunkan_baris", "pindah_baris(1)", "shift+down,ctrl+down", "Turunkan baris",
-         "Pindahkan baris kursor satu tempat ke bawah di tingkatnya.", scope="tabel"),
+         "Pindahkan baris kursor satu tempat ke bawah di tingkatnya.", scope="tabel",
+         kaki="Turunkan"),
     Aksi("tabel_lipat", "lipat", "ctrl+left", "Lipat",
          "Lipat baris induk di kursor (pada baris anak: lipat induknya dan pindah ke sana).",
          scope="tabel"),
@@ -284,10 +289,19 @@ EDITOR_SCOPES = ("navigasi", "tabel", "isian", "narasi", "sel", "pilihan", "area
 SCOPES_KETIK = ("tabel", "isian")
 
 
+# The footer shows these first, as many as fit whole (widgets/footer.py); the rest follow
+# where there is room. Every action is also in the palette and the help screen.
+PRIORITAS_KAKI = (
+    "tabel_sunting", "isian_sunting", "tabel_tambah_baris", "tabel_tambah_rincian",
+    "tabel_hapus_baris", "simpan", "urungkan", "tabel_naikkan_baris", "tabel_turunkan_baris",
+    "bantuan", "keluar", "pratinjau", "ringkasan",
+)
+
+
 def bindings(scope: str) -> list[Binding]:
     """Textual bindings for one scope. Palette-only actions (no keys) have none."""
     return [
-        Binding(aksi.keys, aksi.action, aksi.description, show=aksi.show,
+        Binding(aksi.keys, aksi.action, aksi.kaki or aksi.description, show=aksi.show,
                 priority=aksi.priority, id=aksi.id, tooltip=aksi.help)
         for aksi in AKSI
         if aksi.scope == scope and aksi.keys

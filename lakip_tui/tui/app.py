@@ -82,6 +82,12 @@ class LakipApp(App):
     COMMANDS = {_perintah_lakip}
     COMMAND_PALETTE_BINDING = "ctrl+p"  # kept in sync with actions "palet"; remappable there
 
+    def get_key_display(self, binding) -> str:
+        """As Textual shows a key, "insert" shortened as keyboards print it (the footer at 80
+        columns has room for every row command only so)."""
+        shown = super().get_key_display(binding)
+        return "ins" if shown == "insert" else shown
+
     def __init__(
         self,
         project: Project,

@@ -20,7 +20,6 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from ...chapter import Chapter
@@ -33,6 +32,7 @@ from ..actions import bindings
 from ..gambar import CompositorHemat
 from ..widgets.chapter_host import ChapterHost
 from ..widgets.findings import FindingsPanel
+from ..widgets.footer import LakipFooter
 from ..widgets.header import AppHeader
 from ..widgets.navigation import Navigation, Destination
 
@@ -126,7 +126,7 @@ class MainScreen(Screen):
                 self.bab_aktif = first.chapter.key
                 yield first
         yield FindingsPanel(id="temuan")
-        yield Footer(id="kaki", compact=True)
+        yield LakipFooter(id="kaki")
 
     def on_mount(self) -> None:
         self._perbarui_kepala()

@@ -35,7 +35,7 @@ def _prompt(finding: Finding, titles: dict[str, str]) -> Text:
     return text
 
 
-class DaftarTemuan(QuietScrollbars, OptionList):
+class FindingsList(QuietScrollbars, OptionList):
     """The findings, one a line (its scrollbar is not drawn again on every layout)."""
 
 
@@ -86,7 +86,7 @@ class FindingsPanel(Vertical):
         """The list, mounted when the first findings come (or the user goes to it): the check
         runs after the first frame, which need not pay for an empty list."""
         if self._daftar is None:
-            self._daftar = DaftarTemuan(id="temuan-daftar")
+            self._daftar = FindingsList(id="temuan-daftar")
             self.mount(self._daftar)
         return self._daftar
 
