@@ -6,7 +6,7 @@ Each round a child process loads the file, changes one value, says "siap", and s
 parent kills it (SIGKILL) after a random delay between 0 and 1,3 times the time a whole save
 takes (measured first), so the kills fall before, inside and after the write. After each kill:
 - the file must be exactly the old text or exactly the new one (never a mix, never empty);
-- the editor's start-up cleanup (`sementara.remove_leftovers`) must leave no `.NAME.*.tmp`.
+- the editor's start-up cleanup (`temp_files.remove_leftovers`) must leave no `.NAME.*.tmp`.
 Prints the counts: kills, old/new outcomes, temp files found and removed. Exit 1 on a failure.
 `make fuzz` runs it; tests/test_crash_save.py runs three kills of a small file in `make test`.
 """
@@ -68,7 +68,7 @@ def measure_save(path: Path) -> float:
 def run(kills: int, size: str, seed: int, folder: Path, quiet: bool = False) -> dict:
     from gen import generate
 
-    from lakip_tui.sementara import leftovers, remove_leftovers
+    from lakip_tui.temp_files import leftovers, remove_leftovers
 
     rng = random.Random(seed)
     path = folder / "proyek-besar.toml"

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # type checkers see every name with its type; at run time eac
     from .clean import clean_text
     from .context import Konteks
     from .errors import AngkaError, LakipError
-    from .fakta import FactColumn, FactTable
+    from .facts import FactColumn, FactTable
     from .lke import Bukti
     from .findings import Finding, error, info, warning
     from .hookspecs import hookimpl
@@ -116,8 +116,8 @@ _WHERE = {  # name -> the core module it lives in (imported on first use)
     "Konteks": "context",
     "AngkaError": "errors",
     "LakipError": "errors",
-    "FactColumn": "fakta",
-    "FactTable": "fakta",
+    "FactColumn": "facts",
+    "FactTable": "facts",
     "Bukti": "lke",
     "Finding": "findings",
     "error": "findings",

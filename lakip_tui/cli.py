@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .periksa import run_check
+    from .check_command import run_check
 
     return run_check(args)
 

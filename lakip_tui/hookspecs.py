@@ -13,7 +13,7 @@ import pluggy
 if TYPE_CHECKING:
     from .chapter import Chapter
     from .context import Konteks
-    from .fakta import FactTable
+    from .facts import FactTable
     from .lke import Bukti
     from .findings import Finding
     from .report import Grafik, Section

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
-from . import proses
+from . import processes
 from .errors import LakipError
 
 if TYPE_CHECKING:
@@ -197,9 +197,9 @@ class Journal:
             "jurnal": FORMAT,
             "berkas": str(real_path(self.project_file)),
             "sha256": text_hash(self.base_text),
-            "host": proses.host(),
+            "host": processes.host(),
             "pid": os.getpid(),
-            "mulai": proses.my_start_time(),
+            "mulai": processes.my_start_time(),
             "dibuat": time.time(),
         }
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_TRUNC, 0o600)
@@ -299,14 +299,14 @@ def _owner_running(header: dict, path: Path) -> bool:
         age = time.time() - path.stat().st_mtime
     except OSError:
         return False
-    if header.get("host") != proses.host():
+    if header.get("host") != processes.host():
         return age < LIVE_AGE
     pid = header.get("pid")
     if not isinstance(pid, int):
         return False
-    if pid == os.getpid() and header.get("mulai") == proses.my_start_time():
+    if pid == os.getpid() and header.get("mulai") == processes.my_start_time():
         return path in _WRITING
-    running = proses.running(pid, header.get("mulai"))
+    running = processes.running(pid, header.get("mulai"))
     return age < LIVE_AGE if running is None else running
 
 

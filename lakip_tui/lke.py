@@ -236,7 +236,7 @@ def formal(data: dict) -> Bukti:
 
 def nilai(project, registry, name: str) -> dict:
     """The self-check of one project as plain data (what --json prints)."""
-    from .letak import PetaLetak
+    from .locations import PetaLetak
 
     data = project.data
     konteks = registry.konteks(data, project.path)
@@ -297,7 +297,7 @@ _IDS = {k.id for k in KRITERIA}
 
 def run_lke(args) -> int:
     """Exit 0 when every criterion the file can show is met, 1 otherwise, 2 unreadable."""
-    from .periksa import collect, load_target
+    from .check_command import collect, load_target
 
     reports, unreadable = [], 0
     targets = collect(args.file)

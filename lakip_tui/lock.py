@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
-from . import proses
+from . import processes
 
 SUFFIX = ".lakip-lock"
 STALE_AGE = 15 * 60.0  # seconds without a touch after which another host's lock is stale
@@ -40,13 +40,13 @@ class LockInfo(NamedTuple):
     host: str
     pid: int
     time: float
-    start: str | None = None  # the holder process's start time (proses.start_time)
+    start: str | None = None  # the holder process's start time (processes.start_time)
     token: str = ""  # the holding session's own random token
     age: float = 0.0  # seconds since the lock file was last touched (read, not written)
 
     @classmethod
     def mine(cls, token: str = "") -> "LockInfo":
-        return cls(_user(), proses.host(), os.getpid(), time.time(), proses.my_start_time(),
+        return cls(_user(), processes.host(), os.getpid(), time.time(), processes.my_start_time(),
                    token)
 
     def as_json(self) -> dict:
@@ -56,23 +56,23 @@ class LockInfo(NamedTuple):
     @property
     def is_mine(self) -> bool:
         """Written by this very process (host, pid and start time)."""
-        return (self.host == proses.host() and self.pid == os.getpid()
-                and (self.start is None or self.start == proses.my_start_time()))
+        return (self.host == processes.host() and self.pid == os.getpid()
+                and (self.start is None or self.start == processes.my_start_time()))
 
     @property
     def is_stale(self) -> bool:
         """The holder can no longer be editing: see the module's docstring."""
         if self.host == "?":
             return False  # unreadable: never guessed away
-        if self.host != proses.host():
+        if self.host != processes.host():
             return self.age > STALE_AGE
-        running = proses.running(self.pid, self.start)
+        running = processes.running(self.pid, self.start)
         return self.age > STALE_AGE if running is None else not running
 
     @property
     def surely_stale(self) -> bool:
         """Stale beyond doubt (a process of this host that has ended): taken over unasked."""
-        return self.host == proses.host() and proses.running(self.pid, self.start) is False
+        return self.host == processes.host() and processes.running(self.pid, self.start) is False
 
     def describe(self) -> str:
         """"budi di server-bappeda (pid 4242), sejak 12-03-2025 09:14"."""

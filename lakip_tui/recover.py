@@ -42,7 +42,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
     from .merge import clean
     from .project import Project
 
-    from .sementara import remove_leftovers
+    from .temp_files import remove_leftovers
 
     path = Path(args.file)
     project = Project.load(path)

@@ -185,10 +185,10 @@ def _writable(st: os.stat_result, target: FsPath) -> bool:
 
 
 def atomic_write(target: FsPath, text: str) -> None:
-    """`_write_atomically`, holding the save lock of the file (sementara.saving), so that no
+    """`_write_atomically`, holding the save lock of the file (temp_files.saving), so that no
     cleanup takes this save's temp file for one a killed save left behind, and those are
     removed first."""
-    from .sementara import saving
+    from .temp_files import saving
 
     target = FsPath(target)
     with saving(target.resolve() if target.is_symlink() else target):

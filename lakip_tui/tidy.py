@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import LakipError
-from .fakta import CORE_TABLES, FILE_COLUMN, INSTANSI, TEMUAN, FactColumn, FactTable, typed_rows
-from .periksa import Target, check_project, collect, load_target, parallel_map
+from .facts import CORE_TABLES, FILE_COLUMN, INSTANSI, TEMUAN, FactColumn, FactTable, typed_rows
+from .check_command import Target, check_project, collect, load_target, parallel_map
 
 FORMATS = ("parquet", "csv", "jsonl")
 

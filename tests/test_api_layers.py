@@ -104,7 +104,7 @@ def test_the_api_objects_are_the_cores_own(name):
     """One object per concept: the API re-exports, it does not copy."""
     module = {"Chapter": "chapter", "Section": "report", "TableBlock": "report",
               "Finding": "findings", "Konteks": "context", "Grafik": "report",
-              "FactTable": "fakta", "hookimpl": "hookspecs", "clean_text": "clean"}[name]
+              "FactTable": "facts", "hookimpl": "hookspecs", "clean_text": "clean"}[name]
     core = __import__(f"lakip_tui.{module}", fromlist=[name])
     assert getattr(api, name) is getattr(core, name)
 

@@ -151,9 +151,9 @@ def test_a_reused_pid_with_another_start_time_is_stale(project_file):
 
 
 def test_a_live_pid_with_its_own_start_time_is_not_stale(project_file):
-    from lakip_tui import proses
+    from lakip_tui import processes
 
-    _write_lock(project_file, pid=os.getppid(), start=proses.start_time(os.getppid()))
+    _write_lock(project_file, pid=os.getppid(), start=processes.start_time(os.getppid()))
     assert not read_lock(project_file).is_stale
     with pytest.raises(Locked):
         FileLock(project_file).acquire()

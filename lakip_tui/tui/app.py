@@ -630,8 +630,8 @@ class LakipApp(App):
                     title="Berkas berubah di disk", severity="warning", timeout=20)
 
     def _bersihkan_sementara(self) -> None:
-        """Temp files that a save killed earlier left beside the file (sementara.py)."""
-        from ..sementara import remove_leftovers
+        """Temp files that a save killed earlier left beside the file (temp_files.py)."""
+        from ..temp_files import remove_leftovers
 
         removed = remove_leftovers(self.project.path)
         if removed:

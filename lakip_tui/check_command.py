@@ -96,7 +96,7 @@ def check_file(target: Target, plugin_files: tuple[str, ...] = (), strict: bool 
 def check_project(project, registry, name: str, strict: bool = False) -> dict:
     from .checks import run_checks
     from .findings import count
-    from .letak import PetaLetak
+    from .locations import PetaLetak
 
     data = project.data
     findings = run_checks(data, registry, project.path)

@@ -16,7 +16,7 @@ import pytest
 
 from lakip_tui.checks import run_checks
 from lakip_tui.cli import main
-from lakip_tui.periksa import CSV_COLUMNS, Target, check_all, collect
+from lakip_tui.check_command import CSV_COLUMNS, Target, check_all, collect
 from lakip_tui.plugins import load_registry
 from lakip_tui.project import Project
 

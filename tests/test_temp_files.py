@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from lakip_tui.project import Project
-from lakip_tui.sementara import leftovers, remove_leftovers, saving
+from lakip_tui.temp_files import leftovers, remove_leftovers, saving
 
 TEXT = 'format = 1\n\n[meta]\ninstansi = "Dinas Sosial"\n'
 
@@ -72,7 +72,7 @@ def test_the_temp_file_of_a_living_save_is_left_alone(project_file):
 
 HOLDS = """
 import sys, time
-from lakip_tui.sementara import saving
+from lakip_tui.temp_files import saving
 with saving(sys.argv[1]):
     open(sys.argv[2], "w").write("x")
     print("menyimpan", flush=True)
