@@ -42,6 +42,10 @@ TARGETS = {
     "keystroke_ms": {"small": 50.0, "city": 50.0, "huge": 50.0},
     "check_s": {"small": None, "city": 0.5, "huge": None},
     "export_s": {"small": None, "city": 1.0, "huge": 10.0},
+    # issue 13: txt within 3x its floor (python + tomllib), pdf and docx within 3x the txt
+    "export_ratio": {"small": None, "city": 3.0, "huge": None},
+    "pdf_ratio": {"small": None, "city": 3.0, "huge": None},
+    "docx_ratio": {"small": None, "city": 3.0, "huge": None},
     "save_ms": {"small": None, "city": 100.0, "huge": None},
     "save_ui_blocked_ms": {"small": 16.0, "city": 16.0, "huge": 16.0},
     "peak_mib": {"small": None, "city": None, "huge": 300.0},
@@ -580,6 +584,10 @@ MEASURES = [
 ]
 
 
+def _tidak_dijalankan(file: Path, scripts: Path, work: Path, *_: object):
+    raise BelumAda("tidak dijalankan (--only)")
+
+
 def _module_exists(name: str) -> bool:
     try:
         return importlib.util.find_spec(name) is not None
@@ -699,6 +707,9 @@ def summarize(size: str, result: dict) -> dict:
         "keystroke_ms": statistics.median(waits) if waits else None,
         "check_s": s["check"].median,
         "export_s": s["export"].median,
+        "export_ratio": _rasio(s["export"].median, s["export_floor"].median),
+        "pdf_ratio": _rasio(s["export_pdf"].median, s["export"].median),
+        "docx_ratio": _rasio(s["export_docx"].median, s["export"].median),
         "save_ms": s["save"].median,
         "save_ui_blocked_ms": s["save_ui"].median,
         "peak_mib": max(peaks.values()) if peaks else None,
@@ -726,6 +737,12 @@ def summarize(size: str, result: dict) -> dict:
         "keystroke_max_ms": max(waits) if waits else None,
         "check_s": values["check_s"],
         "export_s": values["export_s"],
+        "export_floor_s": s["export_floor"].median,
+        "export_ratio": values["export_ratio"],
+        "export_pdf_s": s["export_pdf"].median,
+        "pdf_ratio": values["pdf_ratio"],
+        "export_docx_s": s["export_docx"].median,
+        "docx_ratio": values["docx_ratio"],
         "save_warm_ms": values["save_ms"],
         "save_cold_ms": statistics.median(save_cold) if save_cold else None,
         "tui_first_save_ms": statistics.median(tui_save) if tui_save else None,
@@ -736,6 +753,10 @@ def summarize(size: str, result: dict) -> dict:
         "targets": verdicts,
         "measures": {m.key: s[m.key].as_json(m.unit) for m, _ in MEASURES},
     }
+
+
+def _rasio(value: float | None, base: float | None) -> float | None:
+    return value / base if value is not None and base else None
 
 
 def _save_ui(series: "Series") -> dict | None:
@@ -815,6 +836,19 @@ def table(summaries: dict[str, dict], repeat: int) -> str:
     row("lakip export -f txt [city <=1 s, huge <=10 s]",
         lambda s: _fmt(summaries[s]["export_s"], "s", series(s, "export"))
         + _mark(summaries[s]["targets"]["export_s"]))
+    row("  export floor (python + tomllib)",
+        lambda s: _fmt(summaries[s]["export_floor_s"], "s", series(s, "export_floor")))
+    row("  txt / its floor [city <=3x]",
+        lambda s: _fmt(summaries[s]["export_ratio"], "x", series(s, "export"))
+        + _mark(summaries[s]["targets"]["export_ratio"]))
+    row("lakip export -f pdf, = x txt [city <=3x]",
+        lambda s: _fmt(summaries[s]["export_pdf_s"], "s", series(s, "export_pdf")) + " = "
+        + _fmt(summaries[s]["pdf_ratio"], "x", series(s, "export_pdf"))
+        + _mark(summaries[s]["targets"]["pdf_ratio"]))
+    row("lakip export -f docx, = x txt [city <=3x]",
+        lambda s: _fmt(summaries[s]["export_docx_s"], "s", series(s, "export_docx")) + " = "
+        + _fmt(summaries[s]["docx_ratio"], "x", series(s, "export_docx"))
+        + _mark(summaries[s]["targets"]["docx_ratio"]))
     row("save, warm (set + save) [city <=100 ms]",
         lambda s: _fmt(summaries[s]["save_warm_ms"], "ms", series(s, "save"))
         + _mark(summaries[s]["targets"]["save_ms"]))
@@ -948,6 +982,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="a fast look: one run, small and city, 10 keystrokes")
     parser.add_argument("--profile", action="store_true",
                         help="also run each measure once under cProfile (bench/out/profile-*)")
+    parser.add_argument("--only", default=None,
+                        help="comma-separated measures to run (e.g. export_floor,export,"
+                        "export_pdf,export_docx); the others are reported as not run")
     parser.add_argument("--no-terminal", action="store_true",
                         help="skip bench/terminal.py (bytes written to a terminal per action)")
     args = parser.parse_args(argv)
@@ -956,6 +993,12 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"ukuran tidak dikenal: {', '.join(unknown)}")
     repeat = args.repeat or (1 if args.quick else 5)
+    if args.only:
+        known = {m.key for m, _ in MEASURES}
+        only = set(args.only.split(","))
+        if only - known:
+            parser.error(f"ukuran tidak dikenal: {', '.join(sorted(only - known))}")
+        MEASURES[:] = [(m, fn) if m.key in only else (m, _tidak_dijalankan) for m, fn in MEASURES]
     keystrokes = 10 if args.quick else KEYSTROKES
 
     OUT.mkdir(parents=True, exist_ok=True)
