@@ -158,3 +158,37 @@ def test_project_text_is_shown_never_run():
     assert re.sub(r"\s+", "", jahat) in flat
     assert "root:" not in text
     assert "Dinas#{1+1}" in flat.replace("DINAS", "Dinas")
+
+
+def test_columns_sized_to_content_hold_their_widest_line_and_fit_the_page():
+    """Columns of short lines get the width Typst's `auto` would give them, measured on their
+    longest lines only (pdf._terpanjang, blok.typ `terlebar`); a table whose short columns
+    would take the page leaves it to `auto`. Either way no amount breaks and nothing leaves
+    the page."""
+    from lakip_tui.exporters.pdf import _terpanjang
+
+    kolom = [{"header": "Kode", "justify": "left"}, {"header": "Pagu\nRp", "justify": "right"}]
+    baris = [{"cells": ["1.06", "4.277.622.800"], "bold": True},
+             {"cells": ["1.06.01.2.02.0001", "-"], "bold": False}]
+    biasa, tebal = _terpanjang(kolom, baris, [], [0, 0])
+    assert biasa == [["1.06.01.2.02.0001"], ["-"]]
+    assert tebal == [["1.06", "Kode"], ["4.277.622.800", "Pagu", "Rp"]]
+
+    angka = [f"{n * 1_234_567:,}".replace(",", ".") for n in range(1, 12)]
+    sempit = TableBlock("1.1", "Tabel sempit", (Column("No", justify="right"), Column("Uraian"),
+                                                 Column("Jumlah", justify="right")),
+                        tuple(Row((str(i), "Uraian kegiatan yang cukup panjang " * 3, a))
+                              for i, a in enumerate(angka, 1)))
+    lebar = TableBlock("1.2", "Tabel penuh angka", tuple(Column(f"Kolom {i}", justify="right")
+                                                         for i in range(11)),
+                       (Row(tuple(angka)), Row(tuple(reversed(angka)), style="bold")))
+    doc = Document(Sampul("Pemda", "Dinas", "2024"), (), (EntriIsi(1, "BAB I"),), (
+        BabLaporan("bab", "BAB I", (Section("A. Uji", (sempit, lebar)),)),))
+    pdf = pdfium.PdfDocument(exporters.render(doc, "pdf"))
+    for i in range(len(pdf)):
+        page = Halaman(pdf[i])
+        for left, bottom, right, top in page.boxes:
+            assert -0.5 <= left and right <= page.width + 0.5, f"halaman {i + 1}"
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    for a in angka:
+        assert a in text.replace("\r\n", "\n")  # every amount on one line

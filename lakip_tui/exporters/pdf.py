@@ -131,9 +131,32 @@ def _tabel(block: TableBlock) -> dict:
     wide = ukuran.mendatar
     size = 10 if not wide else (9 if ukuran.perlu <= MUAT_MENDATAR else 8)
     widths = [0 if w is None else float(w) for w in ukuran.bagian]
+    biasa, tebal = _terpanjang(columns, rows, footer, widths)
     return {"t": "table", "nomor": block.nomor, "judul": block.judul, "sumber": block.sumber,
             "columns": columns, "rows": rows, "footer": footer, "widths": widths,
-            "wide": wide, "size": size}
+            "wide": wide, "size": size, "biasa": biasa, "tebal": tebal}
+
+
+_CALON = 24  # lines per column and weight measured by Typst for a column sized to content
+
+
+def _terpanjang(columns: list[dict], rows: list[dict], footer: list[dict],
+                widths: list[float]) -> tuple[list[list[str]], list[list[str]]]:
+    """Per column sized to its content (width 0): its longest lines in regular and in bold
+    text (the header is bold), the ones Typst measures to size the column (blok.typ)."""
+    biasa: list[list[str]] = []
+    tebal: list[list[str]] = []
+    for i, w in enumerate(widths):
+        if w != 0:
+            biasa.append([])
+            tebal.append([])
+            continue
+        garis = {False: set(), True: set(columns[i]["header"].split("\n"))}
+        for r in (*rows, *footer):
+            garis[r["bold"]].update(r["cells"][i].split("\n"))
+        biasa.append(sorted(garis[False], key=lambda g: (-len(g), g))[:_CALON])
+        tebal.append(sorted(garis[True], key=lambda g: (-len(g), g))[:_CALON])
+    return biasa, tebal
 
 
 def _grafik(figure: Figure) -> dict:
