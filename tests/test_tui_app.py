@@ -421,6 +421,37 @@ async def test_save_error_is_shown_in_the_app_not_as_traceback(tmp_path):
 
 
 @pilot_test
+async def test_ctrl_s_twice_in_a_row_saves_without_an_error(tmp_path):
+    """Found by the UI fuzz: the second ctrl+s, typed while the first one's flow was still
+    committing the cell being edited, began a save beside the first one's: "penyimpanan
+    sebelumnya masih berjalan" in red, and sometimes the edits left unsaved."""
+    import asyncio
+
+    from textual import events
+    from tui_nyata import buka, make_app_nyata
+
+    app = make_app_nyata(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await buka(pilot, "perjanjian_kinerja", "pk")
+        for gap in range(1, 4):  # loop turns between the two keys (a key repeat, a double tap)
+            await pilot.press("down", "1", "2")  # a cell being edited, committed by the save
+            app.post_message(events.Key("ctrl+s", None))
+            for _ in range(gap):
+                await asyncio.sleep(0)
+            app.post_message(events.Key("ctrl+s", None))
+            for _ in range(200):
+                await pilot.pause(0.02)
+                if not app.project.saving and not any(
+                        not worker.is_finished for worker in app.workers):
+                    break
+            errors = [n.message for n in app._notifications if n.severity == "error"]
+            assert errors == [], gap
+            assert not app.project.dirty, gap
+            saved = tomllib.loads(app.project.path.read_text(encoding="utf-8"))
+            assert saved == app.project.data
+
+
+@pilot_test
 async def test_save_as_asks_before_overwriting_an_existing_file(tmp_path):
     (tmp_path / "ada.toml").write_text("format = 1\n", encoding="utf-8")
     app = make_app(tmp_path, view_factory=TampilanPalsu)

@@ -379,6 +379,10 @@ class LakipApp(App):
         writes the edits as they were when it started. Also "hanya_baca" for a file nobody may
         write (the caller offers save as)."""
         project = self.project
+        while project.saving:
+            # ctrl+s twice in a row: the first flow's save is still being written (a flow is
+            # cancelled only at its next pause); this one saves what is left after it
+            await asyncio.sleep(0.01)
         try:
             job = project.begin_save(path, force=force, snapshot=True)
         except LakipError as exc:
