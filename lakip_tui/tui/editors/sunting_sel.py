@@ -42,14 +42,38 @@ class Sunting(NamedTuple):
     awal: str
 
 
-class CellInput(Input, can_focus=False):
+class TerimaKunci:
+    """Mixin for an overlay that never takes the focus (the cell editor, the choice list): the
+    grid keeps it and hands over the keys while the overlay is open (GridSel.on_key). A focus
+    move repaints the grid (its cursor's :focus colours) and rebuilds the footer: 6 KB per open
+    or close over a slow link (docs/performance.md). The overlay is drawn as focused while
+    open (`has_focus`)."""
+
+    async def tangani(self, event: events.Key) -> bool:
+        """A key the grid handed over: run this overlay's binding for it (the user's key map
+        applied), else `tangani_lain`. False when the key is neither's (the app's keys)."""
+        peta = self._bindings.copy()  # type: ignore[attr-defined]
+        keymap = self.app._keymap  # type: ignore[attr-defined]
+        if keymap:
+            peta.apply_keymap(keymap)
+        for binding in peta.key_to_bindings.get(event.key, ()):
+            if binding.priority:
+                continue
+            event.stop()
+            event.prevent_default()
+            await self.run_action(binding.action)  # type: ignore[attr-defined]
+            return True
+        return await self.tangani_lain(event)
+
+    async def tangani_lain(self, event: events.Key) -> bool:
+        return False
+
+
+class CellInput(TerimaKunci, Input, can_focus=False):
     """The one-line editor laid over the cell or field being edited (its host declares the
     layers "dasar sunting").
 
-    It never takes the focus: the grid keeps it and hands the keys over while an edit is open
-    (GridSel.on_key). A focus move repaints the grid (its cursor's :focus colours) and rebuilds
-    the footer: 6 KB per open or close over a slow link (docs/performance.md). The editor is
-    drawn as focused while open (`has_focus`), with a steady cursor: a blinking one repaints
+    It never takes the focus (TerimaKunci), and its cursor is steady: a blinking one repaints
     twice a second."""
 
     DEFAULT_CSS = """
@@ -84,20 +108,7 @@ class CellInput(Input, can_focus=False):
             self.selection = Selection(0, len(self.value))
         self.app.cursor_position = self.cursor_screen_offset
 
-    async def tangani(self, event: events.Key) -> bool:
-        """A key the grid handed over: run this editor's binding for it (the user's key map
-        applied) or type the character. False when it is neither (the app's keys)."""
-        peta = self._bindings.copy()
-        keymap = self.app._keymap
-        if keymap:
-            peta.apply_keymap(keymap)
-        for binding in peta.key_to_bindings.get(event.key, ()):
-            if binding.priority:
-                continue
-            event.stop()
-            event.prevent_default()
-            await self.run_action(binding.action)
-            return True
+    async def tangani_lain(self, event: events.Key) -> bool:
         if event.is_printable:
             await self._on_key(event)  # Input's own: types the character
             return True
@@ -119,8 +130,9 @@ class CellInput(Input, can_focus=False):
             self.editor.grid.gerak_baris(arah)
 
 
-class PilihanList(QuietScrollbars, BindingSeketika, OptionList):
-    """The list a `pilihan` value is picked from, under the value."""
+class PilihanList(TerimaKunci, QuietScrollbars, OptionList, can_focus=False):
+    """The list a `pilihan` value is picked from, under the value; like the cell editor it
+    never takes the focus (TerimaKunci)."""
 
     DEFAULT_CSS = """
     PilihanList {
@@ -140,15 +152,6 @@ class PilihanList(QuietScrollbars, BindingSeketika, OptionList):
         super().__init__(**kwargs)
         self.editor = editor
 
-    async def on_key(self, event: events.Key) -> None:
-        if not self.display:
-            # the list was closed by an earlier key of the same burst: the rest is the grid's
-            event.stop()
-            event.prevent_default()
-            self.editor.grid.post_message(events.Key(event.key, event.character))
-            return
-        await self.jalankan_binding_sendiri(event)
-
     def action_pilih(self) -> None:
         """Enter: the highlighted choice is stored here and now, not through OptionSelected (a
         message handled later, after the keys typed next had gone to the closing list)."""
@@ -159,12 +162,6 @@ class PilihanList(QuietScrollbars, BindingSeketika, OptionList):
 
     def action_batal(self) -> None:
         self.editor.batal_sunting()
-
-    def on_blur(self, event: events.Blur) -> None:
-        # has_focus is still True here (Widget._on_blur clears it after this handler); a blur
-        # that arrives after the editor was opened again finds itself focused on the screen
-        if self.screen.focused is not self:
-            self.editor.sunting_kehilangan_fokus()
 
 
 class GridSel(BindingSeketika):
@@ -193,10 +190,12 @@ class GridSel(BindingSeketika):
         editor = self.editor
         if not editor.penyunting_terpasang:
             await editor.pasang_penyunting()  # a key that came before the overlays were there
-        if editor.cell_input.display:
-            # an edit is open: the keys are the cell editor's, handled in the order typed;
-            # the grid's own keys do nothing meanwhile, the app's (ctrl+z, F-keys) go on up
-            if await editor.cell_input.tangani(event):
+        terbuka = editor.overlay_terbuka
+        if terbuka is not None:
+            # an edit is open: the keys are the cell editor's (or the choice list's), handled
+            # in the order typed; the grid's own keys do nothing meanwhile, the app's (ctrl+z,
+            # F-keys) go on up
+            if await terbuka.tangani(event):
                 return
             if self._bindings.key_to_bindings.get(event.key):
                 event.stop()
@@ -218,11 +217,11 @@ class GridSel(BindingSeketika):
     def on_mouse_down(self, event: events.MouseDown) -> None:
         # a click elsewhere on the grid while a cell is edited: the edit ends as when focus
         # leaves it (the grid keeps the focus, so no blur says so)
-        if self.editor.cell_input.display:
+        if self.editor.overlay_terbuka is not None:
             self.editor.sunting_kehilangan_fokus()
 
     def on_blur(self, event: events.Blur) -> None:
-        if self.editor.cell_input.display:
+        if self.editor.overlay_terbuka is not None:
             self.editor.sunting_kehilangan_fokus()
 
     _gaya_cache: dict[str, Style] | None = None
@@ -273,15 +272,22 @@ class PenyuntingSel:
         them after its first frame (about 6 ms of the first screen); whatever needs them
         sooner awaits this."""
         if self._pemasangan is None:
-            # the cell editor first among the editor's children: Textual orders what it draws
-            # by the place of each shown child counted from the last, so showing an overlay
-            # mounted last renumbered every sibling and repainted the whole editor (3,7 KB per
-            # open or close over a slow link); mounted first, only its own cells are drawn.
-            # The choice list (it takes the focus, so it repaints more anyway) stays last,
-            # after the grid in the focus order.
-            self.mount(self.cell_input, before=0)  # type: ignore[attr-defined]
-            self._pemasangan = self.mount(self.pilihan)  # type: ignore[attr-defined]
+            # first among the editor's children: Textual orders what it draws by the place of
+            # each shown child counted from the last, so showing an overlay mounted last
+            # renumbered every sibling and repainted the whole editor (3,7 KB per open or
+            # close over a slow link); mounted first, only the overlay's own cells are drawn
+            self._pemasangan = self.mount(self.cell_input, self.pilihan,  # type: ignore
+                                          before=0)
         return self._pemasangan
+
+    @property
+    def overlay_terbuka(self) -> TerimaKunci | None:
+        """The cell editor or the choice list while one is open (it gets the grid's keys)."""
+        if self.cell_input.display:
+            return self.cell_input
+        if self.pilihan.display:
+            return self.pilihan
+        return None
 
     @property
     def penyunting_terpasang(self) -> bool:
@@ -398,7 +404,9 @@ class PenyuntingSel:
             listing.highlighted = 0
         listing.styles.offset = (x, y)
         listing.display = True
-        self._fokus_langsung(listing)
+        if self.screen.focused is not self.grid:  # type: ignore[attr-defined]
+            self._fokus_langsung(self.grid)
+        listing.has_focus = True  # drawn as focused; the grid hands it the keys
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list is not self.pilihan or self._sunting is None:
@@ -449,6 +457,7 @@ class PenyuntingSel:
             self.cell_input.display = False
             self.cell_input.has_focus = False
             self.pilihan.display = False
+            self.pilihan.has_focus = False
             if fokus:
                 self._fokus_langsung(self.grid)
         finally:
