@@ -292,6 +292,21 @@ class GalatLatar:
         finally:
             os._exit(0)
 
+    def batal(self) -> None:
+        """Not wanted after all (the export failed): the child is ended and waited for."""
+        import os
+        import signal
+
+        if self._pipa is None:
+            return
+        os.close(self._pipa)
+        self._pipa = None
+        try:
+            os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+        except (ChildProcessError, ProcessLookupError):
+            pass
+
     def hasil(self) -> int:
         """The number of errors; the child's findings on the registry are in place after it."""
         if self._hasil is None:
@@ -360,10 +375,14 @@ def run_export(args: argparse.Namespace) -> int:
             raise LakipError("bab yang dipilih tidak dapat dicetak: plugin-nya gagal "
                              "(lihat `lakip check`)")
     galat = GalatLatar(project.data, registry, project.path)  # counted beside the export
-    document = assemble(project.data, registry, registry.konteks(project.data, project.path),
-                        keys, kemajuan=kemajuan, data_bersih=tanpa_kendali(project.text))
-    kemajuan.tulis(f"Menyusun berkas {fmt}...")
-    text = exporters.render(document, fmt, width=width)
+    try:
+        document = assemble(project.data, registry, registry.konteks(project.data, project.path),
+                            keys, kemajuan=kemajuan, data_bersih=tanpa_kendali(project.text))
+        kemajuan.tulis(f"Menyusun berkas {fmt}...")
+        text = exporters.render(document, fmt, width=width)
+    except BaseException:
+        galat.batal()
+        raise
     if galat.hasil():
         print(f"lakip: peringatan: proyek memiliki {galat.hasil()} galat; laporan tetap diekspor "
               f"(lihat `lakip check {args.file}`)", file=sys.stderr)

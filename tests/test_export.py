@@ -970,3 +970,35 @@ def test_errors_are_counted_here_when_the_child_hands_back_nothing(proyek, capsy
     monkeypatch.setattr(export.GalatLatar, "_di_anak", lambda self, tulis: os._exit(0))
     assert main(["export", str(proyek), "-o", "-"]) == 0
     assert "proyek memiliki 1 galat" in capsys.readouterr().err
+
+
+def test_a_failed_export_leaves_no_child_counting_errors(proyek, monkeypatch):
+    import os
+
+    from lakip_tui import export
+
+    anak = []
+    asli = export.GalatLatar._mulai
+
+    def mulai(self):
+        asli(self)
+        anak.append(self._pid)
+
+    def gagal(*args, **kwargs):
+        raise LakipError("uji: penyusunan gagal")
+
+    monkeypatch.setenv("LAKIP_EXPORT_PARALEL", "1")
+    monkeypatch.setattr(export.GalatLatar, "_mulai", mulai)
+    monkeypatch.setattr(export, "assemble", gagal)
+    with pytest.raises(LakipError):
+        export.run_export(argparse_namespace(proyek))
+    for pid in anak:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # already waited for
+
+
+def argparse_namespace(path):
+    import argparse
+
+    return argparse.Namespace(file=str(path), format="txt", output="-", width=100,
+                              chapters=None, plugin=[])
