@@ -67,6 +67,29 @@ class CompositorHemat(Compositor):
         return _ChopsDariKiri(update.chops, update.spans, update.chop_ends)
 
 
+def _sel_sel(strip) -> list:
+    """(character, style) of each cell of a drawn line; a wide character takes two."""
+    cells_: list = []
+    for segment in strip:
+        for char in segment.text:
+            cells_.append((char, segment.style))
+            if cell_len(char) == 2:
+                cells_.append(("", segment.style))
+    return cells_
+
+
+def rentang_beda(lama, baru) -> tuple[int, int] | None:
+    """(x, width) from the first to the last cell that differs between two drawings (Strips)
+    of a line; None when they look the same."""
+    a, b = _sel_sel(lama), _sel_sel(baru)
+    if len(a) != len(b):
+        return 0, max(len(a), len(b))
+    beda = [x for x, (sa, sb) in enumerate(zip(a, b)) if sa != sb]
+    if not beda:
+        return None
+    return beda[0], beda[-1] - beda[0] + 1
+
+
 class QuietScrollbars:
     """Mixin for a Line-API ScrollView: its scrollbars are drawn again only when its size or
     its virtual size changed, not after every layout of the screen.

@@ -11,9 +11,10 @@ from textual.widgets import Button, Static, TextArea
 from ..actions import bindings
 from .kunci import BindingSeketika
 from .narrative import binding_teks
+from .teks_hemat import TeksHemat
 
 
-class AreaPanjang(BindingSeketika, TextArea, inherit_bindings=False):
+class AreaPanjang(TeksHemat, BindingSeketika, TextArea, inherit_bindings=False):
     """TextArea's own keys, but F6 and F7 are the app's (as in a narrative): F7 selected the
     whole text here and the next key replaced it."""
 

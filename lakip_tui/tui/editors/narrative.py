@@ -24,6 +24,7 @@ from lakip_tui.paths import Path
 from ..actions import bindings
 from .kunci import BindingSeketika
 from .navigasi import ke_navigasi
+from .teks_hemat import TeksHemat
 
 JEDA_SIMPAN = 1.0  # seconds of quiet before typed text is written to the project
 
@@ -71,7 +72,7 @@ def binding_teks() -> list:
     ]
 
 
-class NarasiArea(BindingSeketika, TextArea, inherit_bindings=False):
+class NarasiArea(TeksHemat, BindingSeketika, TextArea, inherit_bindings=False):
     """The text area; Escape writes the text and goes back to navigation. Textual's own
     bindings of TextArea (and of the scrolling container under it) are kept, except those on
     the app's F-keys."""

@@ -29,7 +29,7 @@ from lakip_tui.paths import Path
 
 from ..actions import bindings
 from ..keymap import tombol_aksi
-from ..gambar import QuietScrollbars, css_kursor, pas, pas_angka
+from ..gambar import QuietScrollbars, css_kursor, pas, pas_angka, rentang_beda
 from . import cells
 from .confirm import Konfirmasi
 from .lokasi import kunci_rincian
@@ -51,29 +51,6 @@ SAMPEL = 40  # rows looked at to guess a column's width when Kolom.lebar is not 
 
 # The keys (actions.AKSI, scope "tabel"): a table is a spreadsheet, printable keys type.
 BINDING_GRID = bindings("tabel")
-
-
-def _sel_sel(strip: Strip) -> list[tuple[str, Style | None]]:
-    """(character, style) of each cell of a drawn line; a wide character takes two."""
-    cells_: list[tuple[str, Style | None]] = []
-    for segment in strip:
-        for char in segment.text:
-            cells_.append((char, segment.style))
-            if cell_len(char) == 2:
-                cells_.append(("", segment.style))
-    return cells_
-
-
-def _rentang_beda(lama: Strip, baru: Strip) -> tuple[int, int] | None:
-    """(x, width) from the first to the last cell that differs between two drawings of a
-    line; None when they look the same."""
-    a, b = _sel_sel(lama), _sel_sel(baru)
-    if len(a) != len(b):
-        return 0, max(len(a), len(b))
-    beda = [x for x, (sa, sb) in enumerate(zip(a, b)) if sa != sb]
-    if not beda:
-        return None
-    return beda[0], beda[-1] - beda[0] + 1
 
 
 class TableGrid(QuietScrollbars, GridSel, ScrollView, can_focus=True):
@@ -459,7 +436,7 @@ class TableGrid(QuietScrollbars, GridSel, ScrollView, can_focus=True):
             if lama is None or lama[0] != scroll_y:
                 self._segarkan_baris(y)
                 continue
-            rentang = _rentang_beda(lama[1], baru)
+            rentang = rentang_beda(lama[1], baru)
             if rentang is not None:
                 self._segarkan_baris(y, rentang)
 

@@ -128,7 +128,7 @@ class Navigation(QuietScrollbars, ScrollView, can_focus=True):
         if index != self.kursor:
             before, self.kursor = self.kursor, index
             for line in (before, index):  # only the two lines the cursor left and entered
-                self.refresh_line(line - self.scroll_offset.y)
+                self.refresh_line(line)  # a line of the list: refresh_line takes off the scroll
         self.scroll_to_region(Region(0, self.kursor, 1, 1), animate=False, force=True,
                               immediate=True)
 

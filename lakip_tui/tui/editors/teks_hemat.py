@@ -1,0 +1,59 @@
+"""A text area that repaints only what a keystroke changed (bytes over a slow link).
+
+Textual's TextArea repaints its whole region whenever its selection changes, i.e. on every
+typed character and every cursor move: 16 lines of a narrative, about 2,8 KB per key at 80x24,
+where a typed character should cost ~200 B (docs/performance.md). Here the selection does not
+repaint by itself; after it changed, and after every edit, each line on screen is drawn again in
+memory and compared with the one drawn last: only the cells that differ are refreshed. Anything
+else (focus, styles, size, scrolling) refreshes as Textual does.
+"""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widgets.text_area import Selection
+
+from ..gambar import rentang_beda
+
+
+class TeksHemat:
+    """Mixin for a TextArea (listed before it): see the module docstring."""
+
+    selection = reactive(Selection(), init=False, always_update=True, repaint=False)
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)  # type: ignore[misc]
+        tergambar = self.__dict__.setdefault("_tergambar", {})
+        tergambar[y] = (self.scroll_offset, strip)  # type: ignore[attr-defined]
+        return strip
+
+    def _watch_selection(self, previous_selection: Selection, selection: Selection) -> None:
+        super()._watch_selection(previous_selection, selection)  # type: ignore[misc]
+        self.segarkan_beda()
+
+    def edit(self, edit):  # type: ignore[no-untyped-def]
+        result = super().edit(edit)  # type: ignore[misc]
+        self.segarkan_beda()
+        return result
+
+    def segarkan_beda(self) -> None:
+        """Refresh only the cells of the lines on screen that now look different."""
+        if not self.is_mounted:  # type: ignore[attr-defined]
+            return
+        tergambar = self.__dict__.get("_tergambar")
+        region = self.scrollable_content_region  # type: ignore[attr-defined]
+        if not tergambar:
+            self.refresh()  # type: ignore[attr-defined]
+            return
+        offset = self.scroll_offset  # type: ignore[attr-defined]
+        for y in range(region.height):
+            lama = tergambar.get(y)
+            if lama is None or lama[0] != offset:
+                self.refresh(Region(0, y, region.width, 1))  # type: ignore[attr-defined]
+                continue
+            rentang = rentang_beda(lama[1], super().render_line(y))  # type: ignore[misc]
+            if rentang is not None:
+                x, width = rentang
+                self.refresh(Region(x, y, width, 1))  # type: ignore[attr-defined]
