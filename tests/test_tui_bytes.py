@@ -270,6 +270,12 @@ async def test_the_screen_a_slow_link_sees_is_the_screen_the_app_draws(tmp_path)
             await pilot.pause(0.05)
         await pilot.pause(0.3)
         assert await layar.beda(pilot) == []
+        # F7 to the navigation (its cursor's colour changes, the narrative's too), moves there
+        for key in ["f7", "down", "down", "up", "tab"]:
+            await pilot.press(key)
+            await pilot.pause(0.1)
+        await pilot.pause(0.3)
+        assert await layar.beda(pilot) == []
 
 
 @pilot_test

@@ -15,11 +15,12 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widgets.text_area import Selection
 
-from ..gambar import rentang_beda
+from ..gambar import QuietScrollbars, rentang_beda
 
 
-class TeksHemat:
-    """Mixin for a TextArea (listed before it): see the module docstring."""
+class TeksHemat(QuietScrollbars):
+    """Mixin for a TextArea (listed before it): see the module docstring. Its scrollbar is not
+    drawn again after every layout of the screen either (QuietScrollbars)."""
 
     selection = reactive(Selection(), init=False, always_update=True, repaint=False)
 

@@ -485,7 +485,8 @@ class MainScreen(Screen):
 
     def action_ke_navigasi(self) -> None:
         navigasi = self.query_one(Navigation)
-        navigasi.display = True
+        if not navigasi.display:
+            navigasi.display = True
         navigasi.focus()
 
     def action_ke_temuan(self) -> None:

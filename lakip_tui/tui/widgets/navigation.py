@@ -114,10 +114,12 @@ class Navigation(QuietScrollbars, ScrollView, can_focus=True):
         return Strip([Segment(pas(self._judul[index], width), style)], width)
 
     def on_focus(self, event: events.Focus) -> None:
-        self.refresh()  # the cursor's colour says whether the list has the focus
+        # the cursor's colour says whether the list has the focus; nothing else changes (the
+        # whole list drawn again is ~1 KB over a slow link)
+        self.refresh_line(self.kursor)
 
     def on_blur(self, event: events.Blur) -> None:
-        self.refresh()
+        self.refresh_line(self.kursor)
 
     # -- cursor --------------------------------------------------------------------------------
 
