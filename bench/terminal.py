@@ -3,7 +3,8 @@
     .venv/bin/python bench/terminal.py [--size 80x24] [--file FILE] [--repeat 5] [--dump DIR]
 
 The real app runs in a pseudo-terminal (its own driver, TERM=tmux-256color and no COLORTERM,
-as inside tmux), with the example project, on the anggaran table (Tabel 3.7). Keys are written
+as inside tmux), with the example project, on the anggaran table (Tabel 3.7), then again in a
+narrative (BAB II, Renstra). Keys are written
 to the terminal as a user types them; after each, everything the app writes until it has been
 quiet for a moment is counted. Reported per action: median, min and max bytes. Also run by
 `make bench` (bench/run.py). Numbers in docs/performance.md.
@@ -37,6 +38,8 @@ BATAS = 5.0  # at most this long per action
 TARGET = {"kursor turun/naik": 500, "kursor kanan/kiri": 500, "ketik satu angka": 200,
           "buka penyunting sel": 2000, "tutup penyunting sel (Esc)": 2000,
           "simpan sel (Enter)": 2000}
+TARGET_NARASI = {"narasi: ketik satu huruf": 200, "narasi: kursor kanan/kiri": 500,
+                 "narasi: kursor turun/naik": 500}
 
 # Run in the child: the real app on a real terminal, the anggaran table focused, then a file
 # written so the parent knows the start is over (stdout is the terminal, so not there).
@@ -46,7 +49,7 @@ from types import SimpleNamespace
 from lakip_tui.tui.app import prepare
 from lakip_tui.tui.editors.table import TableEditor
 
-path, siap = sys.argv[1], sys.argv[2]
+path, siap, tempat = sys.argv[1], sys.argv[2], sys.argv[3]
 app = prepare(SimpleNamespace(file=path, plugin=[], read_only=False, no_mouse=True))
 
 
@@ -59,8 +62,20 @@ async def ke_anggaran():
     app.call_after_refresh(lambda: open(siap, "w").close())
 
 
+async def ke_narasi():
+    # the first narrative of BAB II's Renstra; its cursor does not blink (a blink is a line
+    # repainted twice a second, which would mix into the counts)
+    from textual.widgets import TextArea
+    main = app.layar_utama
+    await main.buka_bab("perjanjian_kinerja", "renstra")
+    area = next(iter(main.panels["perjanjian_kinerja"].view.query(TextArea)))
+    area.cursor_blink = False
+    area.focus()
+    app.call_after_refresh(lambda: open(siap, "w").close())
+
+
 def mulai():
-    app.call_later(ke_anggaran)
+    app.call_later(ke_narasi if tempat == "narasi" else ke_anggaran)
 
 app.call_after_refresh(mulai)
 app.run(mouse=False)
@@ -136,29 +151,57 @@ def per_baris(data: bytes) -> dict[int, int]:
     return {k: v for k, v in out.items() if v}
 
 
+def _jalankan(size: tuple[int, int], file: Path, tempat: str, work: Path) -> tuple:
+    """The app started in a pseudo-terminal, on `tempat` ("anggaran" or "narasi"); (terminal,
+    bytes of the first screen)."""
+    project = work / file.name
+    shutil.copy(file, project)
+    script = work / "anak.py"
+    script.write_text(CHILD, encoding="utf-8")
+    siap = work / "siap"
+    env = dict(os.environ, TERM="tmux-256color", HOME=str(work),
+               XDG_CONFIG_HOME=str(work / "config"), LINES=str(size[1]),
+               COLUMNS=str(size[0]))
+    env.pop("COLORTERM", None)
+    env.pop("TEXTUAL", None)
+    term = Terminal([sys.executable, str(script), str(project), str(siap), tempat], size, env)
+    mulai = time.monotonic()
+    awal = 0
+    while not siap.exists() and time.monotonic() - mulai < 60:
+        awal += term.baca(0.2, 1.0)
+    awal += term.baca(1.0, 10.0)  # the background check, the first repaints
+    return term, awal
+
+
+def ukur_narasi(size: tuple[int, int], file: Path, repeat: int) -> dict:
+    """{action: [bytes, ...]} typing into and moving in a narrative (BAB II, Renstra)."""
+    work = Path(tempfile.mkdtemp(prefix="lakip-bench-term-"))
+    try:
+        term, _ = _jalankan(size, file, "narasi", work)
+        hasil: dict[str, list[int]] = {name: [] for name in TARGET_NARASI}
+        try:
+            for putaran in range(repeat):
+                for char in "kata ":
+                    hasil["narasi: ketik satu huruf"].append(term.tekan(char))
+                for key in ("left", "right"):
+                    hasil["narasi: kursor kanan/kiri"].append(term.tekan(key))
+                for key in ("down", "up"):
+                    hasil["narasi: kursor turun/naik"].append(term.tekan(key))
+        finally:
+            term.tutup()
+        return hasil
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def ukur(size: tuple[int, int], file: Path, repeat: int, dump: Path | None = None) -> dict:
     """{action: [bytes, ...]} over `repeat` rounds in the anggaran table; with `dump`, the
     bytes of each action of the first round are written there and summed per screen line."""
     work = Path(tempfile.mkdtemp(prefix="lakip-bench-term-"))
     try:
-        project = work / file.name
-        shutil.copy(file, project)
-        script = work / "anak.py"
-        script.write_text(CHILD, encoding="utf-8")
-        siap = work / "siap"
-        env = dict(os.environ, TERM="tmux-256color", HOME=str(work),
-                   XDG_CONFIG_HOME=str(work / "config"), LINES=str(size[1]),
-                   COLUMNS=str(size[0]))
-        env.pop("COLORTERM", None)
-        env.pop("TEXTUAL", None)
-        term = Terminal([sys.executable, str(script), str(project), str(siap)], size, env)
+        term, awal = _jalankan(size, file, "anggaran", work)
         hasil: dict[str, list[int]] = {name: [] for name in TARGET}
         try:
-            mulai = time.monotonic()
-            awal = 0
-            while not siap.exists() and time.monotonic() - mulai < 60:
-                awal += term.baca(0.2, 1.0)
-            awal += term.baca(1.0, 10.0)  # the background check, the first repaints
             hasil["layar pertama"] = [awal]
             # to the first sub kegiatan's pagu: two rows down, four columns right
             for key in ("down", "down"):
@@ -194,7 +237,8 @@ def ringkas(hasil: dict[str, list[int]]) -> dict[str, dict]:
         if not values:
             continue
         out[name] = {"median": statistics.median(values), "min": min(values),
-                     "max": max(values), "n": len(values), "target": TARGET.get(name)}
+                     "max": max(values), "n": len(values),
+                     "target": TARGET.get(name, TARGET_NARASI.get(name))}
     return out
 
 
@@ -217,7 +261,9 @@ def main(argv: list[str] | None = None) -> int:
                              "per screen line: which lines an action repaints")
     args = parser.parse_args(argv)
     width, height = (int(part) for part in args.size.split("x"))
-    ringkasan = ringkas(ukur((width, height), args.file, args.repeat, args.dump))
+    hasil = ukur((width, height), args.file, args.repeat, args.dump)
+    hasil.update(ukur_narasi((width, height), args.file, args.repeat))
+    ringkasan = ringkas(hasil)
     cetak((width, height), ringkasan)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

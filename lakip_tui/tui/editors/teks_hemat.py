@@ -24,6 +24,12 @@ class TeksHemat(QuietScrollbars):
 
     selection = reactive(Selection(), init=False, always_update=True, repaint=False)
 
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        # no highlighted cursor line: a move up or down would repaint two whole lines (700 B
+        # over tmux at 80x24); the cursor shows where one is
+        kwargs.setdefault("highlight_cursor_line", False)
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)  # type: ignore[misc]
         tergambar = self.__dict__.setdefault("_tergambar", {})
