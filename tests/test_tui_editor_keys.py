@@ -418,3 +418,26 @@ async def test_the_details_title_names_a_new_row_once_its_kode_is_typed(tmp_path
         await pilot.press(*"IKU8", "enter")
         await pilot.pause(0.3)
         assert "IKU8" in str(editor.rincian.judul.render())
+
+
+@pilot_test
+async def test_the_cell_editor_keeps_the_users_key_map_while_the_grid_has_the_focus(tmp_path):
+    # the grid keeps the focus while a cell is edited and hands the keys to the cell editor
+    # (bytes over a slow link, docs/performance.md): a key map file still applies there
+    config = tmp_path / "config" / "lakip-tui"
+    config.mkdir(parents=True)
+    (config / "keymap.toml").write_text('[keys]\ntabel_batal_sunting = "f12"\n',
+                                        encoding="utf-8")
+    app = make_app_nyata(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _tabel_pk(pilot)
+        await pilot.pause()
+        sebelum = _kode_pk(app)
+        await pilot.press("enter", "x")
+        assert editor.cell_input.display and app.layar_utama.focused is editor.grid
+        await pilot.press("escape")  # no longer the key: nothing happens in the editor
+        await pilot.pause()
+        assert editor.cell_input.display
+        await pilot.press("f12")
+        await pilot.pause()
+        assert not editor.cell_input.display and _kode_pk(app) == sebelum
