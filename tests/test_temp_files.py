@@ -102,4 +102,4 @@ def test_kill_9_during_saves_of_a_file_leaves_old_or_new_and_no_temp_file(tmp_pa
 
     counts = crash_save.run(4, "city", seed=7, folder=tmp_path, quiet=True)
     assert counts["gagal"] == 0, counts
-    assert counts["lama"] + counts["baru"] == 4
+    assert counts["kills"] == 4 and counts["lama"] + counts["baru"] == counts["putaran"]
