@@ -688,7 +688,7 @@ async def test_save_right_after_typing_a_narrative_keeps_the_text(tmp_path):
         await pilot.press("down", "down", "enter")  # BAB I Uji > B. Catatan
         for _ in range(50):
             await pilot.pause(0.02)
-            if type(app.focused).__name__ == "NarasiArea":
+            if type(app.focused).__name__ == "NarrativeArea":
                 break
         await pilot.press("end", *" baru")
         await pilot.press("ctrl+s")  # before the editor's own pause-to-save
@@ -696,7 +696,7 @@ async def test_save_right_after_typing_a_narrative_keeps_the_text(tmp_path):
             await pilot.pause(0.02)
             if "baru" in (tmp_path / "uji-2024.toml").read_text(encoding="utf-8"):
                 break
-        assert type(app.focused).__name__ == "NarasiArea"  # typing can go on
+        assert type(app.focused).__name__ == "NarrativeArea"  # typing can go on
     saved = tomllib.loads((tmp_path / "uji-2024.toml").read_text(encoding="utf-8"))
     assert saved["uji"]["catatan"] == "Catatan awal baru"
 

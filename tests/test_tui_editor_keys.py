@@ -245,7 +245,7 @@ async def test_f7_in_the_window_for_long_text_goes_to_navigation_keeping_the_tex
     # whole text, as item 7 did in a narrative. F7 goes to the navigation (docs/tui.md): the
     # window writes its text and closes first.
     from lakip_tui.tui.editors import cells
-    from lakip_tui.tui.editors.long_text import SuntingPanjang
+    from lakip_tui.tui.editors.long_text import LongTextScreen
 
     app = make_app_nyata(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -264,10 +264,10 @@ async def test_f7_in_the_window_for_long_text_goes_to_navigation_keeping_the_tex
         before = app.project.get(path)
         await pilot.press("ctrl+e")
         await pilot.pause()
-        assert isinstance(app.screen, SuntingPanjang)
+        assert isinstance(app.screen, LongTextScreen)
         await pilot.press("end", "f7", "x")
         await pilot.pause()
-        assert not isinstance(app.screen, SuntingPanjang)
+        assert not isinstance(app.screen, LongTextScreen)
         assert app.project.get(path) == before
         assert type(main.focused).__name__ == "Navigation"
 

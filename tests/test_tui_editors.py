@@ -215,7 +215,7 @@ def test_cells_parse_and_format_follow_column_kind():
     rupiah = Kolom("pagu", "Pagu", "rupiah")
     assert cells.urai(rupiah, "1.500.000") == 1500000
     assert cells.teks_tampil(rupiah, 1500000) == "1.500.000"
-    with pytest.raises(cells.NilaiDitolak, match="Pagu: .*negatif"):
+    with pytest.raises(cells.ValueRefused, match="Pagu: .*negatif"):
         cells.urai(rupiah, "-5.000")
     assert cells.urai(Kolom("x", "X", "rupiah", negatif=True), "-5.000") == -5000
     persen = Kolom("t", "Target", "persen")
@@ -227,9 +227,9 @@ def test_cells_parse_and_format_follow_column_kind():
     assert cells.teks_tampil(desimal, 0.16085) == "0,16"
     pilihan = Kolom("p", "Polaritas", "pilihan", pilihan=("positif", "negatif"))
     assert cells.urai(pilihan, "NEGATIF") == "negatif"
-    with pytest.raises(cells.NilaiDitolak, match="bukan pilihan"):
+    with pytest.raises(cells.ValueRefused, match="bukan pilihan"):
         cells.urai(pilihan, "netral")
-    with pytest.raises(cells.NilaiDitolak, match="wajib diisi"):
+    with pytest.raises(cells.ValueRefused, match="wajib diisi"):
         cells.urai(Kolom("n", "Nama", wajib=True), "  ")
     assert cells.urai(Kolom("n", "Nama"), "") is None
     # a cell holding a list stays a list
@@ -238,7 +238,7 @@ def test_cells_parse_and_format_follow_column_kind():
     target = Kolom("target", "Target", "angka")
     assert cells.urai(target, "WTP") == "WTP"
     assert cells.urai(target, "1.250") == 1250 and cells.urai(target, "85%") == 85
-    with pytest.raises(cells.NilaiDitolak, match="koma untuk desimal"):
+    with pytest.raises(cells.ValueRefused, match="koma untuk desimal"):
         cells.urai(target, "83.42")  # looks like a number, so it is not silently kept as text
     tahun = Kolom("tahun", "Tahun", "tahun")
     assert cells.teks_tampil(tahun, 2024) == "2024" and cells.urai(tahun, "2024") == 2024
@@ -387,7 +387,7 @@ async def test_computed_column_cannot_be_edited():
 
 @pilot_test
 async def test_prose_cell_is_edited_in_a_window_keeping_paragraphs():
-    from lakip_tui.tui.editors.long_text import SuntingPanjang
+    from lakip_tui.tui.editors.long_text import LongTextScreen
 
     text = PROJECT_TEXT.replace('nama = "Gaji"', 'nama = "Gaji\\n\\nParagraf dua"')
     app = make_app(text, bagian="belanja")
@@ -397,7 +397,7 @@ async def test_prose_cell_is_edited_in_a_window_keeping_paragraphs():
         await pilot.press("enter")
         await pilot.pause()
         window = app.screen
-        assert isinstance(window, SuntingPanjang) and window.area.has_focus
+        assert isinstance(window, LongTextScreen) and window.area.has_focus
         window.area.move_cursor(window.area.document.end)
         await type_text(pilot, " lagi")
         await pilot.press("escape")
@@ -847,7 +847,7 @@ async def test_undo_redraws_a_form_value():
 
 @pilot_test
 async def test_form_text_field_opens_in_a_window_with_ctrl_e():
-    from lakip_tui.tui.editors.long_text import SuntingPanjang
+    from lakip_tui.tui.editors.long_text import LongTextScreen
 
     app = make_app(bagian="meta")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -855,7 +855,7 @@ async def test_form_text_field_opens_in_a_window_with_ctrl_e():
         await pilot.press("ctrl+e")
         await pilot.pause()
         window = app.screen
-        assert isinstance(window, SuntingPanjang) and window.area.text == "Budi"
+        assert isinstance(window, LongTextScreen) and window.area.text == "Budi"
         window.area.move_cursor(window.area.document.end)
         await pilot.press("enter", "enter")
         await type_text(pilot, "Paragraf dua")
@@ -866,7 +866,7 @@ async def test_form_text_field_opens_in_a_window_with_ctrl_e():
         assert form_value(form, 0) == "Budi  Paragraf dua"  # one line in the form
         await pilot.press("enter")  # a value with paragraphs always opens in the window
         await pilot.pause()
-        assert isinstance(app.screen, SuntingPanjang)
+        assert isinstance(app.screen, LongTextScreen)
 
 
 @pilot_test
@@ -890,7 +890,7 @@ async def test_form_keys_typed_faster_than_the_screen_updates_all_reach_the_fiel
 def _tanpa_pasang_otomatis(monkeypatch, cls) -> None:
     """The editor does not mount its cell editor after its first frame, as if the user's keys
     came before that: they must wait for the mount, not be lost."""
-    from lakip_tui.tui.editors.sunting_sel import PenyuntingSel
+    from lakip_tui.tui.editors.cell_editing import CellEditing
 
     original = cls.on_mount
 
@@ -898,7 +898,7 @@ def _tanpa_pasang_otomatis(monkeypatch, cls) -> None:
         later = self.call_after_refresh
 
         def only_others(callback, *args, **kwargs):
-            if getattr(callback, "__func__", None) is not PenyuntingSel.pasang_penyunting:
+            if getattr(callback, "__func__", None) is not CellEditing.pasang_penyunting:
                 return later(callback, *args, **kwargs)
             return False
 

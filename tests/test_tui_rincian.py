@@ -22,7 +22,7 @@ from lakip_tui.project import Project
 from lakip_tui.tui.chapter_view import ChapterView
 from lakip_tui.tui.editors import cells, rincian
 from lakip_tui.tui.editors.form import LEBAR_LABEL, FormEditor
-from lakip_tui.tui.editors.narrative import NarasiArea, NarrativeEditor
+from lakip_tui.tui.editors.narrative import NarrativeArea, NarrativeEditor
 from lakip_tui.tui.editors.rincian import RincianPanel
 from lakip_tui.tui.editors.table import TableEditor
 
@@ -109,9 +109,9 @@ async def test_edit_a_units_fungsi_in_its_details_then_save_and_undo(tmp_path):
         assert await app.screen.lompat_ke(("profil", "unit", 1, "fungsi", 2))
         await pilot.pause(0.3)
         area = app.screen.focused
-        assert isinstance(area, NarasiArea)
+        assert isinstance(area, NarrativeArea)
         panel = next(a for a in area.ancestors if isinstance(a, RincianPanel))
-        assert panel.kunci == (("profil", "unit", 1), 0)
+        assert panel.row_key == (("profil", "unit", 1), 0)
         assert panel.editor.model.kursor_baris == 1
         assert area.cursor_location[0] == 2
         lama = area.document.get_line(2)
@@ -202,13 +202,13 @@ async def test_details_follow_the_cursor_row_and_only_when_it_changes(monkeypatc
         await pilot.pause()
         editor = _editor(app, UNIT)
         panel = editor.rincian
-        assert panel is not None and panel.kunci == (("uji", "unit", 0), 0)
+        assert panel is not None and panel.row_key == (("uji", "unit", 0), 0)
         assert _fungsi(panel).area.text == "Menyusun program\nMenyusun laporan"
         assert panel.jumlah_bangun == 1
         editor.grid.focus()
         await pilot.press("down")
         await pilot.pause(0.3)
-        assert panel.kunci == (("uji", "unit", 1), 0)
+        assert panel.row_key == (("uji", "unit", 1), 0)
         assert panel.jumlah_bangun == 2
         assert _fungsi(panel).area.text == "Merehabilitasi"  # the details of the new row
         form = next(e for e in panel.editors if isinstance(e, FormEditor))
@@ -223,12 +223,12 @@ async def test_details_follow_the_cursor_row_and_only_when_it_changes(monkeypatc
         editor.grid.pindah(0)
         editor.grid.pindah(1)
         await pilot.pause(0.3)
-        assert panel.jumlah_bangun == 2 and panel.kunci == (("uji", "unit", 1), 0)
+        assert panel.jumlah_bangun == 2 and panel.row_key == (("uji", "unit", 1), 0)
         editor.grid.pindah(0)
         editor.grid.pindah(1)
         editor.grid.pindah(0)
         await pilot.pause(0.3)
-        assert panel.jumlah_bangun == 3 and panel.kunci == (("uji", "unit", 0), 0)
+        assert panel.jumlah_bangun == 3 and panel.row_key == (("uji", "unit", 0), 0)
         editor.grid.pindah(1)
         await pilot.pause(0.3)
         # edit the list through the detail editor: one item per line, absolute path
@@ -253,12 +253,12 @@ async def test_details_follow_the_cursor_row_and_only_when_it_changes(monkeypatc
         # a row inserted above moves the cursor row's path: its details follow it
         await pilot.press("insert")
         await pilot.pause(0.3)
-        assert panel.kunci == (("uji", "unit", 1), 0)
+        assert panel.row_key == (("uji", "unit", 1), 0)
         assert _fungsi(panel).area.text == ""
         app.project.undo()
         await pilot.pause(0.3)
-        assert panel.kunci[0] in (("uji", "unit", 0), ("uji", "unit", 1))
-        row = app.project.get(panel.kunci[0])
+        assert panel.row_key[0] in (("uji", "unit", 0), ("uji", "unit", 1))
+        row = app.project.get(panel.row_key[0])
         assert _fungsi(panel).area.text == "\n".join(row.get("fungsi", []))
 
 
@@ -307,8 +307,8 @@ async def test_jump_to_a_detail_focuses_it_on_the_right_row():
         await pilot.pause(0.2)
         editor = _editor(app, UNIT)
         assert editor.model.kursor_baris == 1
-        assert editor.rincian.kunci == (("uji", "unit", 1), 0)
-        assert isinstance(app.screen.focused, NarasiArea)
+        assert editor.rincian.row_key == (("uji", "unit", 1), 0)
+        assert isinstance(app.screen.focused, NarrativeArea)
         assert app.screen.focused.text == "Merehabilitasi"
         assert app.view.jump_to(("uji", "unit", 0, "renstra", "2023"))
         await pilot.pause(0.2)

@@ -48,7 +48,7 @@ async def test_type_the_sasaran_daerah_of_a_sasaran_save_and_undo(tmp_path):
         grid = app.screen.focused
         form = next(a for a in grid.ancestors if isinstance(a, FormEditor))
         panel = next(a for a in form.ancestors if isinstance(a, RincianPanel))
-        assert panel.kunci[0] == ("perjanjian_kinerja", "sasaran", 1)
+        assert panel.row_key[0] == ("perjanjian_kinerja", "sasaran", 1)
         for char in DAERAH:
             await pilot.press(char)
         await pilot.press("enter")

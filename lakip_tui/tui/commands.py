@@ -25,7 +25,7 @@ SCREEN_SCOPES = {
 WIDGET_SCOPES = {
     "TableGrid": "tabel",
     "FormGrid": "isian",
-    "NarasiArea": "narasi",
+    "NarrativeArea": "narasi",
     "Navigasi": "navigasi",
 }
 

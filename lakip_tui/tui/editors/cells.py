@@ -24,7 +24,7 @@ _KOSONG = ""
 _ANGKA = ("rupiah", "bilangan", "desimal", "persen", "angka")
 
 
-class NilaiDitolak(LakipError):
+class ValueRefused(LakipError):
     """Typed text that this column does not accept; the message names the column."""
 
     def __init__(self, message: str) -> None:
@@ -142,15 +142,15 @@ def _format_angka(jenis: str, value: int | float, *, digits: int | None) -> str:
 def urai(kolom: Kolom, text: str, lama: Any = None) -> Any:
     """The value to store for `text` typed into `kolom`; None means "leave the key out".
 
-    Raises NilaiDitolak with an Indonesian message naming the column. `lama` is the value now
+    Raises ValueRefused with an Indonesian message naming the column. `lama` is the value now
     stored: a cell that holds a list stays a list.
     """
     try:
         value = _urai(kolom, text, lama)
     except AngkaError as exc:
-        raise NilaiDitolak(f"{kolom.label}: {exc.message}") from None
+        raise ValueRefused(f"{kolom.label}: {exc.message}") from None
     if value is None and kolom.wajib:
-        raise NilaiDitolak(f"{kolom.label} wajib diisi.")
+        raise ValueRefused(f"{kolom.label} wajib diisi.")
     return value
 
 
@@ -184,7 +184,7 @@ def _urai_satu(kolom: Kolom, text: str) -> Any:
         return _urai_tahun(text)
     if jenis == "peta_tahun":
         return _urai_peta_tahun(text)
-    raise NilaiDitolak(f"{kolom.label}: jenis kolom tidak dikenal ({jenis}).")
+    raise ValueRefused(f"{kolom.label}: jenis kolom tidak dikenal ({jenis}).")
 
 
 def _urai_pilihan(kolom: Kolom, text: str) -> str | None:
@@ -195,7 +195,7 @@ def _urai_pilihan(kolom: Kolom, text: str) -> str | None:
         if option.casefold() == wanted.casefold():
             return option
     daftar = ", ".join(kolom.pilihan) or "(tidak ada pilihan)"
-    raise NilaiDitolak(f'{kolom.label}: "{wanted}" bukan pilihan yang dikenal; pilih salah satu: '
+    raise ValueRefused(f'{kolom.label}: "{wanted}" bukan pilihan yang dikenal; pilih salah satu: '
                        f"{daftar}.")
 
 

@@ -10,14 +10,14 @@ from textual.widgets import Button, Static
 from ..actions import bindings
 
 
-class Konfirmasi(ModalScreen[bool]):
+class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True for "Ya", False for "Batal" (Escape, n)."""
 
     DEFAULT_CSS = """
-    Konfirmasi {
+    ConfirmScreen {
         align: center middle;
     }
-    Konfirmasi > Vertical {
+    ConfirmScreen > Vertical {
         width: 60;
         max-width: 100%;
         height: auto;
@@ -25,15 +25,15 @@ class Konfirmasi(ModalScreen[bool]):
         background: $surface;
         padding: 1 2;
     }
-    Konfirmasi .tanya {
+    ConfirmScreen .tanya {
         width: 100%;
         margin-bottom: 1;
     }
-    Konfirmasi Horizontal {
+    ConfirmScreen Horizontal {
         height: auto;
         align-horizontal: right;
     }
-    Konfirmasi Button {
+    ConfirmScreen Button {
         margin-left: 2;
     }
     """

@@ -6,7 +6,7 @@ FormGrid draws every field with the Line API ("label *" in a muted column, then 
 form is the same handful of widgets whatever its number of fields: the title, the grid, one
 one-line editor laid over the value being edited, one choice list, the message line. A form sits
 on the first screen (BAB I), and a widget per field made the first frame slow
-(docs/performance.md). Editing works as in the table (sunting_sel.py): Enter or a typed
+(docs/performance.md). Editing works as in the table (cell_editing.py): Enter or a typed
 character opens the editor; a refused value stays in it with the message under the form.
 """
 
@@ -28,11 +28,11 @@ from lakip_tui.chapter import Isian, Kolom
 from lakip_tui.paths import Path
 
 from ..actions import bindings
-from ..gambar import TANDA_LUAP, css_kursor, pas
+from ..drawing import TANDA_LUAP, css_kursor, pas
 from . import cells
 from .lokasi import kolom_isian
 from .navigasi import ke_navigasi
-from .sunting_sel import CellInput, GridSel, PenyuntingSel, PilihanList
+from .cell_editing import CellInput, CellGrid, CellEditing, ChoiceList
 
 LEBAR_LABEL = 24  # the label column, its last cell a space
 KOSONG_PILIHAN = "(pilih)"
@@ -42,7 +42,7 @@ KOSONG_PILIHAN = "(pilih)"
 BINDING_ISIAN = bindings("isian")
 
 
-class FormGrid(GridSel, Widget, can_focus=True):
+class FormGrid(CellGrid, Widget, can_focus=True):
     """The fields of one form, a line each; the cursor is a field."""
 
     COMPONENT_CLASSES = {
@@ -188,7 +188,7 @@ class FormGrid(GridSel, Widget, can_focus=True):
                 self.editor.mulai_sunting()
 
 
-class FormEditor(PenyuntingSel, Vertical):
+class FormEditor(CellEditing, Vertical):
     """Title, the fields (one FormGrid), the editor laid over a value, the message line."""
 
     DEFAULT_CSS = """
@@ -218,7 +218,7 @@ class FormEditor(PenyuntingSel, Vertical):
         self.konteks_factory = konteks_factory
         self.grid = FormGrid(self)
         self.cell_input = CellInput(self, compact=True)
-        self.pilihan = PilihanList(self)
+        self.pilihan = ChoiceList(self)
         self.pesan = Static("", classes="pesan", markup=False)
         self._unsubscribe: Callable[[], None] | None = None
         self._fokus_tertunda = False

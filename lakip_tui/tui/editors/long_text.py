@@ -9,26 +9,26 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from ..actions import bindings
-from .kunci import BindingSeketika
+from .bindings import ImmediateBindings
 from .narrative import binding_teks
-from .teks_hemat import TeksHemat
+from .lean_text import LeanTextArea
 
 
-class AreaPanjang(TeksHemat, BindingSeketika, TextArea, inherit_bindings=False):
+class LongTextArea(LeanTextArea, ImmediateBindings, TextArea, inherit_bindings=False):
     """TextArea's own keys, but F6 and F7 are the app's (as in a narrative): F7 selected the
     whole text here and the next key replaced it."""
 
     BINDINGS = binding_teks() + bindings("area_panjang")
 
 
-class SuntingPanjang(ModalScreen[str | None]):
+class LongTextScreen(ModalScreen[str | None]):
     """Dismisses with the edited text (Escape or "Simpan"), or None ("Batal")."""
 
     DEFAULT_CSS = """
-    SuntingPanjang {
+    LongTextScreen {
         align: center middle;
     }
-    SuntingPanjang > Vertical {
+    LongTextScreen > Vertical {
         width: 100%;
         max-width: 110;
         height: 100%;
@@ -37,20 +37,20 @@ class SuntingPanjang(ModalScreen[str | None]):
         background: $surface;
         padding: 0 1;
     }
-    SuntingPanjang .judul {
+    LongTextScreen .judul {
         text-style: bold;
     }
-    SuntingPanjang AreaPanjang {
+    LongTextScreen LongTextArea {
         height: 1fr;
     }
-    SuntingPanjang .petunjuk {
+    LongTextScreen .petunjuk {
         color: $text-muted;
     }
-    SuntingPanjang Horizontal {
+    LongTextScreen Horizontal {
         height: auto;
         align-horizontal: right;
     }
-    SuntingPanjang Button {
+    LongTextScreen Button {
         margin-left: 2;
     }
     """
@@ -60,7 +60,7 @@ class SuntingPanjang(ModalScreen[str | None]):
     def __init__(self, judul: str, teks: str) -> None:
         super().__init__()
         self.judul = judul
-        self.area = AreaPanjang(teks, soft_wrap=True, tab_behavior="focus")
+        self.area = LongTextArea(teks, soft_wrap=True, tab_behavior="focus")
 
     def compose(self) -> ComposeResult:
         with Vertical():

@@ -22,9 +22,9 @@ from lakip_tui.errors import LakipError
 from lakip_tui.paths import Path
 
 from ..actions import bindings
-from .kunci import BindingSeketika
+from .bindings import ImmediateBindings
 from .navigasi import ke_navigasi
-from .teks_hemat import TeksHemat
+from .lean_text import LeanTextArea
 
 JEDA_SIMPAN = 1.0  # seconds of quiet before typed text is written to the project
 
@@ -72,7 +72,7 @@ def binding_teks() -> list:
     ]
 
 
-class NarasiArea(TeksHemat, BindingSeketika, TextArea, inherit_bindings=False):
+class NarrativeArea(LeanTextArea, ImmediateBindings, TextArea, inherit_bindings=False):
     """The text area; Escape writes the text and goes back to navigation. Textual's own
     bindings of TextArea (and of the scrolling container under it) are kept, except those on
     the app's F-keys."""
@@ -95,7 +95,7 @@ class NarrativeEditor(Vertical):
         text-style: bold;
         color: $text-primary;
     }
-    NarrativeEditor > NarasiArea {
+    NarrativeEditor > NarrativeArea {
         height: auto;
         min-height: 5;
         max-height: 20;
@@ -103,7 +103,7 @@ class NarrativeEditor(Vertical):
     NarrativeEditor.tunggal {
         height: 1fr;
     }
-    NarrativeEditor.tunggal > NarasiArea {
+    NarrativeEditor.tunggal > NarrativeArea {
         height: 1fr;
         max-height: 100%;
     }
@@ -121,7 +121,7 @@ class NarrativeEditor(Vertical):
         self.narasi = narasi
         self.project = project
         # a list shows line numbers, so that a long item wrapped over lines still reads as one
-        self.area = NarasiArea(nilai_ke_teks(narasi, project.get(narasi.path)),
+        self.area = NarrativeArea(nilai_ke_teks(narasi, project.get(narasi.path)),
                                soft_wrap=True, tab_behavior="focus",
                                show_line_numbers=narasi.daftar)
         self.pesan = Static(self._petunjuk(), classes="pesan", markup=False)

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 JEDA_RINCIAN = 0.15  # seconds the cursor rests on a row before its details are built
 
 RincianEditor = NarrativeEditor | FormEditor
-Kunci = tuple[Path, int]  # (row path, level) of the row whose details are shown
+RowKey = tuple[Path, int]  # (row path, level) of the row whose details are shown
 
 
 def mutlak(isi: Narasi | Isian, row_path: Path) -> Narasi | Isian:
@@ -73,7 +73,7 @@ class RincianPanel(Vertical):
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
-    RincianPanel NarrativeEditor > NarasiArea {
+    RincianPanel NarrativeEditor > NarrativeArea {
         min-height: 4;
         max-height: 12;
     }
@@ -90,8 +90,8 @@ class RincianPanel(Vertical):
         self.konteks_factory = konteks_factory
         self.judul = Static("", classes="judul-rincian", markup=False)
         self.editors: list[RincianEditor] = []
-        self.kunci: Kunci | None = None  # the row shown now
-        self._diminta: Kunci | None = None  # the row the cursor is on
+        self.row_key: RowKey | None = None  # the row shown now
+        self._diminta: RowKey | None = None  # the row the cursor is on
         self._timer: Timer | None = None
         self.jumlah_bangun = 0  # how often the editors were built (tests see the debounce)
 
@@ -103,7 +103,7 @@ class RincianPanel(Vertical):
 
     # -- following the cursor ----------------------------------------------------------------
 
-    def _kunci_kursor(self) -> Kunci | None:
+    def _kunci_kursor(self) -> RowKey | None:
         model = self.editor.model
         baris = model.baris_kursor
         if baris is None or not model.levels[baris.tingkat].rincian:
@@ -118,7 +118,7 @@ class RincianPanel(Vertical):
             return None
         self._diminta = wanted
         self._hentikan_timer()
-        if wanted == self.kunci and (self.editors or wanted is None):
+        if wanted == self.row_key and (self.editors or wanted is None):
             return None
         if segera or not self.is_mounted:
             return self.bangun()
@@ -135,14 +135,14 @@ class RincianPanel(Vertical):
         self._hentikan_timer()
         wanted = self._kunci_kursor()
         self._diminta = wanted
-        if wanted == self.kunci and (self.editors or wanted is None):
+        if wanted == self.row_key and (self.editors or wanted is None):
             return None
         for old in self.editors:
             if isinstance(old, NarrativeEditor):
                 old.simpan()  # text typed but not yet written belongs to the row it was typed for
             old.remove()
         self.editors = []
-        self.kunci = wanted
+        self.row_key = wanted
         if wanted is None:
             self.judul.update("")
             self.add_class("kosong")
@@ -158,8 +158,8 @@ class RincianPanel(Vertical):
     def perbarui_judul(self) -> None:
         """A value of the row shown changed (its kode, its name): say its new name."""
         baris = self.editor.model.baris_kursor
-        if self.kunci is not None and baris is not None and \
-                (baris.path, baris.tingkat) == self.kunci:
+        if self.row_key is not None and baris is not None and \
+                (baris.path, baris.tingkat) == self.row_key:
             self.judul.update(f"Rincian (Tab) {self.editor.nama_baris(baris)}")
 
     def _buat(self, isi: Narasi | Isian) -> RincianEditor:

@@ -29,14 +29,14 @@ from lakip_tui.paths import Path
 
 from ..actions import bindings
 from ..keymap import tombol_aksi
-from ..gambar import QuietScrollbars, css_kursor, pas, pas_angka, rentang_beda
+from ..drawing import QuietScrollbars, css_kursor, pas, pas_angka, rentang_beda
 from . import cells
-from .confirm import Konfirmasi
+from .confirm import ConfirmScreen
 from .lokasi import kunci_rincian
 from .navigasi import ke_navigasi
 from .rincian import RincianPanel
-from .sunting_sel import CellInput, GridSel, PenyuntingSel, PilihanList
-from .table_model import Baris, TabelModel
+from .cell_editing import CellInput, CellGrid, CellEditing, ChoiceList
+from .table_model import TableRow, TableModel
 from .tata_kolom import PEMISAH_LEBAR, bagi_lebar, kolom_tampak, pertama_untuk
 
 PEMISAH = "│"
@@ -53,7 +53,7 @@ SAMPEL = 40  # rows looked at to guess a column's width when Kolom.lebar is not 
 BINDING_GRID = bindings("tabel")
 
 
-class TableGrid(QuietScrollbars, GridSel, ScrollView, can_focus=True):
+class TableGrid(QuietScrollbars, CellGrid, ScrollView, can_focus=True):
     """The rows of one table, drawn line by line; the cursor is a cell.
 
     The first column (the row's key) stays put; the others scroll sideways by whole columns
@@ -97,7 +97,7 @@ class TableGrid(QuietScrollbars, GridSel, ScrollView, can_focus=True):
 
     BINDINGS = BINDING_GRID
 
-    def __init__(self, model: TabelModel, editor: "TableEditor", **kwargs: Any) -> None:
+    def __init__(self, model: TableModel, editor: "TableEditor", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.model = model
         self.editor = editor
@@ -313,7 +313,7 @@ class TableGrid(QuietScrollbars, GridSel, ScrollView, can_focus=True):
             strip = Strip.join([strip.crop(0, width - 1), Strip([Segment("›", sep)])])
         return strip
 
-    def _strip_baris(self, baris: Baris, index: int, width: int) -> Strip:
+    def _strip_baris(self, baris: TableRow, index: int, width: int) -> Strip:
         model = self.model
         base = self.rich_style
         gaya = self.gaya
@@ -362,7 +362,7 @@ class TableGrid(QuietScrollbars, GridSel, ScrollView, can_focus=True):
                 self._lebarkan_tertunda = True
                 self.call_after_refresh(self._lebarkan)
 
-    def _awalan(self, baris: Baris) -> str:
+    def _awalan(self, baris: TableRow) -> str:
         """Indentation and fold marker of the tree column."""
         if not self._lebar_awalan:
             return ""
@@ -577,7 +577,7 @@ class TableGrid(QuietScrollbars, GridSel, ScrollView, can_focus=True):
             self.editor.mulai_sunting()
 
 
-class TableEditor(PenyuntingSel, Vertical):
+class TableEditor(CellEditing, Vertical):
     """Title, grid, the cell editor laid over it, a message line under it and, when the table
     declares rincian, the detail editors of the cursor row under that."""
 
@@ -613,7 +613,7 @@ class TableEditor(PenyuntingSel, Vertical):
 
     def __init__(self, tabel: Tabel, project: Any, konteks_factory: Callable[[], Any],
                  *, tunggal: bool = False) -> None:
-        self.model = TabelModel(tabel, lambda: project.data, konteks_factory)
+        self.model = TableModel(tabel, lambda: project.data, konteks_factory)
         punya_rincian = any(level.rincian for level in self.model.levels)
         # a table with details does not fill the height: the details go under it
         super().__init__(classes="berincian" if punya_rincian else "tunggal" if tunggal else "")
@@ -624,7 +624,7 @@ class TableEditor(PenyuntingSel, Vertical):
         self._rincian_tertunda: Path | None = None  # fokus_ke into a detail before mounting
         self.grid = TableGrid(self.model, self)
         self.cell_input = CellInput(self, compact=True)
-        self.pilihan = PilihanList(self)
+        self.pilihan = ChoiceList(self)
         self.pesan = Static("", classes="pesan", markup=False)
         self._unsubscribe: Callable[[], None] | None = None
         self._fokus_tertunda = False
@@ -800,9 +800,9 @@ class TableEditor(PenyuntingSel, Vertical):
             if ya:
                 self._hapus(baris.path)
 
-        self.app.push_screen(Konfirmasi(question), jawab)
+        self.app.push_screen(ConfirmScreen(question), jawab)
 
-    def nama_baris(self, baris: Baris) -> str:
+    def nama_baris(self, baris: TableRow) -> str:
         """The row as a person names it: its first two text columns (kode, nama)."""
         parts = []
         for col in range(self.model.jumlah_kolom):
@@ -844,7 +844,7 @@ class TableEditor(PenyuntingSel, Vertical):
 
     # -- folding ----------------------------------------------------------------------------------
 
-    def lipat(self, baris: Baris, terlipat: bool) -> None:
+    def lipat(self, baris: TableRow, terlipat: bool) -> None:
         if self.model.lipat(baris, terlipat):
             self.grid.perbarui_ukuran()
             self.grid.pindah(penuh=True)

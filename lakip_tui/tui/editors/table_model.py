@@ -20,7 +20,7 @@ TEKS_GALAT = "galat"
 
 
 @dataclass(slots=True)
-class Baris:
+class TableRow:
     """One visible row: where it lives in the file, how deep it is, and whether it has children."""
 
     path: Path  # path of the row dict
@@ -45,7 +45,7 @@ def tingkat_tabel(tabel: Tabel) -> list[Tabel]:
     return levels
 
 
-class TabelModel:
+class TableModel:
     """Rows, folding and cursor of one table editor, over the project's plain data."""
 
     def __init__(self, tabel: Tabel, data_getter: Callable[[], dict],
@@ -58,7 +58,7 @@ class TabelModel:
         self._data = data_getter
         self._konteks = konteks_getter
         self.jumlah_kolom = max(len(level.kolom) for level in self.levels)
-        self._rows: list[Baris] = []
+        self._rows: list[TableRow] = []
         self._stale = True
         # Folded rows by identity: row dicts survive edits and moves, and keeping a reference
         # means an id is never reused for another row while it is remembered.
@@ -74,7 +74,7 @@ class TabelModel:
     # -- the flat list -------------------------------------------------------------------------
 
     @property
-    def rows(self) -> list[Baris]:
+    def rows(self) -> list[TableRow]:
         if self._stale:
             self._bangun()
         return self._rows
@@ -98,7 +98,7 @@ class TabelModel:
         self.tandai_struktur_berubah()
 
     def _bangun(self) -> None:
-        rows: list[Baris] = []
+        rows: list[TableRow] = []
         levels = self.levels
         folded = self._folded
         data = self._data()
@@ -118,7 +118,7 @@ class TabelModel:
                 path = (*list_path, index)
                 if row is cursor_row:
                     found = len(rows)
-                rows.append(Baris(path, row, depth, count))
+                rows.append(TableRow(path, row, depth, count))
                 if count and folded.get(id(row)) is not row:
                     walk((*path, *anak.path), children, depth + 1)
 
@@ -148,11 +148,11 @@ class TabelModel:
         self._jepit_kursor()
 
     @property
-    def baris_kursor(self) -> Baris | None:
+    def baris_kursor(self) -> TableRow | None:
         rows = self.rows
         return rows[self.kursor_baris] if rows else None
 
-    def kolom_di(self, baris: Baris, index: int) -> Kolom | None:
+    def kolom_di(self, baris: TableRow, index: int) -> Kolom | None:
         kolom = self.levels[baris.tingkat].kolom
         return kolom[index] if index < len(kolom) else None
 
@@ -171,7 +171,7 @@ class TabelModel:
     def terlipat(self, row: dict) -> bool:
         return self._folded.get(id(row)) is row
 
-    def lipat(self, baris: Baris, terlipat: bool) -> bool:
+    def lipat(self, baris: TableRow, terlipat: bool) -> bool:
         """Fold or unfold one row; False when nothing changed (a leaf, or already so)."""
         if not baris.jumlah_anak or self.terlipat(baris.row) == terlipat:
             return False
@@ -225,7 +225,7 @@ class TabelModel:
 
     # -- cell text -------------------------------------------------------------------------------
 
-    def teks_sel(self, baris: Baris, index: int) -> tuple[str, bool]:
+    def teks_sel(self, baris: TableRow, index: int) -> tuple[str, bool]:
         """(text, is_error) of a cell; computed cells are computed here, once per change."""
         kolom = self.kolom_di(baris, index)
         if kolom is None:
@@ -339,7 +339,7 @@ class TabelModel:
         row = maker() if maker is not None else {}
         return dict(row) if isinstance(row, dict) else {}
 
-    def berisi(self, baris: Baris) -> bool:
+    def berisi(self, baris: TableRow) -> bool:
         """Has the row anything a person typed (beyond what a new row starts with)?"""
         if baris.jumlah_anak:
             return True

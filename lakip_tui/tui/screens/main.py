@@ -29,7 +29,7 @@ from ...paths import format_path
 from ...project import Change
 from .. import clipboard
 from ..actions import bindings
-from ..gambar import CompositorHemat
+from ..drawing import LeanCompositor
 from ..widgets.chapter_host import ChapterHost
 from ..widgets.findings import FindingsPanel
 from ..widgets.footer import LakipFooter
@@ -91,7 +91,7 @@ class MainScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._compositor = CompositorHemat()  # only the changed cells of a line are sent
+        self._compositor = LeanCompositor()  # only the changed cells of a line are sent
         self.panels: dict[str, ChapterHost] = {}
         self.bab_aktif: str | None = None
         self._timer_periksa: Timer | None = None

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from ...clean import clean_text
 from ...findings import SEVERITY_LABEL, Finding, count
-from ..gambar import QuietScrollbars
+from ..drawing import QuietScrollbars
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 # A marker that still says the severity without colour (NO_COLOR, monochrome terminals).

@@ -19,7 +19,7 @@ from textual.strip import Strip
 
 from ...chapter import Chapter
 from ..actions import bindings
-from ..gambar import QuietScrollbars, css_kursor, pas
+from ..drawing import QuietScrollbars, css_kursor, pas
 
 
 class Destination(NamedTuple):

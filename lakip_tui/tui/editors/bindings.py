@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual import events
 
 
-class BindingSeketika:
+class ImmediateBindings:
     """Mixin for a Widget: its own (non-priority) bindings run inline in the key handler."""
 
     async def jalankan_binding_sendiri(self, event: events.Key) -> bool:

@@ -15,10 +15,10 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widgets.text_area import Selection
 
-from ..gambar import QuietScrollbars, rentang_beda
+from ..drawing import QuietScrollbars, rentang_beda
 
 
-class TeksHemat(QuietScrollbars):
+class LeanTextArea(QuietScrollbars):
     """Mixin for a TextArea (listed before it): see the module docstring. Its scrollbar is not
     drawn again after every layout of the screen either (QuietScrollbars)."""
 

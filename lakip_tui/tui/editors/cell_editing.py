@@ -1,14 +1,14 @@
 """Editing one value in place, shared by the table and the form editor.
 
 Both draw their values with the Line API (one focusable grid widget) and lay a single one-line
-editor (CellInput) or a choice list (PilihanList) over the value being edited. What they share
+editor (CellInput) or a choice list (ChoiceList) over the value being edited. What they share
 lives here: the two overlay widgets, the grid's key handling (keys typed while the editor opens
 or closes land where they were meant, textual#6605) and the steps of an edit (open, commit,
 refuse in place, cancel, focus leaving, the window for prose).
 
-An editor that takes `PenyuntingSel` owns `grid`, `cell_input`, `pilihan`, `pesan` (a Static) and
+An editor that takes `CellEditing` owns `grid`, `cell_input`, `pilihan`, `pesan` (a Static) and
 `project`, and defines `kursor_berpindah()` (what the message line says about the cursor).
-A grid that takes `GridSel` has `editor` (that editor) and may define `mulai_dengan(character)`.
+A grid that takes `CellGrid` has `editor` (that editor) and may define `mulai_dengan(character)`.
 """
 
 from __future__ import annotations
@@ -26,15 +26,15 @@ from lakip_tui.errors import LakipError
 from lakip_tui.paths import Path
 
 from ..actions import bindings
-from ..gambar import QuietScrollbars
+from ..drawing import QuietScrollbars
 from . import cells
-from .kunci import BindingSeketika
+from .bindings import ImmediateBindings
 from .messages import EditRefused
 
 TEKS_PANJANG = 120  # a text value longer than this (or with a line break) opens in a window
 
 
-class Sunting(NamedTuple):
+class CellEdit(NamedTuple):
     """The value being edited: where it lives and the text the editor started from."""
 
     path: Path
@@ -42,9 +42,9 @@ class Sunting(NamedTuple):
     awal: str
 
 
-class TerimaKunci:
+class KeyReceiver:
     """Mixin for an overlay that never takes the focus (the cell editor, the choice list): the
-    grid keeps it and hands over the keys while the overlay is open (GridSel.on_key). A focus
+    grid keeps it and hands over the keys while the overlay is open (CellGrid.on_key). A focus
     move repaints the grid (its cursor's :focus colours) and rebuilds the footer: 6 KB per open
     or close over a slow link (docs/performance.md). The overlay is drawn as focused while
     open (`has_focus`)."""
@@ -69,11 +69,11 @@ class TerimaKunci:
         return False
 
 
-class CellInput(TerimaKunci, Input, can_focus=False):
+class CellInput(KeyReceiver, Input, can_focus=False):
     """The one-line editor laid over the cell or field being edited (its host declares the
     layers "dasar sunting").
 
-    It never takes the focus (TerimaKunci), and its cursor is steady: a blinking one repaints
+    It never takes the focus (KeyReceiver), and its cursor is steady: a blinking one repaints
     twice a second."""
 
     DEFAULT_CSS = """
@@ -97,7 +97,7 @@ class CellInput(TerimaKunci, Input, can_focus=False):
 
     cursor_blink = reactive(False, init=False)
 
-    def __init__(self, editor: "PenyuntingSel", **kwargs: Any) -> None:
+    def __init__(self, editor: "CellEditing", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.editor = editor
 
@@ -130,12 +130,12 @@ class CellInput(TerimaKunci, Input, can_focus=False):
             self.editor.grid.gerak_baris(arah)
 
 
-class PilihanList(TerimaKunci, QuietScrollbars, OptionList, can_focus=False):
+class ChoiceList(KeyReceiver, QuietScrollbars, OptionList, can_focus=False):
     """The list a `pilihan` value is picked from, under the value; like the cell editor it
-    never takes the focus (TerimaKunci)."""
+    never takes the focus (KeyReceiver)."""
 
     DEFAULT_CSS = """
-    PilihanList {
+    ChoiceList {
         position: absolute;
         overlay: screen;  /* drawn over everything: a short editor's own region would clip it */
         constrain: inside inside;
@@ -148,7 +148,7 @@ class PilihanList(TerimaKunci, QuietScrollbars, OptionList, can_focus=False):
 
     BINDINGS = bindings("pilihan")
 
-    def __init__(self, editor: "PenyuntingSel", **kwargs: Any) -> None:
+    def __init__(self, editor: "CellEditing", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.editor = editor
 
@@ -164,14 +164,14 @@ class PilihanList(TerimaKunci, QuietScrollbars, OptionList, can_focus=False):
         self.editor.batal_sunting()
 
 
-class GridSel(BindingSeketika):
+class CellGrid(ImmediateBindings):
     """Mixin for a Line-API grid with a cell editor laid over it.
 
     Every key is handled in the order typed (see kunci.py): a burst such as "7", Enter, Down,
     "8", Enter must fill two cells, not one twice. Component styles are cached per name.
     """
 
-    editor: "PenyuntingSel"
+    editor: "CellEditing"
 
     def mulai_dengan(self, character: str) -> bool:
         """A character typed on the grid (not one of its keys): start editing with it?
@@ -246,16 +246,16 @@ class GridSel(BindingSeketika):
         return style
 
 
-class PenyuntingSel:
+class CellEditing:
     """Mixin for an editor widget: the steps of editing one value in place (see the module
     docstring for what the editor must own)."""
 
     grid: Any
     cell_input: CellInput
-    pilihan: PilihanList
+    pilihan: ChoiceList
     pesan: Any
     project: Any
-    _sunting: Sunting | None = None
+    _sunting: CellEdit | None = None
     _menutup = False  # closing the cell editor moves focus; that blur is not a commit
     _pesan_kini: tuple[str, bool] = ("", False)
 
@@ -281,7 +281,7 @@ class PenyuntingSel:
         return self._pemasangan
 
     @property
-    def overlay_terbuka(self) -> TerimaKunci | None:
+    def overlay_terbuka(self) -> KeyReceiver | None:
         """The cell editor or the choice list while one is open (it gets the grid's keys)."""
         if self.cell_input.display:
             return self.cell_input
@@ -352,9 +352,9 @@ class PenyuntingSel:
         text = cells.teks_sunting(kolom, value)
         if kolom.jenis == "teks" and ketikan is None and not isinstance(value, list) and (
                 panjang or "\n" in text or len(text) > TEKS_PANJANG):
-            self._sunting_panjang(Sunting(path, kolom, text), judul())
+            self._sunting_panjang(CellEdit(path, kolom, text), judul())
             return
-        self._sunting = Sunting(path, kolom, text)
+        self._sunting = CellEdit(path, kolom, text)
         x, y, width = posisi()
         offset = self.grid.content_region.offset - self.content_region.offset  # type: ignore
         if kolom.jenis == "pilihan" and kolom.pilihan and not isinstance(value, list):
@@ -372,8 +372,8 @@ class PenyuntingSel:
             self._fokus_langsung(self.grid)  # opened by a command or a click: keys to the grid
         editor.mulai()
 
-    def _sunting_panjang(self, sunting: Sunting, judul: str) -> None:
-        from .long_text import SuntingPanjang  # TextArea: not needed for the first frame
+    def _sunting_panjang(self, sunting: CellEdit, judul: str) -> None:
+        from .long_text import LongTextScreen  # TextArea: not needed for the first frame
 
         def selesai(text: str | None) -> None:
             self.grid.focus()
@@ -385,7 +385,7 @@ class PenyuntingSel:
             except LakipError as exc:
                 self._tolak(exc.message, sunting.path)
 
-        self.app.push_screen(SuntingPanjang(judul, sunting.awal), selesai)  # type: ignore
+        self.app.push_screen(LongTextScreen(judul, sunting.awal), selesai)  # type: ignore
 
     def _buka_pilihan(self, kolom: Kolom, value: Any, x: int, y: int,
                       awal: str | None = None) -> None:

@@ -57,7 +57,7 @@ class _ChopsDariKiri(ChopsUpdate):
         return "".join(sequences)
 
 
-class CompositorHemat(Compositor):
+class LeanCompositor(Compositor):
     """The screen's compositor, sending only the changed spans of a line (_ChopsDariKiri)."""
 
     def render_partial_update(self) -> ChopsUpdate | None:
