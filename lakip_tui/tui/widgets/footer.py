@@ -64,9 +64,14 @@ class LakipFooter(Footer):
                 terpakai += perlu
         for index, (binding, enabled, tooltip) in enumerate(items):
             if index in dipilih:
-                yield FooterKey(binding.key, app.get_key_display(binding), binding.description,
-                                binding.action, disabled=not enabled,
-                                tooltip=tooltip).data_bind(compact=Footer.compact)
+                key = FooterKey(binding.key, app.get_key_display(binding), binding.description,
+                                binding.action, disabled=not enabled, tooltip=tooltip)
+                # set, not data_bind(compact=Footer.compact): each bind leaves a watcher on the
+                # footer that holds the key after every rebuild (one per focus change: an app
+                # grew to 2,3 GB in a long session); this footer is always compact anyway
+                key.set_reactive(FooterKey.compact, self.compact)
+                key.set_class(self.compact, "-compact")
+                yield key
         if palette is not None:
             binding = palette.binding
             yield FooterKey(binding.key, app.get_key_display(binding), binding.description,
