@@ -16,7 +16,6 @@ Protocol: pickled requests on the child's stdin, one pickled reply each on its s
 
 from __future__ import annotations
 
-import os
 import pickle
 import subprocess
 import sys
@@ -27,6 +26,7 @@ from typing import Any
 from .errors import LakipError
 
 _PACKAGE_PARENT = str(FsPath(__file__).resolve().parent.parent)
+_CHILD = "import sys; sys.path.insert(0, sys.argv[1]); from lakip_tui.save_process import main; main()"
 
 
 # Below this size a save renders in a few milliseconds (the example: 7 ms): a thread is enough,
@@ -105,12 +105,11 @@ class SaveProcess:
                 return None
 
     def _start(self) -> subprocess.Popen:
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(
-            p for p in (_PACKAGE_PARENT, env.get("PYTHONPATH", "")) if p)
+        # Isolated (-I): not `-m`, which puts the current folder first on sys.path, so that a
+        # `lakip_tui/` folder beside a received project would run in place of this package.
         self._child = subprocess.Popen(
-            [sys.executable, "-m", "lakip_tui.save_process"], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, close_fds=True)
+            [sys.executable, "-I", "-c", _CHILD, _PACKAGE_PARENT], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, close_fds=True)
         return self._child
 
 

@@ -111,3 +111,23 @@ def test_a_small_file_starts_no_process(tmp_path):
     _save_with(project, helper)
     helper.prepare(project.text)
     assert helper._child is None
+
+
+def test_a_lakip_tui_folder_beside_the_project_is_not_run(tmp_path, monkeypatch):
+    """The child is started isolated: a received folder holding its own `lakip_tui/` (the
+    planner runs lakip from there) is never imported in place of the real package."""
+    bait = tmp_path / "kiriman" / "lakip_tui"
+    bait.mkdir(parents=True)
+    marker = tmp_path / "dijalankan"
+    (bait / "__init__.py").write_text(f"open({str(marker)!r}, 'w').write('x')\n")
+    (bait / "save_process.py").write_text(f"open({str(marker)!r}, 'w').write('x')\n")
+    monkeypatch.chdir(bait.parent)
+    helper = SaveProcess(min_chars=0)
+    try:
+        project = _project(tmp_path)
+        project.set(("meta", "instansi"), "aman")
+        assert 'instansi = "aman"' in _save_with(project, helper)
+        assert helper.running
+    finally:
+        helper.close()
+    assert not marker.exists()
