@@ -30,6 +30,40 @@ class LeanTextArea(QuietScrollbars):
         kwargs.setdefault("highlight_cursor_line", False)
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._rewrap_if_stale()
+        return super().render_lines(crop)  # type: ignore[misc]
+
+    def _rewrap_if_stale(self) -> None:
+        """Wrap again if the text was wrapped for another width than the one drawn now.
+
+        Textual wraps on a resize and when the scrollbar comes or goes, measuring the widget's
+        place on the screen; when that happens while a section is being laid out, the place is
+        not known yet (width 0: the text stays one long line, cut at the edge) or is the old one
+        (the scrollbar then covers the ends of the lines). Nothing wraps it again while its size
+        stays the same, so the drawing itself is the moment to notice: at that point the place
+        is known."""
+        if not self.soft_wrap or self.__dict__.get("_rewrap_pending"):  # type: ignore[attr-defined]
+            return
+        if self._wrap_is_stale():
+            self._rewrap_pending = True
+            self.call_later(self._rewrap_now)  # type: ignore[attr-defined]
+
+    def _rewrap_and_refresh_virtual_size(self) -> None:
+        # a new wrap moves text between lines: draw them all again (Textual repaints here only
+        # when the number of lines changed, so lines drawn for the old width could stay)
+        super()._rewrap_and_refresh_virtual_size()  # type: ignore[misc]
+        self.refresh()  # type: ignore[attr-defined]
+
+    def _wrap_is_stale(self) -> bool:
+        width = self.wrap_width  # type: ignore[attr-defined]
+        return bool(width) and width != self.wrapped_document._width  # type: ignore[attr-defined]
+
+    def _rewrap_now(self) -> None:
+        self._rewrap_pending = False
+        if self.soft_wrap and self._wrap_is_stale():
+            self._rewrap_and_refresh_virtual_size()
+
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)  # type: ignore[misc]
         tergambar = self.__dict__.setdefault("_tergambar", {})
