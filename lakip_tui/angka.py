@@ -234,12 +234,34 @@ def format_persen(value: float | None, digits: int = 2) -> str:
         return TAK_TERHITUNG
     if value is None:
         return _KOSONG
+    pecahan = getattr(value, "pecahan", None)  # kinerja.PersenTepat of two whole numbers
+    if pecahan is not None and digits >= 0:
+        return _persen_pecahan(*pecahan, digits)
     angka = _bulatkan(value, digits)
     if angka is None:
         return TAK_TERHITUNG
     # Whole after rounding ("100%", "50%"): the decimals would only add noise.
     utuh = angka == angka.to_integral_value()
     return _tulis(angka, 0 if utuh else digits) + "%"
+
+
+def bagi_setengah_naik(pembilang: int, penyebut: int) -> int:
+    """pembilang / penyebut rounded to a whole number, a half away from zero (ROUND_HALF_UP)."""
+    hasil, sisa = divmod(abs(pembilang), abs(penyebut))
+    if 2 * sisa >= abs(penyebut):
+        hasil += 1
+    return -hasil if (pembilang < 0) != (penyebut < 0) else hasil
+
+
+def _persen_pecahan(pembilang: int, penyebut: int, digits: int) -> str:
+    """format_persen of pembilang / penyebut, rounded with integer arithmetic: the same text as
+    the Decimal rounding of the exact quotient, without building a 60-digit Decimal."""
+    skala = 10**digits
+    dibulatkan = bagi_setengah_naik(pembilang * skala, penyebut)
+    bulat, pecahan = divmod(abs(dibulatkan), skala)
+    # Whole after rounding ("100%"): no decimals; zero after rounding: no sign (as _tulis).
+    teks = _contoh_ribuan(bulat) + (f",{pecahan:0{digits}d}" if pecahan else "")
+    return ("-" if dibulatkan < 0 else "") + teks + "%"
 
 
 def format_nilai(nilai: object, satuan: str = "") -> str:

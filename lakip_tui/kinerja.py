@@ -383,30 +383,58 @@ def persen_anggaran(pagu: int | None, realisasi: int | None) -> Hasil:
 
 class PersenTepat(float):
     """A percentage of two whole Rupiah amounts: a float for the arithmetic and comparisons
-    everyone does, carrying the exact quotient (`tepat`, a Decimal of 60 digits) that `angka`
-    rounds when it prints. A float alone is off by one in the last printed digit for amounts
-    above ~10^15 (97.928.061.416.042 against its realisasi); 60 digits keep the rounding
-    exact up to TOML's integer limit (a quotient of two 19-digit integers cannot lie within
-    10^-40 of a rounding boundary without being on it)."""
+    everyone does, carrying the exact quotient that `angka` rounds when it prints. A float alone
+    is off by one in the last printed digit for amounts above ~10^15 (97.928.061.416.042
+    against its realisasi).
 
-    __slots__ = ("tepat",)
+    Within TOML's integer range the quotient is kept as the two whole numbers (`pecahan`:
+    pembilang x 100 and penyebut), which `angka` rounds with integer arithmetic; `tepat`, the
+    same quotient as a Decimal of 60 digits, is made only when someone asks for it. Beyond that
+    range only `tepat` is kept (60 digits keep the rounding exact up to TOML's integer limit: a
+    quotient of two 19-digit integers cannot lie within 10^-40 of a rounding boundary without
+    being on it)."""
 
-    def __new__(cls, tepat: Any) -> "PersenTepat":
-        obj = super().__new__(cls, float(tepat))
-        obj.tepat = tepat
+    __slots__ = ("_tepat", "pecahan")
+
+    def __new__(cls, tepat: Any, pecahan: tuple[int, int] | None = None) -> "PersenTepat":
+        # int / int is correctly rounded, as float() of the 60-digit Decimal is in this range.
+        nilai = float(tepat) if pecahan is None else pecahan[0] / pecahan[1]
+        obj = super().__new__(cls, nilai)
+        obj._tepat = tepat
+        obj.pecahan = pecahan
         return obj
 
+    @property
+    def tepat(self) -> Any:
+        """The exact quotient as a Decimal of 60 digits."""
+        if self._tepat is None:
+            self._tepat = _bagi_desimal(*self.pecahan)
+        return self._tepat
+
     def __reduce__(self) -> Any:  # pickled by the check's worker processes
-        return (PersenTepat, (self.tepat,))
+        return (PersenTepat, (self._tepat, self.pecahan))
 
 
-def persen_tepat(pembilang: int, penyebut: int) -> Hasil:
-    """`pembilang * 100 / penyebut` computed exactly (both whole numbers, penyebut not 0)."""
+# The range of a TOML integer: within it the quotient stays as two whole numbers.
+_BATAS_BULAT = 2**63 - 1
+
+
+def _bagi_desimal(pembilang: int, penyebut: int) -> Any:
+    """pembilang / penyebut as a Decimal of 60 digits."""
     from decimal import Decimal, localcontext
 
     with localcontext() as konteks:
         konteks.prec = 60
-        tepat = Decimal(pembilang * 100) / Decimal(penyebut)
+        return Decimal(pembilang) / Decimal(penyebut)
+
+
+def persen_tepat(pembilang: int, penyebut: int) -> Hasil:
+    """`pembilang * 100 / penyebut` computed exactly (both whole numbers, penyebut not 0)."""
+    if abs(pembilang) <= _BATAS_BULAT and abs(penyebut) <= _BATAS_BULAT:
+        return PersenTepat(None, (pembilang * 100, penyebut))
+    from decimal import Decimal
+
+    tepat = _bagi_desimal(pembilang * 100, penyebut)
     hasil = _hasil(float(tepat)) if abs(tepat) > Decimal("1e300") else PersenTepat(tepat)
     return hasil
 

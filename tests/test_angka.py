@@ -379,3 +379,15 @@ def test_format_nilai_prints_an_indicator_value_as_a_planner_reads_it() -> None:
     assert format_nilai(2.5, "") == "2,50"
     assert format_nilai(" WTP ", "") == "WTP"
     assert format_nilai(None, "%") == "-" and format_nilai("", "%") == "-"
+
+
+@given(st.integers(min_value=-(2**70), max_value=2**70),
+       st.integers(min_value=-(2**70), max_value=2**70).filter(lambda n: n != 0))
+def test_bagi_setengah_naik_sama_dengan_decimal(pembilang: int, penyebut: int) -> None:
+    from lakip_tui.angka import bagi_setengah_naik
+
+    with localcontext() as konteks:
+        konteks.prec = 100
+        harapan = (Decimal(pembilang) / Decimal(penyebut)).quantize(Decimal(1),
+                                                                    rounding=ROUND_HALF_UP)
+    assert bagi_setengah_naik(pembilang, penyebut) == int(harapan)

@@ -592,3 +592,73 @@ def test_persen_anggaran_of_huge_amounts_rounds_as_a_person_would() -> None:
     assert isinstance(hasil, float) and abs(hasil - 83.42) < 0.01
     import pickle
     assert format_persen(pickle.loads(pickle.dumps(hasil))) == "83,42%"
+
+
+# --- whole-Rupiah percentages with integer arithmetic ---------------------------------------
+# Against the Decimal implementation they replace: a 60-digit quotient, printed by angka's
+# Decimal rounding (ROUND_HALF_UP), and its float.
+
+_TOML_INT = st.integers(min_value=-(2**63), max_value=2**63 - 1)
+_RUPIAH = st.one_of(
+    _TOML_INT,
+    st.integers(min_value=-10**6, max_value=10**6),
+    st.integers(min_value=0, max_value=10**16),
+    st.sampled_from([0, 1, -1, 2**63 - 1, -(2**63), 2**63 - 2, 10**15, 97_928_061_416_042]),
+)
+
+
+def _persen_desimal(pembilang: int, penyebut: int) -> Any:
+    from decimal import Decimal, localcontext
+
+    with localcontext() as konteks:
+        konteks.prec = 60
+        return Decimal(pembilang * 100) / Decimal(penyebut)
+
+
+@given(_RUPIAH, _RUPIAH.filter(lambda n: n != 0), st.integers(min_value=0, max_value=6))
+def test_persen_tepat_bulat_sama_dengan_desimal(
+    pembilang: int, penyebut: int, digits: int
+) -> None:
+    from lakip_tui.kinerja import persen_tepat
+
+    tepat = _persen_desimal(pembilang, penyebut)
+    hasil = persen_tepat(pembilang, penyebut)
+    assert float(hasil) == float(tepat)
+    assert hasil.tepat == tepat
+    assert format_persen(hasil, digits) == format_persen(tepat, digits)
+
+
+@given(st.integers(min_value=-10**4, max_value=10**4),
+       st.integers(min_value=-10**4, max_value=10**4).filter(lambda n: n != 0),
+       st.integers(min_value=0, max_value=4))
+def test_persen_tepat_bulat_dekat_batas_pembulatan(
+    pembilang: int, penyebut: int, digits: int
+) -> None:
+    """Small amounts hit the ties (12,5% at 0 digits, 0,125 at 2) that half-up decides."""
+    from lakip_tui.kinerja import persen_tepat
+
+    hasil = persen_tepat(pembilang, penyebut)
+    assert format_persen(hasil, digits) == format_persen(_persen_desimal(pembilang, penyebut),
+                                                         digits)
+
+
+@given(st.integers(min_value=2**63, max_value=2**80), _RUPIAH.filter(lambda n: n != 0))
+def test_persen_tepat_di_luar_toml_tetap_desimal(pembilang: int, penyebut: int) -> None:
+    from lakip_tui.kinerja import persen_tepat
+
+    hasil = persen_tepat(pembilang, penyebut)
+    assert hasil.pecahan is None
+    assert format_persen(hasil) == format_persen(_persen_desimal(pembilang, penyebut))
+
+
+def test_persen_tepat_dipickle_utuh() -> None:
+    import pickle
+
+    from lakip_tui.kinerja import persen_tepat
+
+    for hasil in (persen_tepat(97_928_061_416_042, 97_928_061_416_043),
+                  persen_tepat(2**70, 3)):
+        salinan = pickle.loads(pickle.dumps(hasil))
+        assert float(salinan) == float(hasil)
+        assert format_persen(salinan) == format_persen(hasil)
+        assert salinan.tepat == hasil.tepat
