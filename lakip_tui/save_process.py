@@ -72,10 +72,22 @@ class SaveProcess:
         return len(text) >= self.min_chars and self._prepared is not text and not self._broken
 
     def close(self) -> None:
-        """End the child (it also ends by itself when the editor dies: its stdin closes)."""
-        with self._lock:
+        """End the child (it also ends by itself when the editor dies: its stdin closes).
+
+        Never waits for a request in flight (a render of a huge file takes seconds, and the
+        editor is quitting): that child is killed, and the request's caller, told that the
+        child is gone, renders in its own thread as when the child dies."""
+        if not self._lock.acquire(blocking=False):
+            self._broken = True
+            child = self._child
+            if child is not None:
+                child.kill()
+            return
+        try:
             child, self._child = self._child, None
             self._broken = True
+        finally:
+            self._lock.release()
         if child is not None:
             try:
                 child.stdin.close()

@@ -131,3 +131,38 @@ def test_a_lakip_tui_folder_beside_the_project_is_not_run(tmp_path, monkeypatch)
     finally:
         helper.close()
     assert not marker.exists()
+
+
+def test_closing_never_waits_for_a_request_in_flight(tmp_path):
+    """Quitting the editor while the child parses or renders a huge file (seconds) used to wait
+    for it without a word; now the child is killed and the request's caller goes on without it.
+    The child is stopped here, so its request would never end."""
+    import os
+    import signal
+    import threading
+
+    helper = SaveProcess(min_chars=0)
+    project = _project(tmp_path)
+    project.set(("meta", "instansi"), "satu")
+    _save_with(project, helper)
+    child = helper._child
+    os.kill(child.pid, signal.SIGSTOP)
+    try:
+        asking = threading.Thread(target=helper.prepare, args=(project.text + "\n",))
+        asking.start()
+        for _ in range(500):
+            if helper._lock.locked():
+                break
+            threading.Event().wait(0.01)
+        assert helper._lock.locked()
+        closing = threading.Thread(target=helper.close)
+        closing.start()
+        closing.join(10)
+        assert not closing.is_alive()
+        asking.join(10)
+        assert not asking.is_alive()
+        assert child.wait(10) is not None
+        assert not helper.running
+    finally:
+        if child.poll() is None:
+            child.kill()

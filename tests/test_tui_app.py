@@ -452,6 +452,50 @@ async def test_ctrl_s_twice_in_a_row_saves_without_an_error(tmp_path):
 
 
 @pilot_test
+async def test_quitting_during_a_save_waits_for_it_and_says_so(tmp_path, monkeypatch):
+    """ctrl+q while a save is being written asked "simpan / buang?" about edits that the save
+    was writing, and quitting then waited for it without a word; now it says it waits, and
+    quits once the file is saved."""
+    import threading
+
+    from lakip_tui.save import SaveJob
+    from tui_nyata import buka, make_app_nyata
+
+    release = threading.Event()
+    original_run = SaveJob.run
+
+    def slow_run(job, renderer=None):
+        release.wait(10)
+        return original_run(job, renderer)
+
+    monkeypatch.setattr(SaveJob, "run", slow_run)
+    app = make_app_nyata(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await buka(pilot, "perjanjian_kinerja", "pk")
+        await pilot.press("down", "1", "2", "enter")
+        await pilot.press("ctrl+s")
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if app.project.saving:
+                break
+        assert app.project.saving
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.1)
+        assert not isinstance(app.screen, ConfirmQuitScreen)
+        assert any("masih berjalan" in n.message for n in app._notifications)
+        assert app.is_running
+        release.set()
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if not app.is_running:
+                break
+        assert not app.is_running
+    saved = tomllib.loads(app.project.path.read_text(encoding="utf-8"))
+    assert saved == app.project.data
+    assert not app.project.dirty
+
+
+@pilot_test
 async def test_save_as_asks_before_overwriting_an_existing_file(tmp_path):
     (tmp_path / "ada.toml").write_text("format = 1\n", encoding="utf-8")
     app = make_app(tmp_path, view_factory=TampilanPalsu)

@@ -789,6 +789,11 @@ class LakipApp(App):
     @work(exclusive=True, group="keluar")
     async def action_keluar(self) -> None:
         await self.tuntaskan_ketikan()
+        if self.project.saving:
+            # a save being written is finished first: what it writes may be all that is unsaved
+            self.notify("Penyimpanan masih berjalan; keluar setelah selesai.", timeout=5)
+            while self.project.saving:
+                await asyncio.sleep(0.05)
         if not self.project.dirty or self.project.read_only:
             self.exit(0)
             return
