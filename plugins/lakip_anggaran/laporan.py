@@ -52,39 +52,50 @@ def sections(chapter_key: str, data: dict, konteks: Any) -> list[Section] | None
 
 
 def _di_bab_iii(data: dict, konteks: Any) -> list[Section]:
-    tabel_3_6, tabel_3_7 = tabel(data, konteks)
+    rekap = _pohon(data)  # once: the tables, the chart and the summary print the same tree
+    tabel_3_6, tabel_3_7 = tabel(data, konteks, rekap)
     return [
-        Section("", _dengan_gambar(data, tabel_3_6, "3.2"), URUTAN_TABEL_3_6,
+        Section("", _dengan_gambar(data, tabel_3_6, "3.2", rekap), URUTAN_TABEL_3_6,
                 key="anggaran.tabel-3-6"),
         Section("", (tabel_3_7,), URUTAN_TABEL_3_7, key="anggaran.tabel-3-7"),
-        *_ikhtisar(data, tabel_3_6),
+        *_ikhtisar(tabel_3_6, rekap),
     ]
 
 
 def _bab_sendiri(data: dict, konteks: Any) -> list[Section]:
-    tabel_3_6, tabel_3_7 = tabel(data, konteks)
+    rekap = _pohon(data)
+    tabel_3_6, tabel_3_7 = tabel(data, konteks, rekap)
     return [
-        Section("Realisasi Anggaran per Program", _dengan_gambar(data, tabel_3_6, ""), 1,
+        Section("Realisasi Anggaran per Program", _dengan_gambar(data, tabel_3_6, "", rekap), 1,
                 key="anggaran.tabel-3-6"),
         Section("Rincian Realisasi Anggaran", (tabel_3_7,), 2, key="anggaran.tabel-3-7"),
-        *_ikhtisar(data, tabel_3_6),
+        *_ikhtisar(tabel_3_6, rekap),
     ]
+
+
+def _pohon(data: dict) -> kinerja.RekapPohon | AnggaranTakTerbaca:
+    """The budget tree rolled up, or why it cannot be (the error, to be printed)."""
+    try:
+        return pohon(data)
+    except AnggaranTakTerbaca as exc:
+        return exc
 
 
 IKHTISAR = "ikhtisar-eksekutif"  # Section.key the export prints in the front matter
 
 
-def _dengan_gambar(data: dict, tabel_3_6: Any, nomor: str) -> tuple:
+def _dengan_gambar(data: dict, tabel_3_6: Any, nomor: str,
+                   rekap: kinerja.RekapPohon | AnggaranTakTerbaca) -> tuple:
     """Tabel 3.6, then the summary screen's chart of pagu and realisasi per program as a
     numbered figure (not when the amounts cannot be read: then there is only the note)."""
     from .ringkasan import grafik_anggaran
 
     if not isinstance(tabel_3_6, TableBlock):
         return (tabel_3_6,)
-    return (tabel_3_6, Figure(nomor, grafik_anggaran(data)))
+    return (tabel_3_6, Figure(nomor, grafik_anggaran(data, rekap)))
 
 
-def _ikhtisar(data: dict, tabel_3_6: Any) -> list[Section]:
+def _ikhtisar(tabel_3_6: Any, rekap: kinerja.RekapPohon | AnggaranTakTerbaca) -> list[Section]:
     """The budget summary of the Ikhtisar Eksekutif: Tabel 3.6's figures (the same computation)
     and one sentence of the totals."""
     from dataclasses import replace
@@ -92,13 +103,8 @@ def _ikhtisar(data: dict, tabel_3_6: Any) -> list[Section]:
     from lakip_tui.api import format_persen, format_rupiah
     from lakip_tui.api import TakTerhitung
 
-    from .hitung import AnggaranTakTerbaca, pohon
-
     blocks: list[Any] = []
-    try:
-        total = pohon(data).rekap
-    except AnggaranTakTerbaca:
-        total = None
+    total = None if isinstance(rekap, AnggaranTakTerbaca) else rekap.rekap
     if total is not None and total.pagu:
         persen = total.persen
         kalimat = (f"Realisasi anggaran sebesar Rp {format_rupiah(total.realisasi)} dari pagu "
@@ -113,12 +119,14 @@ def _ikhtisar(data: dict, tabel_3_6: Any) -> list[Section]:
     return [Section("", tuple(blocks), 2, key=IKHTISAR)]
 
 
-def tabel(data: dict, konteks: Any) -> tuple[Any, Any]:
-    """(Tabel 3.6, Tabel 3.7); a paragraph in place of both when the amounts cannot be summed."""
-    try:
-        rekap = pohon(data)
-    except AnggaranTakTerbaca as exc:
-        pesan = Paragraph(f"Tabel realisasi anggaran tidak dapat disusun: {exc.message}. "
+def tabel(data: dict, konteks: Any,
+          rekap: kinerja.RekapPohon | AnggaranTakTerbaca | None = None) -> tuple[Any, Any]:
+    """(Tabel 3.6, Tabel 3.7); a paragraph in place of both when the amounts cannot be summed.
+    `rekap`: the tree already rolled up by the caller (rolled up here when not given)."""
+    if rekap is None:
+        rekap = _pohon(data)
+    if isinstance(rekap, AnggaranTakTerbaca):
+        pesan = Paragraph(f"Tabel realisasi anggaran tidak dapat disusun: {rekap.message}. "
                           "Jalankan `lakip check` untuk melihat baris yang perlu diperbaiki.")
         return pesan, pesan
     anggaran = bagian_anggaran(data)

@@ -7,19 +7,25 @@ from typing import Any
 from lakip_tui.api import format_persen, format_rupiah
 from lakip_tui.api import TakTerhitung
 from lakip_tui.api import Batang, Grafik
+from lakip_tui.api import kinerja
 
 from .hitung import AnggaranTakTerbaca, pohon
 
 _KOSONG = "tidak ada data (bab Anggaran belum berisi program)"
 
 
-def grafik_anggaran(data: Any) -> Grafik:
+def grafik_anggaran(data: Any,
+                    rekap: kinerja.RekapPohon | AnggaranTakTerbaca | None = None) -> Grafik:
+    """The chart; `rekap`: the tree already rolled up by the report (rolled up here if not)."""
     kolom = ("Pagu", "Realisasi", "%")
-    try:
-        rekap = pohon(data)
-    except AnggaranTakTerbaca as exc:  # lakip check names the row; the chart says why it is empty
+    if rekap is None:
+        try:
+            rekap = pohon(data)
+        except AnggaranTakTerbaca as exc:
+            rekap = exc
+    if isinstance(rekap, AnggaranTakTerbaca):  # lakip check names the row; the chart says why
         return Grafik("Pagu dan realisasi per program", kolom,
-                      (Batang("Anggaran", TakTerhitung(exc.message)),), order=2)
+                      (Batang("Anggaran", TakTerhitung(rekap.message)),), order=2)
     batang = [_batang(" ".join(p for p in (program.kode, program.nama) if p), program.rekap)
               for program in rekap.program]
     if batang:
