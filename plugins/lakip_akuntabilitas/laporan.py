@@ -42,7 +42,7 @@ def bagian_laporan(data: Mapping, tahun: int | None,
         Section("", tuple(_efisiensi(data, hasil)), 3, "efisiensi"),
         Section("B. Realisasi Anggaran", tuple(_paragraf(tabel(data, CHAPTER_KEY).get(
             "realisasi_anggaran_pengantar"))), 4, "realisasi-anggaran"),
-        ikhtisar(data, tahun),
+        ikhtisar(data, tahun, hasil),
     ]
 
 
@@ -104,11 +104,13 @@ def _catatan_batas(hasil: Evaluasi) -> list[Block]:
 IKHTISAR = "ikhtisar-eksekutif"  # Section.key the export prints in the front matter
 
 
-def ikhtisar(data: Mapping, tahun: int | None) -> Section:
+def ikhtisar(data: Mapping, tahun: int | None, hasil: Evaluasi | None = None) -> Section:
     """The Ikhtisar Eksekutif's part of this chapter: the planner's narrative (or a computed
     one), then every indicator's target, realisasi, capaian and kriteria: Tabel 3.2's figures,
-    from the same computation, not typed twice."""
-    hasil = evaluasi(data)
+    from the same computation, not typed twice (`hasil`: that computation, when the caller
+    has it)."""
+    if hasil is None:
+        hasil = evaluasi(data)
     isi = tabel(data, CHAPTER_KEY)
     blocks: list[Block] = _paragraf(isi.get("ikhtisar"))
     if not blocks:
