@@ -24,6 +24,7 @@ from .. import grafik as grafik_
 from ..clean import clean_text
 from ..errors import LakipError
 from .lebar import MUAT_MENDATAR, ukur
+from . import linebreak
 
 def render(document: Document, *, width: int = 100) -> bytes:
     return _typst("laporan.typ", _dokumen(document, width), "pdf")
@@ -132,9 +133,11 @@ def _tabel(block: TableBlock) -> dict:
     size = 10 if not wide else (9 if ukuran.perlu <= MUAT_MENDATAR else 8)
     widths = [0 if w is None else float(w) for w in ukuran.bagian]
     biasa, tebal = _terpanjang(columns, rows, footer, widths)
-    return {"t": "table", "nomor": block.nomor, "judul": block.judul, "sumber": block.sumber,
-            "columns": columns, "rows": rows, "footer": footer, "widths": widths,
-            "wide": wide, "size": size, "biasa": biasa, "tebal": tebal}
+    table = {"t": "table", "nomor": block.nomor, "judul": block.judul, "sumber": block.sumber,
+             "columns": columns, "rows": rows, "footer": footer, "widths": widths,
+             "wide": wide, "size": size, "biasa": biasa, "tebal": tebal}
+    table.update(_row_lines(table))
+    return table
 
 
 _CALON = 24  # lines per column and weight measured by Typst for a column sized to content
@@ -157,6 +160,66 @@ def _terpanjang(columns: list[dict], rows: list[dict], footer: list[dict],
         biasa.append(sorted(garis[False], key=lambda g: (-len(g), g))[:_CALON])
         tebal.append(sorted(garis[True], key=lambda g: (-len(g), g))[:_CALON])
     return biasa, tebal
+
+
+# What blok.typ lays a table out in (A4, the margins of laporan.typ and of its landscape pages)
+# and the cell's inset (laporan.typ): Typst checks the column widths computed from them and uses
+# the row heights only when its own widths are the same.
+_PT_PER_MM = 72 / 25.4
+_TEXT_WIDTH_PT = {False: (210 - 70) * _PT_PER_MM, True: (297 - 50) * _PT_PER_MM}
+_INSET_X_PT = 4.0
+_CONTENT_SHARE = 0.7  # blok.typ: columns sized to content may take this much of the width
+# A row of `auto` height whose cell has this many lines may be split across two pages (fewer
+# cannot: Typst leaves no line alone at the foot or head of a page); a row of fixed height is
+# never split, so such a row stays `auto`.
+_MAY_SPLIT = 4
+
+
+def _row_lines(table: dict) -> dict:
+    """The lines of every body and footer row (its tallest cell), None for a row left to
+    Typst, and the column widths they were counted at; nothing when the widths are not known
+    here (Typst then sizes every row itself)."""
+    widths = _column_widths(table)
+    if widths is None:
+        return {}
+    text_widths = [(w - 2 * _INSET_X_PT) / table["size"] for w in widths]
+    fonts = linebreak.fonts()
+    counted: dict[tuple, int | None] = {}  # the same texts fill a whole table
+
+    def cell_lines(text: str, column: int, font: str) -> int | None:
+        key = (text, column, font)
+        if key not in counted:
+            counted[key] = linebreak.count_lines(text, text_widths[column], fonts[font]) \
+                if text else 0
+        return counted[key]
+
+    def row_lines(row: dict) -> int | None:
+        font = "bold" if row["bold"] else "regular"
+        lines = [cell_lines(c, i, font) for i, c in enumerate(row["cells"])]
+        if None in lines or not any(lines) or max(lines) >= _MAY_SPLIT:
+            return None
+        return max(lines)
+
+    return {"column_widths_pt": widths, "row_lines": [row_lines(r) for r in table["rows"]],
+            "footer_lines": [row_lines(r) for r in table["footer"]]}
+
+
+def _column_widths(table: dict) -> list[float] | None:
+    """Each column's width in points, as blok.typ sets it: a column sized to content as wide
+    as its widest line plus the inset, the others sharing the rest by their parts."""
+    regular, bold = linebreak.fonts()["regular"], linebreak.fonts()["bold"]
+    content: list[float] = []
+    for lines_regular, lines_bold in zip(table["biasa"], table["tebal"]):
+        measured = [regular.width(t) for t in lines_regular] + [bold.width(t) for t in lines_bold]
+        if None in measured:
+            return None
+        content.append(max(measured, default=0.0) * table["size"] + 2 * _INSET_X_PT)
+    page = _TEXT_WIDTH_PT[table["wide"]]
+    fixed = sum(c for c, w in zip(content, table["widths"]) if w == 0)
+    if fixed > page * _CONTENT_SHARE:
+        return None
+    parts = sum(table["widths"])
+    return [c if w == 0 else (page - fixed) * w / parts for c, w in zip(content, table["widths"])]
 
 
 def _grafik(figure: Figure) -> dict:

@@ -1,0 +1,205 @@
+"""How many lines Typst breaks a table cell's text into, known before Typst sees it.
+
+Typst's grid lays out an `auto` row twice (once to measure it, once to place it); a row whose
+height is given is laid out once. The PDF writer gives Typst the height of every row it is sure
+of, from the number of lines of its cells, and leaves the others `auto`.
+
+A cell is ragged text (no justification, no hyphenation), which Typst breaks first-fit: each line
+takes as many words as fit. Widths come from the advance widths and pair kerning of Libertinus
+Serif, measured by Typst itself (`measure_glyphs`) and kept in `libertinus.json`, in thousandths
+of an em. What this model does not know makes the answer None (`auto` in Typst): a character not
+in the table, a line with a ligature within `MARGIN_EM` of the column's width, a word pushed to the next line
+that Typst could break inside (a hyphen, a slash), a word wider than the column, empty lines.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from functools import lru_cache
+from importlib import resources
+
+# Typst's widths are the table's sums to the last bit, except after an "f" that starts a
+# ligature with the next letter (ff, fi, fk, ffi, ...): up to 0,07 em off there. A line within
+# MARGIN_EM of the width is left to Typst then; else only one within a float's noise, which
+# Typst (1e-4 pt of tolerance) fits and this model too.
+MARGIN_EM = 0.1
+_NOISE_EM = 1e-7
+_OVER_EM = 1e-4  # wider than the width by this: Typst breaks (its tolerance is 1e-4 pt)
+_LIGATURE = re.compile(r"f[A-Za-z]")
+# A run of text Typst never breaks inside (Unicode line breaking): letters and digits, joined by
+# a point, comma or colon between letters or between digits, in parentheses, with a percent after
+# digits, a point, comma, colon or semicolon after it, a hyphen or slash after a letter.
+_WHOLE = re.compile(r"\(?[A-Za-z0-9]+(?:[.,:][A-Za-z0-9]+)*(?:(?<=[0-9])%)?\)?[.,:;]?"
+                    r"(?:(?<=[A-Za-z])[-/])?")
+_MIXED = re.compile(r"[A-Za-z][.,:][0-9]|[0-9][.,:][A-Za-z]")
+_STARTS = frozenset(string.ascii_letters + string.digits + "(")  # a line may start with
+CHARSET = "".join(chr(c) for c in range(0x20, 0x7F))  # the characters measured
+_DATA = "libertinus.json"
+
+
+class Font:
+    """Advance widths and pair kerning of one weight, thousandths of an em."""
+
+    def __init__(self, advances: dict[str, float], kerning: dict[str, float]) -> None:
+        self.advances = advances
+        self.kerning = kerning
+        self._words: dict[str, float | None] = {}
+
+    def width(self, text: str) -> float | None:
+        """Width of a run of text in em, None when a character is not measured."""
+        total = 0.0
+        previous = ""
+        for char in text:
+            advance = self.advances.get(char)
+            if advance is None:
+                return None
+            total += advance + self.kerning.get(previous + char, 0.0)
+            previous = char
+        return total / 1000
+
+    def word(self, word: str) -> float | None:
+        """`width` of a word, remembered: the same words fill a whole table."""
+        try:
+            return self._words[word]
+        except KeyError:
+            w = self._words[word] = self.width(word)
+            return w
+
+    def joined(self, left: str, right: str) -> float:
+        """What a space between two words adds: its advance and its kerning on both sides."""
+        space = self.advances[" "] + self.kerning.get(left[-1] + " ", 0.0) \
+            + self.kerning.get(" " + right[0], 0.0)
+        return space / 1000
+
+
+@lru_cache(maxsize=None)
+def fonts() -> dict[str, Font]:
+    """The measured table, per weight ("regular", "bold")."""
+    data = json.loads(resources.files(__package__).joinpath(_DATA).read_text("utf-8"))
+    return {weight: Font(table["advances"], table["kerning"]) for weight, table in data.items()}
+
+
+def count_lines(text: str, width_em: float, font: Font) -> int | None:
+    """Lines of `text` (lines split at "\\n", each broken first-fit) in a column `width_em`
+    wide, or None when Typst might break it otherwise."""
+    total = 0
+    for segment in text.split("\n"):
+        lines = _segment_lines(segment, width_em, font)
+        if lines is None:
+            return None
+        total += lines
+    return total
+
+
+def _segment_lines(segment: str, width_em: float, font: Font) -> int | None:
+    pieces = _pieces(segment)
+    if pieces is None:
+        return None
+    if _LIGATURE.search(segment):
+        fits, overflows = width_em - MARGIN_EM, width_em + MARGIN_EM
+    else:
+        fits, overflows = width_em + _NOISE_EM, width_em + _OVER_EM
+    lines = 1
+    line = _alone(pieces[0][0], font, fits)
+    if line is None:
+        return None
+    for (before, _), (piece, spaced) in zip(pieces, pieces[1:]):
+        alone = _alone(piece, font, fits)
+        if alone is None:
+            return None
+        longer = line + _join(before, piece, spaced, font) + alone
+        if longer <= fits:
+            line = longer
+        elif longer > overflows and _breaks_before(before, piece, spaced):
+            lines += 1
+            line = alone
+        else:
+            return None
+    return lines
+
+
+# After a hyphen or a slash between two letters Typst may break a line (Unicode line breaking)
+_HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z][-/])(?=[A-Za-z])")
+
+
+def _pieces(segment: str) -> list[tuple[str, bool]] | None:
+    """The runs of text between the places a line may break, each with whether a space comes
+    before it; None for spaces this model does not follow (empty line, leading, trailing or
+    double spaces)."""
+    words = segment.split(" ")
+    if "" in words:
+        return None
+    return [(piece, i > 0 and j == 0) for i, word in enumerate(words)
+            for j, piece in enumerate(_HYPHEN_BREAK.split(word))]
+
+
+def _join(before: str, piece: str, spaced: bool, font: Font) -> float:
+    if spaced:
+        return font.joined(before, piece)
+    return font.kerning.get(before[-1] + piece[0], 0.0) / 1000
+
+
+def _alone(word: str, font: Font, fits: float) -> float | None:
+    """The word's width when it fits a line by itself, else None."""
+    w = font.word(word)
+    return w if w is not None and w <= fits else None
+
+
+def _breaks_before(before: str, piece: str, spaced: bool) -> bool:
+    """Typst breaks a line before `piece` and nowhere inside it: after a space when no closing
+    punctuation is glued to the piece and no opening one to the word before; after a hyphen or
+    slash between letters; the piece has no other break (a hyphen or slash elsewhere)."""
+    if spaced and (piece[0] not in _STARTS or before[-1] == "("):
+        return False
+    return _WHOLE.fullmatch(piece) is not None and _MIXED.search(piece) is None
+
+
+# --- measuring the font with Typst ------------------------------------------------------------
+
+_MEASURE = """
+#set text(font: "Libertinus Serif", size: 1000pt, lang: "id")
+#let chars = json(bytes(sys.inputs.chars))
+#let lebar(weight, s) = measure(text(weight: weight, s)).width / 1pt
+#context [#metadata(("regular", "bold").map(weight => (weight, (
+  advances: chars.map(c => lebar(weight, c)),
+  pairs: chars.map(a => chars.map(b => lebar(weight, a + b))),
+)))) <glyphs>]
+"""
+
+
+def measure_glyphs() -> dict:
+    """The table `libertinus.json` holds, measured now by the installed Typst: per weight, each
+    character's advance and each pair's kerning (the width of the pair less both advances),
+    only the pairs that kern."""
+    import tempfile
+    from pathlib import Path
+
+    import typst
+
+    with tempfile.TemporaryDirectory() as folder:
+        program = Path(folder) / "ukur.typ"
+        program.write_text(_MEASURE, encoding="utf-8")
+        measured = typst.query(str(program), "<glyphs>", field="value", one=True,
+                               ignore_system_fonts=True,
+                               sys_inputs={"chars": json.dumps(list(CHARSET))})
+    return {weight: _table(values) for weight, values in json.loads(measured)}
+
+
+def _table(values: dict) -> dict:
+    advances = dict(zip(CHARSET, values["advances"]))
+    kerning = {}
+    for a, row in zip(CHARSET, values["pairs"]):
+        for b, pair in zip(CHARSET, row):
+            kern = pair - advances[a] - advances[b]
+            if kern:
+                kerning[a + b] = kern
+    return {"advances": advances, "kerning": kerning}
+
+
+if __name__ == "__main__":  # regenerate the table: python -m lakip_tui.exporters.linebreak
+    path = resources.files(__package__).joinpath(_DATA)
+    with open(str(path), "w", encoding="utf-8") as out:
+        json.dump(measure_glyphs(), out, ensure_ascii=False, sort_keys=True, indent=0)
+        out.write("\n")

@@ -1,0 +1,133 @@
+"""The PDF writer's line breaker (`exporters/linebreak.py`) against Typst's own breaking: on
+random cell texts and column widths, every count it is sure of is the count Typst lays out, and
+its glyph table is what the installed Typst measures."""
+
+from __future__ import annotations
+
+import json
+import random
+import string
+
+import pytest
+
+typst = pytest.importorskip("typst", reason="typst (the PDF writer's dependency) is not installed")
+
+from lakip_tui.exporters import linebreak  # noqa: E402
+
+# Words like those of a LAKIP's tables: names with hyphens and slashes, codes, amounts, percents.
+_WORDS = ("Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota Perencanaan, Penganggaran,"
+          " dan Evaluasi Kinerja Perangkat RKA-SKPD DPA-SKPD Jumlah Dokumen (Laporan) Koordinasi"
+          " 1.06.01.2.01.0001 11.099.880.428 63,98% 100% Rp PERANGKAT DAERAH KOTA TELUK DAMAR"
+          " Penyusunan effisiensi fisik Wawancara AVTa. Lokasi: Tahun 2024; Perundang-undangan 2020-2024"
+          " Listrik/Penerangan Pengujian/Verifikasi SKPD/UPT a-1 b/2 x-/y Kab./Kota (-) - /").split()
+
+_LINES = """
+#set text(font: "Libertinus Serif", lang: "id")
+#set par(justify: false, leading: 0.45em)
+#let teks(s) = s.split("\\n").map(l => [#l]).join(linebreak())
+#let cases = json(bytes(sys.inputs.cases))
+#let lines(c) = {
+  let sized(body) = text(size: c.size * 1pt, weight: if c.bold { "bold" } else { "regular" }, body)
+  let one = measure(sized("X")).height
+  let step = measure(sized(teks("X\\nX"))).height - one
+  let h = measure(block(width: c.width * 1pt, sized(teks(c.text)))).height
+  calc.round((h - one) / step) + 1
+}
+#context [#metadata(cases.map(lines)) <lines>]
+"""
+
+
+def _random_text(rng: random.Random) -> str:
+    def word() -> str:
+        if rng.random() < 0.2:
+            return "".join(rng.choice(string.ascii_letters + string.digits + ".,-/()%")
+                           for _ in range(rng.randint(1, 14)))
+        return rng.choice(_WORDS)
+
+    lines = [" ".join(word() for _ in range(rng.randint(1, 12))) for _ in range(rng.randint(1, 2))]
+    return "\n".join(lines)
+
+
+def _typst_lines(tmp_path, cases: list[dict]) -> list[int]:
+    program = tmp_path / "baris.typ"
+    program.write_text(_LINES, encoding="utf-8")
+    return json.loads(typst.query(str(program), "<lines>", field="value", one=True,
+                                  ignore_system_fonts=True,
+                                  sys_inputs={"cases": json.dumps(cases)}))
+
+
+def _case(rng: random.Random) -> dict:
+    """A text, a size and a width: random, or exactly as wide as the text's first words (the
+    edge where Typst's own tolerance decides)."""
+    case = {"text": _random_text(rng), "size": rng.choice((8, 9, 10)), "bold": rng.random() < 0.3,
+            "width": rng.uniform(30, 260)}
+    if rng.random() < 0.5:
+        font = linebreak.fonts()["bold" if case["bold"] else "regular"]
+        words = case["text"].split("\n")[0].split(" ")
+        first = font.width(" ".join(words[:rng.randint(1, len(words))]))
+        if first:
+            case["width"] = first * case["size"]
+    return case
+
+
+def test_line_counts_are_typsts_on_random_texts_and_widths(tmp_path):
+    rng = random.Random(13)
+    cases = [_case(rng) for _ in range(2000)]
+    expected = _typst_lines(tmp_path, cases)
+    fonts = linebreak.fonts()
+    sure = 0
+    for case, typst_lines in zip(cases, expected):
+        font = fonts["bold" if case["bold"] else "regular"]
+        ours = linebreak.count_lines(case["text"], case["width"] / case["size"], font)
+        if ours is not None:
+            sure += 1
+            assert ours == typst_lines, case
+    assert sure > len(cases) * 0.4  # sure of most of them (random words break at - and /)
+
+
+def test_the_glyph_table_is_what_typst_measures():
+    shipped = json.loads((linebreak.resources.files(linebreak.__package__)
+                          / "libertinus.json").read_text("utf-8"))
+    assert linebreak.measure_glyphs() == shipped
+
+
+def _glyphs(data: bytes) -> list[list[tuple]]:
+    """Every page's characters with their boxes, rounded to a hundredth of a point."""
+    pdfium = pytest.importorskip("pypdfium2", reason="pypdfium2 (test dependency) is not installed")
+    pdf = pdfium.PdfDocument(data)
+    pages = []
+    for i in range(len(pdf)):
+        text = pdf[i].get_textpage()
+        pages.append([(text.get_text_range(j, 1), *(round(v, 2) for v in text.get_charbox(j)))
+                      for j in range(text.count_chars())])
+    return pages
+
+
+def test_counted_row_heights_change_nothing_on_the_page(monkeypatch):
+    """A table of random rows (one to six lines, hyphens, slashes, bold rows, a footer) over
+    several pages, typeset with the row heights pdf.py counts and with every row `auto`: the
+    same pages, every character in the same place (a row too short or too tall would move all
+    below it; one that cannot split across pages would move a page break)."""
+    from lakip_tui import exporters
+    from lakip_tui.dokumen import (BabLaporan, Column, Document, EntriIsi, Row, Sampul, Section,
+                                   TableBlock)
+    from lakip_tui.exporters import pdf
+
+    rng = random.Random(7)
+    amounts = [f"{rng.randint(1, 10**11):,}".replace(",", ".") for _ in range(30)]
+    rows = tuple(Row((f"1.06.{i:02d}", " ".join(rng.choice(_WORDS) for _ in range(rng.randint(1, 9))),
+                      " ".join(rng.choice(_WORDS) for _ in range(rng.randint(0, 12))),
+                      rng.choice(amounts), f"{rng.randint(0, 100)},{rng.randint(0, 99):02d}%"),
+                     style="bold" if rng.random() < 0.2 else "") for i in range(160))
+    table = TableBlock("3.7", "Uji", (Column("Kode"), Column("Program/Kegiatan"), Column("Indikator"),
+                                      Column("Pagu Rp", justify="right"), Column("%", justify="right")),
+                       rows, footer=(Row(("", "JUMLAH", "", amounts[0], "50,00%")),))
+    doc = Document(Sampul("Pemda", "Dinas", "2024"), (), (EntriIsi(1, "BAB I"),), (
+        BabLaporan("bab", "BAB I", (Section("A. Uji", (table,)),)),))
+    assert sum(n is not None for n in pdf._tabel(table)["row_lines"]) > 60  # most rows counted
+    counted = _glyphs(exporters.render(doc, "pdf"))
+    monkeypatch.setattr(pdf, "_row_lines", lambda table: {})
+    measured_by_typst = _glyphs(exporters.render(doc, "pdf"))
+    assert len(counted) == len(measured_by_typst) > 3
+    for n, (a, b) in enumerate(zip(counted, measured_by_typst), 1):
+        assert a == b, f"halaman {n}"
