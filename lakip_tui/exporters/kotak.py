@@ -241,13 +241,18 @@ def _paling_pendek(isi: list[list[str]], maks: list[int], lantai: list[int],
     pilih = range(baris) if baris <= _CONTOH else sorted(
         {round(k * (baris - 1) / (_CONTOH - 1)) for k in range(_CONTOH)})
     contoh = [[kol[r] for r in pilih] for kol in isi]
+    # a sample cell's length when it is one ASCII line (one line at any width that long), else
+    # a length no width reaches (its lines are counted): measured once, tried at many widths
+    satu_baris = [[len(c) if c.isascii() and "\n" not in c else _TAK_TERJANGKAU for c in kol]
+                  for kol in contoh]
     cache: dict[tuple[int, int], list[int]] = {}
 
     def tinggi(i: int, w: int) -> list[int]:
-        if (i, w) not in cache:
-            cache[(i, w)] = [1 if (c.isascii() and len(c) <= w and "\n" not in c)
-                             else _jumlah_baris(c, w, kata_kata) for c in contoh[i]]
-        return cache[(i, w)]
+        hasil = cache.get((i, w))
+        if hasil is None:
+            hasil = cache[(i, w)] = [1 if p <= w else _jumlah_baris(c, w, kata_kata)
+                                     for p, c in zip(satu_baris[i], contoh[i])]
+        return hasil
 
     kata_kata: dict[str, list | None] = {}
 
@@ -271,14 +276,13 @@ def _paling_pendek(isi: list[list[str]], maks: list[int], lantai: list[int],
         if not bebas:
             break
         kolom = [tinggi(i, lebar_[i]) for i in range(n)]
-        per_baris = list(zip(*kolom))
-        puncak = [max(h) for h in per_baris]
-        total = sum(puncak)
+        total = sum(_tertinggi(kolom, len(pilih)))
         terbaik, untung_terbaik, maju_terbaik = -1, 0.0, 0
         for i in bebas:
             lain = None
             batas = min(maks[i], lebar_[i] + sisa)
             sebelum = kolom[i]
+            sel_sebelum = sum(sebelum)
             # look ahead: a label saves nothing until it fits whole ("Sangat Tinggi")
             for w in sorted({*range(lebar_[i] + 1, min(batas, lebar_[i] + _LIHAT) + 1), batas}):
                 baru = tinggi(i, w)
@@ -286,12 +290,12 @@ def _paling_pendek(isi: list[list[str]], maks: list[int], lantai: list[int],
                     continue  # and costs more columns, so it cannot be the best step
                 sebelum = baru
                 if lain is None:
-                    lain = [max(h[:i] + h[i + 1:], default=0) for h in per_baris]
+                    lain = _tertinggi(kolom[:i] + kolom[i + 1:], len(pilih))
                 maju = w - lebar_[i]
                 # lines saved in the table, and lines saved inside cells: a short label
                 # that wraps where a long name already does is still worth unwrapping
                 untung = (total - sum(map(max, lain, baru))
-                          + _SEL * (sum(kolom[i]) - sum(baru))) / maju
+                          + _SEL * (sel_sebelum - sum(baru))) / maju
                 if untung > untung_terbaik:
                     terbaik, untung_terbaik, maju_terbaik = i, untung, maju
         if terbaik < 0:
@@ -299,6 +303,17 @@ def _paling_pendek(isi: list[list[str]], maks: list[int], lantai: list[int],
         lebar_[terbaik] += maju_terbaik
         sisa -= maju_terbaik
     return lebar_
+
+
+_TAK_TERJANGKAU = 1 << 62  # a width no table reaches
+
+
+def _tertinggi(kolom: list[list[int]], baris: int) -> list[int]:
+    """Per row, its most lines among these columns' cells (0 without columns); max over the
+    columns at once, in C, rather than a slice and a max per row."""
+    if len(kolom) > 1:
+        return list(map(max, *kolom))
+    return list(kolom[0]) if kolom else [0] * baris
 
 
 def _jumlah_baris(teks: str, batas: int, kata_kata: dict[str, list | None]) -> int:
@@ -428,12 +443,13 @@ def tata_letak(tabel: TableBlock, width: int) -> list[tuple[str, str]]:
     out.extend((b, "bold") for b in baris_data(kepala, ["center"] * n))
     body = [(baris_data(c, justify), r.style) for c, r in zip(badan, tabel.rows)]
     pisah = any(len(b) > 1 for b, _ in body)
+    antara = (garis("├", "┼", "┤"), "")  # drawn once: it goes between all the body rows
     for i, (isi_baris, gaya) in enumerate(body):
         if i == 0 or pisah:
-            out.append((garis("├", "┼", "┤"), ""))
-        out.extend((b, gaya) for b in isi_baris)
+            out.append(antara)
+        out.extend([(b, gaya) for b in isi_baris])
     if kaki:
-        out.append((garis("├", "┼", "┤"), ""))
+        out.append(antara)
         for c, r in zip(kaki, tabel.footer):
             out.extend((b, r.style or "bold") for b in baris_data(c, justify))
     out.append((garis("└", "┴", "┘"), ""))
