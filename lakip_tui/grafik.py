@@ -26,12 +26,14 @@ def puncak(grafik: Grafik) -> float:
     return max([100.0] + [v for v in map(nilai, grafik.batang) if v is not None])
 
 
-def panjang(grafik: Grafik, batang: Batang) -> float | None:
-    """The bar's length as a fraction (0..1) of the longest possible, None if not computable."""
+def panjang(grafik: Grafik, batang: Batang, skala: float | None = None) -> float | None:
+    """The bar's length as a fraction (0..1) of the longest possible, None if not computable.
+    `skala`: `puncak(grafik)` when the caller has it (it reads every bar: once per chart, not
+    once per bar, for the 143 programs of a city)."""
     v = nilai(batang)
     if v is None:
         return None
-    return max(0.0, min(1.0, v / puncak(grafik)))
+    return max(0.0, min(1.0, v / (puncak(grafik) if skala is None else skala)))
 
 
 def alasan(batang: Batang) -> str:
@@ -54,10 +56,11 @@ def sebagai_tabel(figure: Figure) -> TableBlock:
     if g.keterangan:
         kolom.append(Column(g.keterangan))
     rows = []
+    skala = puncak(g)
     for b in g.batang:
         cells = [b.label, *b.kolom[:len(g.kolom)]]
         cells += [""] * (1 + len(g.kolom) - len(cells))
-        cells.append(batang_teks(panjang(g, b), b))
+        cells.append(batang_teks(panjang(g, b, skala), b))
         if g.keterangan:
             cells.append(b.keterangan)
         rows.append(Row(tuple(cells), "bold" if b.tebal else ""))
