@@ -166,6 +166,8 @@ def _cek_bulat(value: object) -> int:
 
 def format_bilangan(value: int | None) -> str:
     """118107 -> "118.107"; None -> "-"."""
+    if type(value) is int:  # the usual case first (bool is not int by type)
+        return _contoh_ribuan(value) if value >= 0 else f"-{_contoh_ribuan(-value)}"
     if isinstance(value, TakTerhitung):
         return TAK_TERHITUNG
     if value is None:

@@ -366,6 +366,8 @@ def _periksa_urutan(urut: list[_Baris]) -> list[str]:
 
 def persen_anggaran(pagu: int | None, realisasi: int | None) -> Hasil:
     """Realisasi anggaran in percent of pagu."""
+    if type(pagu) is int and type(realisasi) is int:  # whole Rupiah (not bool): every row of
+        return persen_tepat(realisasi, pagu) if pagu else TakTerhitung("pagu 0")  # Tabel 3.7
     if pagu is None:
         return TakTerhitung("pagu belum diisi")
     if realisasi is None:
@@ -454,6 +456,8 @@ class Rekap:
 def _rupiah(data: Mapping[str, Any], kunci: str) -> int:
     """An amount from the file; missing counts as 0, anything but whole Rupiah is an error."""
     nilai = data.get(kunci)
+    if type(nilai) is int:  # the usual case first (bool is not int by type)
+        return nilai
     if nilai is None:
         return 0
     if isinstance(nilai, int) and not isinstance(nilai, bool):
