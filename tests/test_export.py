@@ -1002,3 +1002,62 @@ def argparse_namespace(path):
 
     return argparse.Namespace(file=str(path), format="txt", output="-", width=100,
                               chapters=None, plugin=[])
+
+
+# -- the txt writer tidies only what needs it ---------------------------------------------------
+# text.render leaves a table's lines as tata_letak writes them (rapikan would change nothing in
+# them) unless they hold a character splitlines breaks at; both ways must give rapikan's text.
+
+_SEL = st.text(alphabet=st.sampled_from(list("ab Rp.,-/19\n\t") + ["\xa0", "\u3000", "\u2028",
+                                                                   "\x1c", "\x85", "\u4e2d"]),
+               max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_SEL, _SEL, _SEL), min_size=1, max_size=6), _SEL, _SEL,
+       st.integers(min_value=20, max_value=160))
+def test_table_lines_never_end_in_whitespace(baris, judul, sumber, width):
+    block = TableBlock("1.1", judul, (Column("A"), Column("B", justify="right"),
+                                      Column("C", justify="center")),
+                       tuple(Row(cells) for cells in baris), sumber)
+    for line, _style in tata_letak(block, width):
+        assert line == line.rstrip()
+        assert "\n" not in line
+
+
+def _render_lama(items: list, width: int) -> str:
+    """text.render as it was: everything into one buffer, then rapikan over all of it."""
+    from lakip_tui.exporters import text as teks_writer
+    from lakip_tui.exporters.kotak import Kotak
+
+    out = io.StringIO()
+    console = None
+    for item in items:
+        if isinstance(item, Kotak):
+            out.write("".join(f"{line}\n" for line, _ in tata_letak(item.tabel, width)))
+            continue
+        lines = teks_writer._polos(item, width)
+        if lines is not None:
+            out.write("".join(f"{line}\n" for line in lines))
+            continue
+        if console is None:
+            console = teks_writer.konsol(width, file=out)
+        console.print(item)
+    return teks_writer.rapikan(out.getvalue())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(_SEL, _SEL), min_size=1, max_size=5), _SEL, _SEL,
+       st.integers(min_value=30, max_value=120))
+def test_txt_with_tables_is_rapikan_of_all_its_lines(baris, teks, teks_lain, width):
+    from unittest import mock
+
+    from lakip_tui.exporters import text as teks_writer
+    from lakip_tui.exporters.kotak import Kotak
+    from lakip_tui.terminal import Teks
+
+    block = TableBlock("1.1", "T", (Column("A"), Column("B", justify="right")),
+                       tuple(Row(cells) for cells in baris), teks)
+    items = [Teks(teks), Kotak(block), Teks(teks_lain), Teks("  "), Kotak(block), Teks(teks)]
+    with mock.patch.object(teks_writer, "renderables", lambda _doc: iter(items)):
+        assert teks_writer.render(None, width=width) == _render_lama(items, width)
