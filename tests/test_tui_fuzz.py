@@ -132,11 +132,13 @@ def _fokus_awal(app, tempat: tuple) -> None:
 
 # -- steps ---------------------------------------------------------------------------------------
 
-GERAK = ["up", "down", "left", "right", "home", "end", "pageup", "pagedown", "tab", "shift+tab"]
-STRUKTUR = ["insert", "ctrl+n", "ctrl+r", "delete", "alt+d", "shift+up", "shift+down",
+GERAK = ["up", "down", "left", "right", "home", "end", "ctrl+home", "ctrl+end", "pageup",
+         "pagedown", "tab", "shift+tab"]
+STRUKTUR = ["insert", "ctrl+n", "ctrl+r", "alt+r", "delete", "alt+d", "shift+up", "shift+down",
             "ctrl+up", "ctrl+down"]
 LIPAT = ["ctrl+left", "ctrl+right", "alt+minus", "alt+plus"]
-LAIN = ["enter", "escape", "backspace", "ctrl+z", "ctrl+y", "f5", "f6", "y", "n", "ctrl+e"]
+LAIN = ["enter", "escape", "backspace", "ctrl+z", "ctrl+y", "f5", "f6", "y", "n", "ctrl+e",
+        "ctrl+c", "alt+c"]
 
 teks = st.text(alphabet="aIK0123456789 ,.-%", min_size=1, max_size=6)
 _gerak = st.tuples(st.just("kunci"), st.sampled_from(GERAK))
