@@ -1061,3 +1061,17 @@ def test_txt_with_tables_is_rapikan_of_all_its_lines(baris, teks, teks_lain, wid
     items = [Teks(teks), Kotak(block), Teks(teks_lain), Teks("  "), Kotak(block), Teks(teks)]
     with mock.patch.object(teks_writer, "renderables", lambda _doc: iter(items)):
         assert teks_writer.render(None, width=width) == _render_lama(items, width)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab cdefg-/\n") + ["Kegiatan", "  ", "\u4e2d"]),
+                max_size=40).map("".join),
+       st.lists(st.integers(min_value=1, max_value=40), min_size=1, max_size=30))
+def test_jumlah_baris_is_the_count_of_bungkus_at_any_width_in_any_order(teks, widths):
+    """One store of word lengths (and of the widths a count holds for) per text, asked at many
+    widths in any order, as the width search does: always bungkus's count."""
+    from lakip_tui.exporters.kotak import _jumlah_baris
+
+    kata_kata: dict = {}
+    for w in [*widths, *sorted(widths)]:
+        assert _jumlah_baris(teks, w, kata_kata) == len(bungkus(teks, w))

@@ -319,15 +319,23 @@ def _tertinggi(kolom: list[list[int]], baris: int) -> list[int]:
 def _jumlah_baris(teks: str, batas: int, kata_kata: dict[str, list | None]) -> int:
     """`len(bungkus(teks, batas))`, counted on the lengths of the words (kept in `kata_kata`
     per text, as a column is tried at many widths): per paragraph its length with one space
-    between words, its longest word and the words' lengths."""
-    paragraf = kata_kata.get(teks, False)
-    if paragraf is False:
-        paragraf = kata_kata[teks] = None if not teks.isascii() else [
+    between words, its longest word and the words' lengths.
+
+    The lines found at `batas` stay the same at every wider width until the first that would
+    take a word back onto the line before it; the count is kept with that range, so the
+    widths tried next (the search looks up to 16 ahead) cost a comparison."""
+    simpan = kata_kata.get(teks, False)
+    if simpan is False:
+        simpan = kata_kata[teks] = None if not teks.isascii() else [[
             (sum(panjang) + len(panjang) - 1, max(panjang, default=0), panjang)
-            for panjang in ([len(k) for k in p.split()] for p in teks.split("\n"))]
-    if paragraf is None:
+            for panjang in ([len(k) for k in p.split()] for p in teks.split("\n"))], 0, -1, 0]
+    if simpan is None:
         return len(bungkus(teks, batas))
+    paragraf, dari, sampai, jumlah = simpan
+    if dari <= batas <= sampai:
+        return jumlah
     jumlah = 0
+    sampai = _TAK_TERJANGKAU  # the widest width that gives these very lines
     for satu_baris, terpanjang, panjang in paragraf:
         if satu_baris <= batas:  # one line (also when written with more spaces)
             jumlah += 1
@@ -338,9 +346,12 @@ def _jumlah_baris(teks: str, batas: int, kata_kata: dict[str, list | None]) -> i
             terpakai = -1
             for w in panjang:
                 terpakai += 1 + w
-                if terpakai > batas:
+                if terpakai > batas:  # the word starts a line; at `terpakai` cells it would not
                     jumlah += 1
+                    if terpakai <= sampai:
+                        sampai = terpakai - 1
                     terpakai = w
+    simpan[1:] = (batas, sampai, jumlah)
     return jumlah
 
 
