@@ -15,11 +15,12 @@ typst = pytest.importorskip("typst", reason="typst (the PDF writer's dependency)
 from lakip_tui.exporters import linebreak  # noqa: E402
 
 # Words like those of a LAKIP's tables: names with hyphens and slashes, codes, amounts, percents.
-_WORDS = ("Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota Perencanaan, Penganggaran,"
-          " dan Evaluasi Kinerja Perangkat RKA-SKPD DPA-SKPD Jumlah Dokumen (Laporan) Koordinasi"
-          " 1.06.01.2.01.0001 11.099.880.428 63,98% 100% Rp PERANGKAT DAERAH KOTA TELUK DAMAR"
-          " Penyusunan effisiensi fisik Wawancara AVTa. Lokasi: Tahun 2024; Perundang-undangan 2020-2024"
-          " Listrik/Penerangan Pengujian/Verifikasi SKPD/UPT a-1 b/2 x-/y Kab./Kota (-) - /").split()
+_WORDS = ("Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota Perencanaan,"
+          " Penganggaran, dan Evaluasi Kinerja Perangkat RKA-SKPD DPA-SKPD Jumlah Dokumen"
+          " (Laporan) Koordinasi 1.06.01.2.01.0001 11.099.880.428 63,98% 100% Rp PERANGKAT"
+          " DAERAH KOTA TELUK DAMAR Penyusunan effisiensi fisik Wawancara AVTa. Lokasi: Tahun"
+          " 2024; Perundang-undangan 2020-2024 Listrik/Penerangan Pengujian/Verifikasi SKPD/UPT"
+          " a-1 b/2 x-/y Kab./Kota (-) - /").split()
 
 _LINES = """
 #set text(font: "Libertinus Serif", lang: "id")
@@ -115,13 +116,16 @@ def test_counted_row_heights_change_nothing_on_the_page(monkeypatch):
 
     rng = random.Random(7)
     amounts = [f"{rng.randint(1, 10**11):,}".replace(",", ".") for _ in range(30)]
-    rows = tuple(Row((f"1.06.{i:02d}", " ".join(rng.choice(_WORDS) for _ in range(rng.randint(1, 9))),
-                      " ".join(rng.choice(_WORDS) for _ in range(rng.randint(0, 12))),
-                      rng.choice(amounts), f"{rng.randint(0, 100)},{rng.randint(0, 99):02d}%"),
+    def words(least: int, most: int) -> str:
+        return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(least, most)))
+
+    rows = tuple(Row((f"1.06.{i:02d}", words(1, 9), words(0, 12), rng.choice(amounts),
+                      f"{rng.randint(0, 100)},{rng.randint(0, 99):02d}%"),
                      style="bold" if rng.random() < 0.2 else "") for i in range(160))
-    table = TableBlock("3.7", "Uji", (Column("Kode"), Column("Program/Kegiatan"), Column("Indikator"),
-                                      Column("Pagu Rp", justify="right"), Column("%", justify="right")),
-                       rows, footer=(Row(("", "JUMLAH", "", amounts[0], "50,00%")),))
+    columns = (Column("Kode"), Column("Program/Kegiatan"), Column("Indikator"),
+               Column("Pagu Rp", justify="right"), Column("%", justify="right"))
+    table = TableBlock("3.7", "Uji", columns, rows,
+                       footer=(Row(("", "JUMLAH", "", amounts[0], "50,00%")),))
     doc = Document(Sampul("Pemda", "Dinas", "2024"), (), (EntriIsi(1, "BAB I"),), (
         BabLaporan("bab", "BAB I", (Section("A. Uji", (table,)),)),))
     assert sum(n is not None for n in pdf._tabel(table)["row_lines"]) > 60  # most rows counted

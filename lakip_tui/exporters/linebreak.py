@@ -8,8 +8,9 @@ A cell is ragged text (no justification, no hyphenation), which Typst breaks fir
 takes as many words as fit. Widths come from the advance widths and pair kerning of Libertinus
 Serif, measured by Typst itself (`measure_glyphs`) and kept in `libertinus.json`, in thousandths
 of an em. What this model does not know makes the answer None (`auto` in Typst): a character not
-in the table, a line with a ligature within `MARGIN_EM` of the column's width, a word pushed to the next line
-that Typst could break inside (a hyphen, a slash), a word wider than the column, empty lines.
+in the table, a line with a ligature within `MARGIN_EM` of the column's width, a word pushed to
+the next line that Typst could break inside, a word wider than the column, empty lines, leading,
+trailing or double spaces.
 """
 
 from __future__ import annotations
