@@ -59,6 +59,8 @@ def _periksa_urusan(data: dict) -> list[Finding]:
 
 def _banding_baris(tingkat: str, row: dict, path: Path, rekap: kinerja.Rekap,
                    kunci=tuple(LABEL_KUNCI)) -> list[Finding]:
+    if not any(key in row for key in kunci):  # most rows state nothing: no name to make
+        return []
     return list(_banding_nilai(sebut(tingkat, row), row, path, rekap, kunci))
 
 
