@@ -484,7 +484,7 @@ def measure_first_screen(file: Path, scripts: Path, work: Path):
 
 
 def measure_first_screen_sequential(file: Path, scripts: Path, work: Path):
-    """The same start with the file parsed in the editor's own process (lakip_tui/baca_awal.py
+    """The same start with the file parsed in the editor's own process (lakip_tui/early_parse.py
     switched off): the app's own cost over the floor, without the overlap of the parse."""
     copy = _copy(file, work)
     child = run_child([_python(), str(scripts / "first_screen.py"), str(copy)],

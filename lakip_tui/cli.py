@@ -396,16 +396,16 @@ def cmd_edit(args: argparse.Namespace) -> int:
     # again before the first frame: 8-10 ms of Textual's import alone. It stays paused until the
     # first screen is up; the main screen then freezes what exists and resumes it.
     gc.disable()
-    from .baca_awal import BacaAwal
+    from .early_parse import EarlyParse
 
-    # a big file is parsed by a helper process while Textual is imported (see baca_awal)
-    awal = BacaAwal(args.file)
+    # a big file is parsed by a helper process while Textual is imported (see early_parse)
+    awal = EarlyParse(args.file)
     try:
         from .tui.app import run_app
 
         return run_app(args, awal)
     finally:
-        awal.batal()
+        awal.cancel()
         gc.enable()
 
 

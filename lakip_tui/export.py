@@ -225,7 +225,7 @@ class Kemajuan:
             print(pesan, file=self.stream, flush=True)
 
 
-class GalatLatar:
+class ErrorCount:
     """How many errors `lakip check` finds, for the export's warning line, counted by a forked
     child while this process assembles and writes the report (city: the checks are 80-100 ms
     of an export of about 0,6 s). The count is all the export needs of the checks.
@@ -236,121 +236,59 @@ class GalatLatar:
     child fails in any way, the checks run here, as before: same count, same messages, the
     same exception if the checks themselves raise."""
 
-    MATIKAN = "LAKIP_EXPORT_PARALEL"
+    SWITCH = "LAKIP_EXPORT_PARALEL"
 
     def __init__(self, data: dict, registry: Registry, path: Path) -> None:
-        self.data, self.registry, self.path = data, registry, path
-        self._pid = 0
-        self._pipa: int | None = None
-        self._awal = (len(registry.problems), len(registry.failures))
-        self._hasil: int | None = None
-        if _boleh_paralel():
-            self._mulai()
-        if self._pipa is None:
-            self._hasil = self._hitung()
+        import os
 
-    def _hitung(self) -> int:
+        from .forked import ForkedCall, can_fork
+
+        self.data, self.registry, self.path = data, registry, path
+        self._before = (len(registry.problems), len(registry.failures))
+        self._count: int | None = None
+        self._child = ForkedCall(self._child_payload) if can_fork(os.environ, self.SWITCH) else None
+        if self._child is None or not self._child.started:
+            self._count = self._count_here()
+
+    def _count_here(self) -> int:
         from .checks import run_checks
         from .findings import count
 
         return count(run_checks(self.data, self.registry, self.path), "error")
 
-    def _mulai(self) -> None:
-        import os
+    def _child_payload(self) -> tuple:
+        """In the child: the count and what the checks left on the registry."""
+        errors = self._count_here()
+        p, f = self._before
+        return (errors, self.registry.problems[p:], self.registry.failures[f:],
+                sorted(self.registry.chapters))
 
-        baca, tulis = os.pipe()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(baca)
-            os.close(tulis)
-            return
-        if pid == 0:  # the child: count, hand back what the checks left, leave at once
-            os.close(baca)
-            self._di_anak(tulis)
-        os.close(tulis)
-        self._pid, self._pipa = pid, baca
-
-    def _di_anak(self, tulis: int) -> None:
-        """Never returns, never raises; writes only to the pipe (a failure writes nothing)."""
-        import os
-        import pickle
-
-        try:
-            galat = self._hitung()
-            p, f = self._awal
-            payload = pickle.dumps((galat, self.registry.problems[p:],
-                                    self.registry.failures[f:], sorted(self.registry.chapters)),
-                                   protocol=pickle.HIGHEST_PROTOCOL)
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(tulis, view):]
-        except BaseException:
-            pass
-        finally:
-            os._exit(0)
-
-    def batal(self) -> None:
+    def cancel(self) -> None:
         """Not wanted after all (the export failed): the child is ended and waited for."""
-        import os
-        import signal
+        if self._child is not None:
+            self._child.cancel()
 
-        if self._pipa is None:
-            return
-        os.close(self._pipa)
-        self._pipa = None
-        try:
-            os.kill(self._pid, signal.SIGKILL)
-            os.waitpid(self._pid, 0)
-        except (ChildProcessError, ProcessLookupError):
-            pass
-
-    def hasil(self) -> int:
+    def result(self) -> int:
         """The number of errors; the child's findings on the registry are in place after it."""
-        if self._hasil is None:
-            self._hasil = self._terima()
-        return self._hasil
+        if self._count is None:
+            self._count = self._take_from_child()
+        return self._count
 
-    def _terima(self) -> int:
-        import os
-        import pickle
-
+    def _take_from_child(self) -> int:
         try:
-            with os.fdopen(self._pipa, "rb") as pipa:
-                payload = pipa.read()
-        finally:
-            self._pipa = None
-            try:
-                os.waitpid(self._pid, 0)
-            except ChildProcessError:
-                pass
-        try:
-            galat, problems, failures, chapters = pickle.loads(payload)
-        except Exception:
-            return self._hitung()  # the child failed: the checks run here, as they always did
+            errors, problems, failures, chapters = self._child.result()
+        except (TypeError, ValueError):
+            return self._count_here()  # the child failed: the checks run here, as they always did
         if chapters != sorted(self.registry.chapters):  # cannot happen today; then as before
-            return self._hitung()
-        p, f = self._awal
+            return self._count_here()
+        p, f = self._before
         self.registry.problems[p:p] = problems
         self.registry.failures[f:f] = failures
         for failure in failures:
             info = self.registry.infos.get(failure.plugin)
             if info is not None and not info.problem:
                 info.problem = failure.message
-        return galat
-
-
-def _boleh_paralel() -> bool:
-    import os
-
-    if os.environ.get(GalatLatar.MATIKAN, "1") == "0" or not hasattr(os, "fork"):
-        return False
-    try:
-        return len(os.sched_getaffinity(0)) > 1
-    except (AttributeError, OSError):
-        return (os.cpu_count() or 1) > 1
+        return errors
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -374,17 +312,17 @@ def run_export(args: argparse.Namespace) -> int:
         if not keys:
             raise LakipError("bab yang dipilih tidak dapat dicetak: plugin-nya gagal "
                              "(lihat `lakip check`)")
-    galat = GalatLatar(project.data, registry, project.path)  # counted beside the export
+    errors = ErrorCount(project.data, registry, project.path)  # counted beside the export
     try:
         document = assemble(project.data, registry, registry.konteks(project.data, project.path),
                             keys, kemajuan=kemajuan, data_bersih=tanpa_kendali(project.text))
         kemajuan.tulis(f"Menyusun berkas {fmt}...")
         text = exporters.render(document, fmt, width=width)
     except BaseException:
-        galat.batal()
+        errors.cancel()
         raise
-    if galat.hasil():
-        print(f"lakip: peringatan: proyek memiliki {galat.hasil()} galat; laporan tetap diekspor "
+    if errors.result():
+        print(f"lakip: peringatan: proyek memiliki {errors.result()} galat; laporan tetap diekspor "
               f"(lihat `lakip check {args.file}`)", file=sys.stderr)
     for problem in registry.problems:  # not loaded, failed to load, in its checks, or in render
         print(clean_text(f"lakip: peringatan: {problem.message}"), file=sys.stderr)

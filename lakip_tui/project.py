@@ -184,7 +184,7 @@ class Project:
     """One agency's report for one fiscal year, as a file on disk and the edits made to it."""
 
     def __init__(self, text: str, path: FsPath | None = None, *, data: dict | None = None) -> None:
-        """`data` is this very text already parsed (by baca_awal's helper process); without it
+        """`data` is this very text already parsed (by early_parse's helper process); without it
         the text is parsed here."""
         self.path = path
         where = str(path) if path else "<teks>"

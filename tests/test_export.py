@@ -941,10 +941,10 @@ def test_export_of_escaped_control_characters_is_clean(tmp_path):
 
 def test_errors_counted_beside_the_export_say_what_counting_first_said(proyek, tmp_path, capsys,
                                                                        monkeypatch):
-    """The checks run in a forked child while the report is assembled (export.GalatLatar):
+    """The checks run in a forked child while the report is assembled (export.ErrorCount):
     the count, a plugin's failed lakip_validate and every other message are the same as with
     the checks run first in the export's own process (LAKIP_EXPORT_PARALEL=0)."""
-    from lakip_tui import export
+    from lakip_tui import export, forked
 
     proyek.write_text(PROJECT.replace("tahun = 2024", 'tahun = "dua ribu"'), encoding="utf-8")
     plugin = tmp_path / "inovasi.py"
@@ -954,7 +954,7 @@ def test_errors_counted_beside_the_export_say_what_counting_first_said(proyek, t
     for paralel in ("1", "0"):
         monkeypatch.setenv("LAKIP_EXPORT_PARALEL", paralel)
         if paralel == "0":
-            assert export._boleh_paralel() is False
+            assert not forked.can_fork(os.environ, export.ErrorCount.SWITCH)
         assert main(["export", str(proyek), "-o", "-", "--plugin", str(plugin)]) == 0
         hasil[paralel] = capsys.readouterr()
     assert hasil["1"].out == hasil["0"].out
@@ -967,7 +967,7 @@ def test_errors_are_counted_here_when_the_child_hands_back_nothing(proyek, capsy
     from lakip_tui import export
 
     proyek.write_text(PROJECT.replace("tahun = 2024", 'tahun = "dua ribu"'), encoding="utf-8")
-    monkeypatch.setattr(export.GalatLatar, "_di_anak", lambda self, tulis: os._exit(0))
+    monkeypatch.setattr(export.ErrorCount, "_child_payload", lambda self: os._exit(0))
     assert main(["export", str(proyek), "-o", "-"]) == 0
     assert "proyek memiliki 1 galat" in capsys.readouterr().err
 
@@ -978,17 +978,17 @@ def test_a_failed_export_leaves_no_child_counting_errors(proyek, monkeypatch):
     from lakip_tui import export
 
     anak = []
-    asli = export.GalatLatar._mulai
+    asli = export.ErrorCount.__init__
 
-    def mulai(self):
-        asli(self)
-        anak.append(self._pid)
+    def mulai(self, *args):
+        asli(self, *args)
+        anak.append(self._child._pid)
 
     def gagal(*args, **kwargs):
         raise LakipError("uji: penyusunan gagal")
 
     monkeypatch.setenv("LAKIP_EXPORT_PARALEL", "1")
-    monkeypatch.setattr(export.GalatLatar, "_mulai", mulai)
+    monkeypatch.setattr(export.ErrorCount, "__init__", mulai)
     monkeypatch.setattr(export, "assemble", gagal)
     with pytest.raises(LakipError):
         export.run_export(argparse_namespace(proyek))

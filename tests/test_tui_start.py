@@ -298,24 +298,24 @@ async def test_main_screen_is_styled_once_at_start_and_again_when_resumed(tmp_pa
 def test_lakip_edit_uses_the_data_parsed_beside_the_start(tmp_path, monkeypatch):
     """`lakip edit BIG` hands the bytes and the helper's data to the app, and leaves no helper
     behind even when the app ends at once."""
-    from lakip_tui import baca_awal, cli
+    from lakip_tui import cli, early_parse
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.delenv(baca_awal.MATIKAN, raising=False)
-    monkeypatch.setattr(baca_awal, "UKURAN_MINIMUM", 1)  # the test file counts as big
-    monkeypatch.setattr(baca_awal, "_inti_tersedia", lambda: 2)
+    monkeypatch.delenv(early_parse.SWITCH, raising=False)
+    monkeypatch.setattr(early_parse, "MIN_SIZE", 1)  # the test file counts as big
+    monkeypatch.setattr(early_parse, "can_fork", lambda env, switch: hasattr(os, "fork"))
     path = tmp_path / "uji.toml"
     path.write_text(PROJECT_TEXT, encoding="utf-8")
     handed, seen = [], []
-    original = baca_awal.BacaAwal.data
+    original = early_parse.EarlyParse.data
 
     def data(self):
-        pid = self._pid
+        pid = self._child._pid if self._child else 0
         result = original(self)
-        handed.append((pid, self.paralel, result is not None))
+        handed.append((pid, self.parallel, result is not None))
         return result
 
-    monkeypatch.setattr(baca_awal.BacaAwal, "data", data)
+    monkeypatch.setattr(early_parse.EarlyParse, "data", data)
     monkeypatch.setattr(LakipApp, "run",
                         lambda self, **kw: seen.append((self.project.data, self.project.text)))
     assert cli.main(["edit", str(path)]) == 0

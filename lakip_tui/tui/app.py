@@ -34,7 +34,7 @@ from .screens.too_small import TooSmallScreen, terlalu_kecil
 from .widgets.chapter_host import default_view_factory
 
 if TYPE_CHECKING:
-    from ..baca_awal import BacaAwal
+    from ..early_parse import EarlyParse
     from ..journal import Journal
 
 # Screens other than the main one (dialogs, help, preview, summary, save as) and the command
@@ -866,7 +866,7 @@ class LakipApp(App):
 # -- entry point ---------------------------------------------------------------------------------
 
 
-def _muat(args: Any, awal: "BacaAwal | None") -> Project:
+def _muat(args: Any, awal: "EarlyParse | None") -> Project:
     """The project, from the bytes and data read while the app started (cli.cmd_edit), or read
     now; a file that cannot be read or parsed raises its LakipError here either way."""
     if awal is None or awal.raw is None or awal.path != Path(args.file):
@@ -875,7 +875,7 @@ def _muat(args: Any, awal: "BacaAwal | None") -> Project:
 
 
 def prepare(args: Any, env: dict[str, str] | None = None,
-            awal: "BacaAwal | None" = None) -> LakipApp:
+            awal: "EarlyParse | None" = None) -> LakipApp:
     """Everything that can fail with a user error, before any terminal output: load the file
     (tomllib only), the plugins, take the lock. Raises LakipError."""
     from ..plugins import load_registry
@@ -907,7 +907,7 @@ def prepare(args: Any, env: dict[str, str] | None = None,
                     env=environ, warna_rendah=warna_rendah, jurnal=jurnal)
 
 
-def run_app(args: Any, awal: "BacaAwal | None" = None) -> int:
+def run_app(args: Any, awal: "EarlyParse | None" = None) -> int:
     """`lakip edit FILE`: exit code 0, or a LakipError (exit 2) raised before the app starts."""
     # The collector is paused until the first screen is up (see cli.cmd_edit, which pauses it
     # before Textual is imported); MainScreen then freezes what exists and resumes it.

@@ -9,11 +9,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from lakip_tui import baca_awal
-from lakip_tui.baca_awal import BacaAwal
+from lakip_tui import early_parse, forked
+from lakip_tui.early_parse import EarlyParse
 from lakip_tui.errors import LakipError
 
-BISA_PARALEL = hasattr(os, "fork") and baca_awal._inti_tersedia() > 1
+BISA_PARALEL = forked.can_fork({}, early_parse.SWITCH)
 perlu_paralel = pytest.mark.skipif(not BISA_PARALEL, reason="perlu fork dan lebih dari satu inti")
 
 
@@ -25,7 +25,7 @@ def _teks_besar(rows: int = 4000) -> str:
                      f'nama = "Sub kegiatan nomor {i} — Ä"\npagu = {1_000_000 + i}\n'
                      f"realisasi = {i * 0.5}\ntanggal = 2024-12-{1 + i % 28:02d}\n")
     text = "".join(lines)
-    assert len(text.encode("utf-8")) >= baca_awal.UKURAN_MINIMUM
+    assert len(text.encode("utf-8")) >= early_parse.MIN_SIZE
     return text
 
 
@@ -42,9 +42,9 @@ def test_a_big_file_comes_back_exactly_as_tomllib_reads_it(tmp_path):
     path = tmp_path / "besar.toml"
     text = _teks_besar()
     path.write_text(text, encoding="utf-8")
-    awal = BacaAwal(path, env={})
-    assert awal.paralel and awal.raw == path.read_bytes()
-    pid = awal._pid
+    awal = EarlyParse(path, env={})
+    assert awal.parallel and awal.raw == path.read_bytes()
+    pid = awal._child._pid
     data = awal.data()
     assert data == tomllib.loads(text)  # dates, times with offsets and floats included
     assert _tidak_ada_anak(pid)  # the helper was waited for: no zombie left
@@ -56,7 +56,7 @@ def test_a_byte_order_mark_is_read_past_as_the_editor_does(tmp_path):
     path = tmp_path / "notepad.toml"
     text = _teks_besar()
     path.write_bytes(("\ufeff" + text).encode("utf-8"))
-    assert BacaAwal(path, env={}).data() == tomllib.loads(text)
+    assert EarlyParse(path, env={}).data() == tomllib.loads(text)
 
 
 @perlu_paralel
@@ -65,8 +65,8 @@ def test_a_broken_big_file_falls_back_to_the_editors_own_message(tmp_path):
 
     path = tmp_path / "rusak.toml"
     path.write_text(_teks_besar() + "\n[meta\n", encoding="utf-8")
-    awal = BacaAwal(path, env={})
-    assert awal.paralel
+    awal = EarlyParse(path, env={})
+    assert awal.parallel
     with pytest.raises(LakipError) as caught:
         _muat(SimpleNamespace(file=str(path)), awal)
     assert f"{path}:" in str(caught.value)  # file, line and column, as without the helper
@@ -75,24 +75,24 @@ def test_a_broken_big_file_falls_back_to_the_editors_own_message(tmp_path):
 def test_small_files_and_the_switch_parse_in_the_editor(tmp_path):
     small = tmp_path / "kecil.toml"
     small.write_text("format = 1\n", encoding="utf-8")
-    assert not BacaAwal(small, env={}).paralel
+    assert not EarlyParse(small, env={}).parallel
     big = tmp_path / "besar.toml"
     big.write_text(_teks_besar(), encoding="utf-8")
-    awal = BacaAwal(big, env={baca_awal.MATIKAN: "0"})
-    assert not awal.paralel and awal.data() is None
+    awal = EarlyParse(big, env={early_parse.SWITCH: "0"})
+    assert not awal.parallel and awal.data() is None
 
 
 def test_a_very_big_file_is_parsed_in_the_editor_too(tmp_path, monkeypatch):
-    monkeypatch.setattr(baca_awal, "UKURAN_MAKSIMUM", baca_awal.UKURAN_MINIMUM + 1)
+    monkeypatch.setattr(early_parse, "MAX_SIZE", early_parse.MIN_SIZE + 1)
     big = tmp_path / "besar.toml"
     big.write_text(_teks_besar(), encoding="utf-8")
-    assert not BacaAwal(big, env={}).paralel
+    assert not EarlyParse(big, env={}).parallel
 
 
 def test_an_unreadable_file_is_left_to_the_editor_to_report(tmp_path):
     from lakip_tui.tui.app import _muat
 
-    awal = BacaAwal(tmp_path / "tidak-ada.toml", env={})
+    awal = EarlyParse(tmp_path / "tidak-ada.toml", env={})
     assert awal.raw is None and awal.data() is None
     with pytest.raises(LakipError, match="tidak ditemukan"):
         _muat(SimpleNamespace(file=str(tmp_path / "tidak-ada.toml")), awal)
@@ -105,7 +105,7 @@ def test_the_project_gets_the_files_text_and_the_helpers_data(tmp_path):
     path = tmp_path / "besar.toml"
     text = _teks_besar()
     path.write_text(text, encoding="utf-8")
-    project = _muat(SimpleNamespace(file=str(path)), BacaAwal(path, env={}))
+    project = _muat(SimpleNamespace(file=str(path)), EarlyParse(path, env={}))
     assert project.text == text and project.data == tomllib.loads(text)
     project.set(("meta", "tahun"), 2025)  # and it edits and saves as any project
     project.save()
@@ -116,7 +116,7 @@ def test_the_project_gets_the_files_text_and_the_helpers_data(tmp_path):
 def test_a_start_given_up_early_leaves_no_helper_behind(tmp_path):
     path = tmp_path / "besar.toml"
     path.write_text(_teks_besar(), encoding="utf-8")
-    awal = BacaAwal(path, env={})
-    pid = awal._pid
-    awal.batal()
-    assert _tidak_ada_anak(pid) and not awal.paralel
+    awal = EarlyParse(path, env={})
+    pid = awal._child._pid
+    awal.cancel()
+    assert _tidak_ada_anak(pid) and not awal.parallel
