@@ -27,6 +27,19 @@ def can_fork(env: dict[str, str] | os._Environ, switch: str) -> bool:
         return (os.cpu_count() or 1) > 1
 
 
+def single_threaded() -> bool:
+    """Whether this process runs one thread, native ones counted (a database engine's pool,
+    Typst's). A child forked beside other threads can wait forever on a lock one of them held,
+    or on a thread pool that exists only in the parent: a child that runs Typst is forked only
+    from a process that has not started Typst's pool."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        import threading
+
+        return threading.active_count() == 1
+
+
 class ForkedCall:
     """`compute()` in a forked child, started at once; `result()` waits for it."""
 

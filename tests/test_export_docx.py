@@ -217,3 +217,71 @@ def test_a_long_chart_is_cut_into_pictures_that_fit_the_page():
 
     judul = [p.text for p in word.paragraphs if p.style.name == JUDUL_GAMBAR]
     assert judul == ["Gambar 3.2 Pagu dan realisasi per program"]
+
+
+# -- the charts drawn beside the document -------------------------------------------------------
+
+
+def _members(path: Path) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_charts_drawn_in_a_child_give_the_same_document(tmp_path):
+    """`lakip export -f docx` draws the charts in a forked child while it builds the document
+    (a fresh process: no Typst pool started yet); every part of the file is the same as when
+    they are drawn in the export's own process (only the zip's timestamps may differ)."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = {}
+    for switch in ("1", "0"):
+        out = tmp_path / f"contoh-{switch}.docx"
+        env = {**os.environ, "LAKIP_EXPORT_PARALEL": switch}
+        done = subprocess.run([sys.executable, "-m", "lakip_tui", "export", str(EXAMPLE),
+                               "-f", "docx", "-o", str(out)], env=env, capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        outputs[switch] = _members(out)
+    assert outputs["1"] == outputs["0"]
+    assert any(name.startswith("word/media/") for name in outputs["1"])
+
+
+def test_charts_are_drawn_here_when_the_child_hands_back_nothing(contoh):
+    from lakip_tui.exporters import docx as writer
+
+    class Silent:  # a child that died: nothing comes back
+        def result(self):
+            return None
+
+        def cancel(self):
+            pass
+
+    figures = list(contoh.figures())
+    assert figures
+    charts = writer._Charts(figures)
+    charts.cancel()
+    charts._child = Silent()
+    pictures = charts.pictures(figures[0])
+    assert pictures and all(png.startswith(b"\x89PNG") for png in pictures)
+    assert pictures == writer._draw(figures[0])
+
+
+def test_no_child_is_forked_beside_other_threads():
+    """A child forked beside a thread (Typst's pool once a PDF was made, a database's) could
+    wait forever on what only the parent's threads would release."""
+    import threading
+
+    from lakip_tui import forked
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not forked.single_threaded()
+    finally:
+        stop.set()
+        thread.join()

@@ -6,7 +6,8 @@ fills with page numbers when the document opens (the file asks it to update its 
 Tables are bordered, their header row repeats on every page, and a row is never split across
 pages; a table too wide for the portrait page gets a landscape section of its own. Page numbers
 are in the footer: none on the cover, i, ii, ... in the front matter, 1, 2, ... from BAB I.
-Charts are pictures drawn by Typst exactly as in the PDF.
+Charts are pictures drawn by Typst exactly as in the PDF; where a second core is free they are
+drawn in a forked child while this process builds the rest of the document (`_Charts`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,14 @@ _RATA = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER,
 
 
 def render(document: Document, *, width: int = 100) -> bytes:
+    charts = _Charts(list(document.figures()))
+    try:
+        return _render(document, width, charts)
+    finally:
+        charts.cancel()
+
+
+def _render(document: Document, width: int, charts: "_Charts") -> bytes:
     word = WordDocument()
     _gaya(word)
     _halaman(word.sections[0], mendatar=False)
@@ -49,7 +58,7 @@ def render(document: Document, *, width: int = 100) -> bytes:
         if i:
             _ganti_halaman(word)
         _paragraf(word, section.title.upper(), "Heading 1")
-        _blocks(word, section, width)
+        _blocks(word, section, width, charts)
     _ganti_halaman(word)
     _daftar(word, "DAFTAR ISI", 'TOC \\o "1-2" \\h \\z \\u',
             [(e.teks, e.tingkat) for e in document.daftar_isi])
@@ -72,7 +81,7 @@ def render(document: Document, *, width: int = 100) -> bytes:
         for part in bab.sections:
             if part.title:
                 _paragraf(word, part.title, "Heading 2")
-            _blocks(word, part, width)
+            _blocks(word, part, width, charts)
     _perbarui_saat_dibuka(word)
     out = io.BytesIO()
     word.save(out)
@@ -271,7 +280,7 @@ def _teks(paragraph: Any, teks: str, *, bold: bool = False, size: float | None =
             run.font.size = Pt(size)
 
 
-def _blocks(word: Any, section: Section, width: int) -> None:
+def _blocks(word: Any, section: Section, width: int, charts: "_Charts") -> None:
     for block in section.blocks:
         if isinstance(block, Heading):
             _paragraf(word, block.text, "Heading 3")
@@ -296,7 +305,7 @@ def _blocks(word: Any, section: Section, width: int) -> None:
         elif isinstance(block, SignaturePair):
             _ttd_tabel(word, [block.kiri, block.kanan])
         elif isinstance(block, Figure):
-            _gambar(word, block)
+            _gambar(word, block, charts)
         else:  # Raw, or anything else a plugin gave: drawn by Rich as plain text
             from .text import blok, teks_polos
 
@@ -459,14 +468,53 @@ def _ttd_tabel(word: Any, blok: list[Signature | None]) -> None:
     word.add_paragraph()
 
 
-def _gambar(word: Any, figure: Figure) -> None:
+def _gambar(word: Any, figure: Figure, charts: "_Charts") -> None:
     """The chart as pictures 14 cm wide, each at most 20 cm tall (a long chart is cut between
     its bars, the header row on each piece), the caption under the last."""
-    from .pdf import gambar_png_per_halaman
-
-    for png in gambar_png_per_halaman(figure, tinggi_cm=20, lebar_cm=14):
+    for png in charts.pictures(figure):
         p = word.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.keep_with_next = True
         p.add_run().add_picture(io.BytesIO(png), width=Cm(14))
     _paragraf(word, figure.caption, JUDUL_GAMBAR)
+
+
+def _draw(figure: Figure) -> list[bytes]:
+    from .pdf import gambar_png_per_halaman
+
+    return gambar_png_per_halaman(figure, tinggi_cm=20, lebar_cm=14)
+
+
+class _Charts:
+    """The charts' PNG pictures. Typst rasterising them is a third of the city's DOCX (0,5 s of
+    1,7 s) and needs nothing of the Word document, so where a second core is free they are
+    drawn in a forked child meanwhile (LAKIP_EXPORT_PARALEL=0 draws them here, for measuring).
+    A child that hands back nothing changes only the time: the charts are drawn here then."""
+
+    SWITCH = "LAKIP_EXPORT_PARALEL"
+
+    def __init__(self, figures: list[Figure]) -> None:
+        import os
+
+        from ..forked import ForkedCall, can_fork, single_threaded
+
+        self._figures = figures
+        self._drawn: dict[int, list[bytes]] | None = None
+        wanted = figures and can_fork(os.environ, self.SWITCH) and single_threaded()
+        self._child = ForkedCall(self._draw_all) if wanted else None
+
+    def _draw_all(self) -> list[list[bytes]]:
+        return [_draw(figure) for figure in self._figures]
+
+    def pictures(self, figure: Figure) -> list[bytes]:
+        if self._drawn is None:
+            drawn = self._child.result() if self._child is not None else None
+            if not isinstance(drawn, list) or len(drawn) != len(self._figures):
+                drawn = []
+            self._drawn = {id(f): pictures for f, pictures in zip(self._figures, drawn)}
+        pictures = self._drawn.get(id(figure))
+        return pictures if pictures is not None else _draw(figure)
+
+    def cancel(self) -> None:
+        if self._child is not None:
+            self._child.cancel()
