@@ -385,9 +385,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import run_export
+    from .early_parse import EarlyParse
 
-    return run_export(args)
+    # a big file is parsed by a helper process while the writers and plugins are imported
+    early = EarlyParse(args.file)
+    try:
+        from .export import run_export
+
+        return run_export(args, early)
+    finally:
+        early.cancel()
 
 
 def cmd_edit(args: argparse.Namespace) -> int:

@@ -1,5 +1,6 @@
-"""Reading a big project file while the editor starts: the parse runs in a forked child, at the
-same time as the parent imports Textual.
+"""Reading a big project file while a command starts: the parse runs in a forked child, at the
+same time as the parent imports what the command needs (the editor Textual, the export its
+writers and the plugins).
 
 Both are pure Python and take about the same time for a city's file (tomllib 70 ms, Textual
 100 ms), so one after the other they are most of the wait for the first screen. On a machine
@@ -14,8 +15,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path as FsPath
+from typing import TYPE_CHECKING
 
 from .forked import ForkedCall, can_fork
+
+if TYPE_CHECKING:
+    from .project import Project
 
 # Below the minimum the parse takes under 20 ms: not worth a process. Above the maximum the
 # parse takes several times as long as Textual's import, so little of it overlaps, while pickling
@@ -61,3 +66,13 @@ class EarlyParse:
         """Not needed after all (the start failed before the file was wanted)."""
         if self._child is not None:
             self._child.cancel()
+
+
+def load_project(path: str | os.PathLike, early: EarlyParse | None) -> "Project":
+    """The project, from the bytes and data read while the command started, or read now; a file
+    that cannot be read or parsed raises its LakipError here either way."""
+    from .project import Project
+
+    if early is None or early.raw is None or early.path != FsPath(path):
+        return Project.load(path)
+    return Project.from_bytes(early.raw, early.path, data=early.data())

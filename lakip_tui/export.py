@@ -15,7 +15,7 @@ import sys
 import time
 from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TextIO
 
 from . import exporters
 from .chapter import Chapter
@@ -26,6 +26,9 @@ from .findings import error
 from .dokumen import BabLaporan, Document, EntriIsi, Raw, Row, Sampul, Section
 from .judul_kosong import tandai as tandai_judul_kosong
 from .plugins import Registry
+
+if TYPE_CHECKING:
+    from .early_parse import EarlyParse
 
 KATA_PENGANTAR = "kata-pengantar"  # Section.key of the foreword: printed before the daftar isi
 IKHTISAR = "ikhtisar-eksekutif"  # Section.key of the Ikhtisar Eksekutif: after the kata pengantar
@@ -291,17 +294,19 @@ class ErrorCount:
         return errors
 
 
-def run_export(args: argparse.Namespace) -> int:
-    """`lakip export FILE -f FORMAT -o OUT [--width N] [--chapters a,b] [--plugin P.py]`."""
+def run_export(args: argparse.Namespace, early: "EarlyParse | None" = None) -> int:
+    """`lakip export FILE -f FORMAT -o OUT [--width N] [--chapters a,b] [--plugin P.py]`;
+    `early` holds the file as read (and maybe parsed) while the command started."""
+    from .early_parse import load_project
     from .plugins import load_registry
-    from .project import Project, atomic_write
+    from .project import atomic_write
 
     kemajuan = Kemajuan(sys.stderr)
     fmt = exporters.normalise_format(args.format)
     width = args.width if args.width is not None else lebar_bawaan(args.output, sys.stdout)
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         raise LakipError(f"--width harus antara {MIN_WIDTH} dan {MAX_WIDTH} (tertulis {width})")
-    project = Project.load(args.file)
+    project = load_project(args.file, early)
     registry = load_registry(args.plugin, data=project.data, project_path=project.path)
     keys = None if args.chapters is None else args.chapters.split(",")
     pilih_bab(registry, keys)  # an unknown chapter is reported before any work is done

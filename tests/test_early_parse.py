@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from types import SimpleNamespace
+from pathlib import Path
 
 import pytest
 
@@ -61,14 +61,14 @@ def test_a_byte_order_mark_is_read_past_as_the_editor_does(tmp_path):
 
 @perlu_paralel
 def test_a_broken_big_file_falls_back_to_the_editors_own_message(tmp_path):
-    from lakip_tui.tui.app import _muat
+    from lakip_tui.early_parse import load_project
 
     path = tmp_path / "rusak.toml"
     path.write_text(_teks_besar() + "\n[meta\n", encoding="utf-8")
     awal = EarlyParse(path, env={})
     assert awal.parallel
     with pytest.raises(LakipError) as caught:
-        _muat(SimpleNamespace(file=str(path)), awal)
+        load_project(path, awal)
     assert f"{path}:" in str(caught.value)  # file, line and column, as without the helper
 
 
@@ -90,22 +90,22 @@ def test_a_very_big_file_is_parsed_in_the_editor_too(tmp_path, monkeypatch):
 
 
 def test_an_unreadable_file_is_left_to_the_editor_to_report(tmp_path):
-    from lakip_tui.tui.app import _muat
+    from lakip_tui.early_parse import load_project
 
     awal = EarlyParse(tmp_path / "tidak-ada.toml", env={})
     assert awal.raw is None and awal.data() is None
     with pytest.raises(LakipError, match="tidak ditemukan"):
-        _muat(SimpleNamespace(file=str(tmp_path / "tidak-ada.toml")), awal)
+        load_project(tmp_path / "tidak-ada.toml", awal)
 
 
 @perlu_paralel
 def test_the_project_gets_the_files_text_and_the_helpers_data(tmp_path):
-    from lakip_tui.tui.app import _muat
+    from lakip_tui.early_parse import load_project
 
     path = tmp_path / "besar.toml"
     text = _teks_besar()
     path.write_text(text, encoding="utf-8")
-    project = _muat(SimpleNamespace(file=str(path)), EarlyParse(path, env={}))
+    project = load_project(path, EarlyParse(path, env={}))
     assert project.text == text and project.data == tomllib.loads(text)
     project.set(("meta", "tahun"), 2025)  # and it edits and saves as any project
     project.save()
@@ -120,3 +120,34 @@ def test_a_start_given_up_early_leaves_no_helper_behind(tmp_path):
     pid = awal._child._pid
     awal.cancel()
     assert _tidak_ada_anak(pid) and not awal.parallel
+
+
+@perlu_paralel
+def test_the_export_of_a_big_file_parsed_beside_its_imports_is_the_same(tmp_path, monkeypatch):
+    """`lakip export` starts the parse of a big file in a child while it imports the writers
+    and the plugins; the report is the same as with the file parsed in its own process."""
+    from lakip_tui.cli import main
+
+    example = (Path(__file__).resolve().parents[1] / "projects" / "dinsos-binjai-2024.toml")
+    path = tmp_path / "besar.toml"
+    # the example with a long comment: big enough for a child, the same report
+    path.write_text(example.read_text(encoding="utf-8") + "\n# " + "x" * early_parse.MIN_SIZE
+                    + "\n", encoding="utf-8")
+    handed = []
+    original = EarlyParse.data
+
+    def data(self):
+        parallel = self.parallel
+        result = original(self)
+        handed.append(parallel and result is not None)
+        return result
+
+    monkeypatch.setattr(EarlyParse, "data", data)
+    reports = {}
+    for switch in ("1", "0"):
+        monkeypatch.setenv(early_parse.SWITCH, switch)
+        out = tmp_path / f"laporan-{switch}.txt"
+        assert main(["export", str(path), "-f", "txt", "-o", str(out)]) == 0
+        reports[switch] = out.read_text(encoding="utf-8")
+    assert handed == [True, False]
+    assert reports["1"] == reports["0"]

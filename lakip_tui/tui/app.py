@@ -27,6 +27,7 @@ from ..lock import FileLock, Locked, LockInfo
 from ..plugins import Registry
 from ..project import ChangedOnDisk, Project
 from ..save_process import SaveProcess
+from ..early_parse import load_project
 from .actions import bindings
 from .keymap import current_keys, load_user_keymap
 from .screens.main import MainScreen, salin_data
@@ -866,21 +867,13 @@ class LakipApp(App):
 # -- entry point ---------------------------------------------------------------------------------
 
 
-def _muat(args: Any, awal: "EarlyParse | None") -> Project:
-    """The project, from the bytes and data read while the app started (cli.cmd_edit), or read
-    now; a file that cannot be read or parsed raises its LakipError here either way."""
-    if awal is None or awal.raw is None or awal.path != Path(args.file):
-        return Project.load(args.file)
-    return Project.from_bytes(awal.raw, awal.path, data=awal.data())
-
-
 def prepare(args: Any, env: dict[str, str] | None = None,
             awal: "EarlyParse | None" = None) -> LakipApp:
     """Everything that can fail with a user error, before any terminal output: load the file
     (tomllib only), the plugins, take the lock. Raises LakipError."""
     from ..plugins import load_registry
 
-    project = _muat(args, awal)
+    project = load_project(args.file, awal)
     registry = load_registry(getattr(args, "plugin", []) or [], data=project.data,
                              project_path=project.path)
     read_only = bool(getattr(args, "read_only", False))
