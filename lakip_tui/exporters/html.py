@@ -172,8 +172,9 @@ def _figure(block: Figure) -> str:
     head = "".join(f"<th>{esc(k)}</th>" for k in g.kolom)
     ket = f"<th>{esc(g.keterangan)}</th>" if g.keterangan else ""
     rows = []
+    skala = grafik_.puncak(g)  # read once per chart, not once per bar
     for b in g.batang:
-        fraksi = grafik_.panjang(g, b)
+        fraksi = grafik_.panjang(g, b, skala)
         if fraksi is None:
             bar = f"<em>({esc(grafik_.alasan(b))})</em>"
         else:

@@ -224,9 +224,10 @@ def _column_widths(table: dict) -> list[float] | None:
 
 def _grafik(figure: Figure) -> dict:
     g = figure.grafik
+    skala = grafik_.puncak(g)  # read once per chart, not once per bar
     return {"t": "figure", "nomor": figure.nomor, "judul": g.judul, "kolom": list(g.kolom),
             "keterangan": g.keterangan, "kosong": g.kosong,
             "batang": [{"label": b.label, "kolom": [str(k) for k in b.kolom[:len(g.kolom)]]
                         + [""] * (len(g.kolom) - len(b.kolom[:len(g.kolom)])),
-                        "panjang": grafik_.panjang(g, b), "alasan": grafik_.alasan(b),
+                        "panjang": grafik_.panjang(g, b, skala), "alasan": grafik_.alasan(b),
                         "keterangan": b.keterangan, "tebal": b.tebal} for b in g.batang]}
