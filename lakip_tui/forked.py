@@ -46,7 +46,10 @@ class ForkedCall:
     def __init__(self, compute: Callable[[], Any]) -> None:
         self._pid = 0
         self._pipe: int | None = None
-        read_end, write_end = os.pipe()
+        try:
+            read_end, write_end = os.pipe()
+        except OSError:  # no descriptor left: the caller computes it itself
+            return
         sys.stdout.flush()  # else the child's copy of a buffer could be written twice
         sys.stderr.flush()
         try:
