@@ -241,10 +241,10 @@ class Project:
         Safe to run in a worker thread: it only reads one immutable string; nothing of the
         project changes until `adopt_document` is called back on the editing thread.
         """
-        import tomlkit
+        from .save import document_of
 
         text = self._text
-        return text, tomlkit.parse(text)
+        return text, document_of(text)
 
     def adopt_document(self, text: str, doc: Any) -> bool:
         """Keep a document parsed in the background as the cache of the current text. It is

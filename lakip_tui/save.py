@@ -53,11 +53,19 @@ class DocumentCache:
         return self.applied >= 0
 
 
-def parse_document(text: str, where: str) -> DocumentCache:
+def document_of(text: str) -> Any:
+    """tomlkit's document of `text`. A file whose last line has no newline (Notepad writes them
+    so) gets one here: tomlkit would glue a row appended at the end onto that line
+    (`kode = "1"[[anggaran.program]]`, which no TOML reader takes); `SaveJob._dump` takes it
+    off again, so the file keeps its last line as it was."""
     import tomlkit  # slow to import and to parse: only on the save path
 
+    return tomlkit.parse(text if not text or text.endswith("\n") else text + "\n")
+
+
+def parse_document(text: str, where: str) -> DocumentCache:
     try:
-        return DocumentCache(text, tomlkit.parse(text))
+        return DocumentCache(text, document_of(text))
     except Exception as exc:  # tomlkit and tomllib disagree: refuse rather than guess
         raise LakipError(f"berkas tidak dapat dibaca untuk disimpan: {exc}", where=where) from None
 
@@ -127,7 +135,10 @@ class SaveJob:
     def _dump(self, doc: Any) -> str:
         import tomlkit
 
-        return same_newlines(self.text, tomlkit.dumps(doc))
+        text = tomlkit.dumps(doc)
+        if self.text and not self.text.endswith("\n") and text.endswith("\n"):
+            text = text[:-1]  # the last line stays without a newline, as the file had it
+        return same_newlines(self.text, text)
 
     def expected_data(self) -> dict:
         """The data the edits mean: given, or the old text's data with the operations replayed."""

@@ -71,6 +71,15 @@ def apply_to_doc(doc: Any, op: Op, tombstones: dict) -> None:
                 return
             _add(parent, key, tomlkit.array())
         items = parent[key]
+        if isinstance(items, tomlkit.items.AoT) and not isinstance(value, dict):
+            # only tables can be rows of an array of tables (one left empty by deleting its
+            # rows, say): the list becomes an inline array, its rows inline tables
+            array = tomlkit.array()
+            for row in items:
+                array.append(_to_inline(row.unwrap()))
+            _remove_keeping_comments(parent, key)
+            _add(parent, key, array)
+            items = parent[key]
         if isinstance(items, tomlkit.items.AoT):
             item = _to_toml(value, aot_row=True)
             if len(items):

@@ -104,3 +104,47 @@ def test_the_banner_stays_when_the_table_above_it_becomes_a_value(tmp_path):
         text = _saved(tmp_path, edit)
         assert banner in text, text
         assert text.index("[sasaran.rincian") < text.index(banner)
+
+
+def _saved_text(tmp_path, text: str, edit) -> tuple[str, Project]:
+    path = tmp_path / "p.toml"
+    path.write_text(text, encoding="utf-8")
+    project = Project.load(path)
+    edit(project)
+    project.save()
+    saved = path.read_text(encoding="utf-8")
+    assert tomllib.loads(saved) == project.data
+    return saved, project
+
+
+def test_a_row_added_after_a_last_line_without_newline_is_a_line_of_its_own(tmp_path):
+    """Found by make fuzz: a file whose last line has no newline (Notepad writes them so) got a
+    row appended onto that line (`kode = "1"[[anggaran.program]]`), and the save was refused.
+    The new row has lines of its own, and the file still ends without a newline."""
+    text = 'format = 1\n\n[meta]\ninstansi = "x"\n\n[[anggaran.program]]\nkode = "1"'
+    saved, _ = _saved_text(tmp_path, text,
+                           lambda p: p.insert(("anggaran", "program"), 1, {"kode": "2"}))
+    assert saved == text + '\n[[anggaran.program]]\nkode = "2"'
+    header = text + "\n[anggaran.program.kegiatan]"
+    saved, _ = _saved_text(tmp_path, header,
+                           lambda p: p.insert(("anggaran", "program"), 1, {"kode": "2"}))
+    assert saved.startswith(header + "\n") and not saved.endswith("\n")
+    # a closing comment stays last (it opens what would follow), still without a newline
+    saved, _ = _saved_text(tmp_path, text + "\n\n# akhir",
+                           lambda p: p.insert(("anggaran", "program"), 1, {"kode": "2"}))
+    assert saved == text + '\n\n[[anggaran.program]]\nkode = "2"\n\n# akhir'
+
+
+def test_a_value_inserted_into_an_emptied_array_of_tables(tmp_path):
+    """Found by make fuzz: an array of tables whose rows were all deleted stays in the document
+    as an empty one; a value that is not a table inserted into it could not be written ("tidak
+    dapat diterapkan"). The list becomes an inline array."""
+    text = 'format = 1\n\n[[anggaran.program]]\nkode = "1"\n'
+
+    def edit(project):
+        project.delete(("anggaran", "program"), 0)
+        project.insert(("anggaran", "program"), 0, "teks")
+
+    saved, project = _saved_text(tmp_path, text, edit)
+    assert project.data["anggaran"]["program"] == ["teks"]
+    assert 'program = ["teks"]' in saved
