@@ -136,8 +136,12 @@ class SaveJob:
         import tomlkit
 
         text = tomlkit.dumps(doc)
-        if self.text and not self.text.endswith("\n") and text.endswith("\n"):
-            text = text[:-1]  # the last line stays without a newline, as the file had it
+        # the last line keeps or lacks its newline as the file had it (an empty table put last
+        # comes without one)
+        if self.text.endswith("\n") and text and not text.endswith("\n"):
+            text += "\n"
+        elif self.text and not self.text.endswith("\n") and text.endswith("\n"):
+            text = text[:-1]
         return same_newlines(self.text, text)
 
     def expected_data(self) -> dict:

@@ -274,11 +274,23 @@ def _resurrect(parent: Any, key: str, new: Any, tombstone: tuple) -> None:
             item.trivia.indent, item.trivia.comment_ws = indent, comment_ws
             item.trivia.comment, item.trivia.trail = comment, trail
     if previous is None or previous not in parent or container is None \
-            or not _fits_after(container, previous, item):
+            or not _fits_after(container, previous, item) \
+            or _tableish(item) and _nothing_but_layout_after(container, previous):
+        # (a table put back after the last key goes below the blank lines that follow it, as
+        # any new table does: inserted right after the key it would take them below itself)
         _add(parent, key, item)
         return
     container._insert_after(previous, key, item)  # tomlkit 0.15 (pinned): no public insert-at
     _mirror(parent, container, key)
+
+
+def _nothing_but_layout_after(container: Any, key: str) -> bool:
+    """Whether only blank lines and comments follow `key` in the table's body."""
+    body = container.body
+    for index, (k, _item) in enumerate(body):
+        if k is not None and k.key == key:
+            return all(other is None for other, _ in body[index + 1:])
+    return False
 
 
 def _mirror(parent: Any, container: Any, key: str) -> None:

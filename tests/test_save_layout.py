@@ -148,3 +148,25 @@ def test_a_value_inserted_into_an_emptied_array_of_tables(tmp_path):
     saved, project = _saved_text(tmp_path, text, edit)
     assert project.data["anggaran"]["program"] == ["teks"]
     assert 'program = ["teks"]' in saved
+
+
+def test_a_table_removed_and_put_back_keeps_the_blank_line_and_the_last_newline(tmp_path):
+    """Found by make fuzz: an array of tables at the end of the file replaced by an empty
+    table lost the file's last newline; removing it and undoing put the table back above the
+    blank line that had stood before it."""
+    text = ('format = 1\n\n[[anggaran.program]]\nkode = "1"\npagu = 10\n\n'
+            '  [[anggaran.program.kegiatan]]\n  kode = "1.1"\n')
+    path = tmp_path / "p.toml"
+    path.write_text(text, encoding="utf-8")
+    project = Project.load(path)
+    project.set(("anggaran", "program", 0, "kegiatan"), {})
+    project.save()
+    assert path.read_text(encoding="utf-8").endswith("pagu = 10\n\n[anggaran.program.kegiatan]\n")
+    project.set(("anggaran", "program", 0, "kegiatan"), None)
+    project.save()
+    assert path.read_text(encoding="utf-8").endswith("pagu = 10\n\n")
+    project.undo()
+    project.save()
+    saved = path.read_text(encoding="utf-8")
+    assert saved.endswith("pagu = 10\n\n[anggaran.program.kegiatan]\n")
+    assert tomllib.loads(saved) == project.data
