@@ -29,14 +29,7 @@ catatan = "ringkas"
 
 
 def _saved(tmp_path, edit) -> str:
-    path = tmp_path / "p.toml"
-    path.write_text(FILE, encoding="utf-8")
-    project = Project.load(path)
-    edit(project)
-    project.save()
-    text = path.read_text(encoding="utf-8")
-    assert tomllib.loads(text) == project.data
-    return text
+    return _saved_text(tmp_path, FILE, edit)[0]
 
 
 def test_a_new_key_goes_inside_its_table_above_the_next_banner(tmp_path):
