@@ -368,8 +368,9 @@ def _tail_start(body: list) -> int:
     import tomlkit
 
     index = len(body)
-    while index and body[index - 1][0] is None \
-            and isinstance(body[index - 1][1], (tomlkit.items.Whitespace, tomlkit.items.Comment)):
+    # (a Null is what tomlkit leaves where a key was deleted: it writes nothing)
+    layout = (tomlkit.items.Whitespace, tomlkit.items.Comment, tomlkit.items.Null)
+    while index and body[index - 1][0] is None and isinstance(body[index - 1][1], layout):
         index -= 1
     return index
 

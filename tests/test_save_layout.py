@@ -163,3 +163,20 @@ def test_a_table_removed_and_put_back_keeps_the_blank_line_and_the_last_newline(
     saved = path.read_text(encoding="utf-8")
     assert saved.endswith("pagu = 10\n\n[anggaran.program.kegiatan]\n")
     assert tomllib.loads(saved) == project.data
+
+
+def test_nested_tables_made_and_undone_give_the_banner_back(tmp_path):
+    """Found by make fuzz: a value set three tables deep in the last row before a banner, then
+    undone step by step, lost the `# ---- BAB ... ----` banner (a deleted key leaves an empty
+    placeholder in tomlkit's body, which hid the comments behind it)."""
+    text = ('format = 1\n\n[[pmks]]\njenis = "Anak"\njumlah = 3\n\n# ---- BAB III ----\n'
+            '[anggaran]\ntotal = 1\n')
+    path = tmp_path / "p.toml"
+    path.write_text(text, encoding="utf-8")
+    project = Project.load(path)
+    project.set(("pmks", 0, "renstra", "x", "y"), "nilai")
+    while project.can_undo:
+        project.undo()
+    project.set(("anggaran", "total"), 2)  # a value edit, so that the save writes
+    project.save()
+    assert path.read_text(encoding="utf-8") == text.replace("total = 1", "total = 2")
