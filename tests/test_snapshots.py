@@ -9,28 +9,19 @@ from __future__ import annotations
 import pytest
 
 from tui_fixture import make_app
-
-
-async def _tunggu_periksa(pilot) -> None:
-    main = pilot.app.layar_utama
-    for _ in range(100):
-        await pilot.pause(0.02)
-        if main._timer_periksa is None and main._worker_periksa is not None:
-            break
-    await main._worker_periksa.wait()
-    await pilot.pause()
+from tui_nyata import tunggu_periksa
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_main_screen(snap_compare, tmp_path, size):
     app = make_app(tmp_path)
-    assert snap_compare(app, terminal_size=size, run_before=_tunggu_periksa)
+    assert snap_compare(app, terminal_size=size, run_before=tunggu_periksa)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_main_screen_table_open(snap_compare, tmp_path, size):
     async def buka_tabel(pilot):
-        await _tunggu_periksa(pilot)
+        await tunggu_periksa(pilot)
         pilot.app.screen.query_one("#navigasi").focus()
         await pilot.press("enter")
         await pilot.pause(0.1)

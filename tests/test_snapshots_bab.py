@@ -21,6 +21,7 @@ from textual.widgets import TextArea
 
 from lakip_tui.plugins import load_registry
 from lakip_tui.project import Project
+from tui_nyata import tunggu_periksa
 
 CONTOH = Path(__file__).resolve().parents[1] / "projects" / "dinsos-binjai-2024.toml"
 UKURAN = {"80x24": (80, 24), "120x40": (120, 40)}
@@ -58,17 +59,6 @@ def _app(tmp_path: Path):
     return LakipApp(Project.load(path), load_registry(env={}), env=environ)
 
 
-async def _tunggu_periksa(pilot) -> None:
-    """The check runs after start; wait for it, so the header's count is the same each time."""
-    main = pilot.app.layar_utama
-    for _ in range(200):
-        await pilot.pause(0.02)
-        if main._timer_periksa is None and main._worker_periksa is not None:
-            break
-    await main._worker_periksa.wait()
-    await pilot.pause()
-
-
 def _isi_editor(editor) -> str | None:
     for name in ("tabel", "isian", "narasi"):
         isi = getattr(editor, name, None)
@@ -86,7 +76,7 @@ def test_editors_of_the_example(snapshot, tmp_path, bab, semua_bagian, ukuran):
 
     async def run() -> None:
         async with app.run_test(size=UKURAN[ukuran]) as pilot:
-            await _tunggu_periksa(pilot)
+            await tunggu_periksa(pilot)
             main = app.layar_utama
             for bagian, isi in semua_bagian:
                 await main.buka_bab(bab, bagian)

@@ -40,6 +40,7 @@ from lakip_tui.tui.widgets.findings import FindingsPanel
 from lakip_tui.tui.widgets.header import AppHeader
 
 from tui_fixture import PROJECT_TEXT, make_app, pilot_test
+from tui_nyata import tunggu_periksa
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -68,17 +69,6 @@ class TampilanPalsu(Widget, can_focus=True):
 
     def current_cell_text(self):
         return "A1"
-
-
-async def tunggu_periksa(pilot) -> None:
-    """Let the debounce fire and the check worker finish."""
-    main = pilot.app.layar_utama
-    for _ in range(100):
-        await pilot.pause(0.02)
-        if main._timer_periksa is None and main._worker_periksa is not None:
-            break
-    await main._worker_periksa.wait()
-    await pilot.pause()
 
 
 async def ketik(pilot, text: str) -> None:

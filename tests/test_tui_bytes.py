@@ -24,6 +24,7 @@ from lakip_tui.project import Project
 from lakip_tui.tui.editors.table import TableEditor
 
 from tui_fixture import pilot_test
+from tui_nyata import tunggu_periksa
 
 CONTOH = Path(__file__).resolve().parents[1] / "projects" / "dinsos-binjai-2024.toml"
 
@@ -66,11 +67,7 @@ class Meteran:
 
 async def _di_anggaran(pilot) -> TableEditor:
     main = pilot.app.layar_utama
-    for _ in range(200):  # the background check: its repaint is not the keys'
-        await pilot.pause(0.02)
-        if main._timer_periksa is None and main._worker_periksa is not None:
-            break
-    await main._worker_periksa.wait()
+    await tunggu_periksa(pilot)  # the background check: its repaint is not the keys'
     await main.buka_bab("anggaran", "rincian")
     await pilot.pause()
     editor = next(e for e in main.panels["anggaran"].view.editors()
@@ -140,11 +137,7 @@ async def test_the_choice_list_of_a_pilihan_cell_does_not_move_the_focus(tmp_pat
     app = _app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         main = app.layar_utama
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if main._timer_periksa is None and main._worker_periksa is not None:
-                break
-        await main._worker_periksa.wait()
+        await tunggu_periksa(pilot)
         await main.buka_bab("perjanjian_kinerja", "pk")
         await pilot.pause()
         editor = next(e for e in main.panels["perjanjian_kinerja"].view.editors()
@@ -286,11 +279,7 @@ async def test_a_character_typed_in_a_narrative_repaints_only_its_line(tmp_path)
     app = _app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         main = app.layar_utama
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if main._timer_periksa is None and main._worker_periksa is not None:
-                break
-        await main._worker_periksa.wait()
+        await tunggu_periksa(pilot)
         await main.buka_bab("perjanjian_kinerja", "renstra")
         await pilot.pause()
         area = next(iter(main.panels["perjanjian_kinerja"].view.query(TextArea)))

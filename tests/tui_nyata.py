@@ -27,6 +27,18 @@ def make_app_nyata(folder: Path, *, text: str | None = None, name: str = "dinsos
     return LakipApp(project, registry, env=environ)
 
 
+async def tunggu_periksa(pilot) -> None:
+    """Let the check's debounce fire and its worker finish, so that its repaint (and the
+    header's count) is done before what a test looks at."""
+    main = pilot.app.layar_utama
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if main._timer_periksa is None and main._worker_periksa is not None:
+            break
+    await main._worker_periksa.wait()
+    await pilot.pause()
+
+
 async def buka(pilot, bab: str, bagian: str | None = None) -> None:
     """Open a chapter (and section) as Enter on the navigation does, and focus its first editor."""
     main = pilot.app.layar_utama
