@@ -16,6 +16,7 @@ trailing or double spaces.
 from __future__ import annotations
 
 import json
+import math
 import re
 import string
 from functools import lru_cache
@@ -41,11 +42,14 @@ _DATA = "libertinus.json"
 
 
 class Font:
-    """Advance widths and pair kerning of one weight, thousandths of an em."""
+    """Advance widths and pair kerning of one weight, thousandths of an em, and the height of a
+    line of it (Typst's from the baseline to the capitals' tops), in em."""
 
-    def __init__(self, advances: dict[str, float], kerning: dict[str, float]) -> None:
+    def __init__(self, advances: dict[str, float], kerning: dict[str, float],
+                 cap_height: float) -> None:
         self.advances = advances
         self.kerning = kerning
+        self.cap_height = cap_height / 1000
         self._words: dict[str, float | None] = {}
 
     def width(self, text: str) -> float | None:
@@ -78,7 +82,8 @@ class Font:
 def fonts() -> dict[str, Font]:
     """The measured table, per weight ("regular", "bold")."""
     data = json.loads(resources.files(__package__).joinpath(_DATA).read_text("utf-8"))
-    return {weight: Font(table["advances"], table["kerning"]) for weight, table in data.items()}
+    return {weight: Font(table["advances"], table["kerning"], table["cap_height"])
+            for weight, table in data.items()}
 
 
 def count_lines(text: str, width_em: float, font: Font) -> int | None:
@@ -91,6 +96,46 @@ def count_lines(text: str, width_em: float, font: Font) -> int | None:
             return None
         total += lines
     return total
+
+
+# A character not in the table (another script, a symbol Typst takes from another font) is
+# counted this wide by `most_lines`: wider than any character of Libertinus Serif.
+_UNMEASURED_EM = 1.5
+
+
+def most_lines(text: str, width_em: float, font: Font) -> int:
+    """At most how many lines Typst breaks `text` into: `count_lines` where it is sure, else a
+    count that errs high. (The PDF writer plans pages with it, where a line too many costs a
+    little room and a line too few a page.)"""
+    total = 0
+    for segment in text.split("\n"):
+        lines = _segment_lines(segment, width_em, font) if segment else 1
+        if lines is None:  # a ligature near the edge: no line is wider than MARGIN_EM more
+            lines = _first_fit(segment, width_em - MARGIN_EM, font)
+        total += lines if lines is not None else _lines_at_most(segment, width_em, font)
+    return total
+
+
+def _lines_at_most(segment: str, width_em: float, font: Font) -> int:
+    """First fit with every word a fifth wider than measured, breaking only at spaces (Typst
+    has more places to break, so it needs no more lines), a word wider than the column over as
+    many lines as it would fill half full, and a line more."""
+    def wide(text: str) -> float:
+        return 1.2 * sum(font.advances.get(c, _UNMEASURED_EM * 1000) for c in text) / 1000
+
+    space = wide(" ")
+    lines, line = 1, 0.0
+    for word in segment.split(" "):
+        w = wide(word)
+        if line and line + space + w > width_em:
+            lines += 1
+            line = 0.0
+        if w > width_em:
+            lines += math.ceil(2 * w / width_em) - 1
+            line = width_em
+        else:
+            line += (space if line else 0.0) + w
+    return lines + 1
 
 
 def _segment_lines(segment: str, width_em: float, font: Font) -> int | None:
@@ -106,6 +151,16 @@ def _segment_lines(segment: str, width_em: float, font: Font) -> int | None:
     if whole <= fits:  # most cells: one line
         return 1
     return _broken_lines(_pieces(segment), font, fits, overflows)
+
+
+def _first_fit(segment: str, width_em: float, font: Font) -> int | None:
+    """`_segment_lines` with the widths taken as they are, ligatures too."""
+    whole = font.width(segment)
+    if whole is None or not segment or segment[0] == " " or segment[-1] == " " or "  " in segment:
+        return None
+    if whole <= width_em + _NOISE_EM:
+        return 1
+    return _broken_lines(_pieces(segment), font, width_em + _NOISE_EM, width_em + _OVER_EM)
 
 
 def _broken_lines(pieces: list[tuple[str, bool]], font: Font, fits: float,
@@ -172,6 +227,7 @@ _MEASURE = """
 #context [#metadata(("regular", "bold").map(weight => (weight, (
   advances: chars.map(c => lebar(weight, c)),
   pairs: chars.map(a => chars.map(b => lebar(weight, a + b))),
+  cap_height: measure(text(weight: weight, "X")).height / 1pt,
 )))) <glyphs>]
 """
 
@@ -179,7 +235,7 @@ _MEASURE = """
 def measure_glyphs() -> dict:
     """The table `libertinus.json` holds, measured now by the installed Typst: per weight, each
     character's advance and each pair's kerning (the width of the pair less both advances),
-    only the pairs that kern."""
+    only the pairs that kern, and the height of a line."""
     import tempfile
     from pathlib import Path
 
@@ -202,7 +258,7 @@ def _table(values: dict) -> dict:
             kern = pair - advances[a] - advances[b]
             if kern:
                 kerning[a + b] = kern
-    return {"advances": advances, "kerning": kerning}
+    return {"advances": advances, "kerning": kerning, "cap_height": values["cap_height"]}
 
 
 if __name__ == "__main__":  # regenerate the table: python -m lakip_tui.exporters.linebreak

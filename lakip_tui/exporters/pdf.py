@@ -137,6 +137,8 @@ def _tabel(block: TableBlock) -> dict:
              "columns": columns, "rows": rows, "footer": footer, "widths": widths,
              "wide": wide, "size": size, "biasa": biasa, "tebal": tebal}
     table.update(_row_lines(table))
+    if wide and "row_lines" in table:
+        table.update(_parts(table))
     return table
 
 
@@ -202,6 +204,80 @@ def _row_lines(table: dict) -> dict:
 
     return {"column_widths_pt": widths, "row_lines": [row_lines(r) for r in table["rows"]],
             "footer_lines": [row_lines(r) for r in table["footer"]]}
+
+
+# A wide table's landscape pages (blok.typ `wide-page`): the height its rows fill, less a point
+# so that a page counted full here is never one row over in Typst. The caption (laporan.typ) is
+# bold 11 pt under a 0,6 em gap, with lines 0,65 em apart; em counted at the report's 12 pt.
+_WIDE_ROOM_PT = (210 - 30 - 25) * _PT_PER_MM - 1.0
+_INSET_Y_PT = 3.0
+_LEADING_EM = 0.45  # blok.typ: the lines of a table cell
+_CAPTION_PT, _BODY_PT, _CAPTION_LEADING_EM, _CAPTION_GAP_EM = 11.0, 12.0, 0.65, 0.6
+_PAGES_PER_PART = 8  # a part of a long wide table: at least this many pages
+_MOST_PARTS = 8
+
+
+def _parts(table: dict) -> dict:
+    """Where a wide table is cut into parts that each start a page (blok.typ sets each on pages
+    of its own, and Typst lays those out in parallel): the first row of each part, then the
+    number of rows; one part for a table of a few pages. Nothing when a row is taller than a
+    page: the table is then one part whose rows Typst may split across pages."""
+    page_starts = _page_starts(table)
+    if page_starts is None:
+        return {}
+    parts = max(1, min(_MOST_PARTS, len(page_starts) // _PAGES_PER_PART))
+    starts = [page_starts[len(page_starts) * k // parts] for k in range(parts)]
+    return {"parts": starts + [len(table["rows"])]}
+
+
+def _page_starts(table: dict) -> list[int] | None:
+    """The first row of each landscape page of a wide table, counted as Typst fills them when
+    no row may split across pages (blok.typ): a page takes rows while they fit under the
+    repeated header (the first page also under the caption). Each row's height is its lines'
+    (the lines counted, or at most as many for a row Typst measures itself), so Typst fits at
+    least as many rows on each page as counted here and never runs a part onto a page more.
+    None when a row is taller than a page."""
+    size = table["size"]
+    widths_em = [(w - 2 * _INSET_X_PT) / size for w in table["column_widths_pt"]]
+    fonts = linebreak.fonts()
+
+    def height(lines: int, bold: bool) -> float:
+        cap = fonts["bold" if bold else "regular"].cap_height
+        return lines * cap * size + (lines - 1) * _LEADING_EM * size + 2 * _INSET_Y_PT
+
+    def most_lines(cells: list[str], bold: bool) -> int:
+        font = fonts["bold" if bold else "regular"]
+        return max(1, *(linebreak.most_lines(c, w, font) for c, w in zip(cells, widths_em)))
+
+    header = height(most_lines([c["header"] for c in table["columns"]], True), True)
+    room = _WIDE_ROOM_PT - header
+    first = room - _caption_height(table)
+    page_starts = [0]
+    used = 0.0
+    for i, (row, lines) in enumerate(zip(table["rows"], table["row_lines"])):
+        h = height(lines if lines is not None else most_lines(row["cells"], row["bold"]),
+                   row["bold"])
+        if h > first:
+            return None
+        if used + h > (first if len(page_starts) == 1 else room) and i > page_starts[-1]:
+            page_starts.append(i)
+            used = 0.0
+        used += h
+    return page_starts
+
+
+def _caption_height(table: dict) -> float:
+    """The caption's height and the gap under it, at most. Typst justifies the caption, which
+    may take a line more than breaking first-fit."""
+    if not table["judul"]:
+        return 0.0
+    caption = f"Tabel {table['nomor']} {table['judul']}" if table["nomor"] else table["judul"]
+    width_em = _TEXT_WIDTH_PT[True] / _CAPTION_PT
+    lines = linebreak.most_lines(caption, width_em, linebreak.fonts()["bold"])
+    if lines > 1:
+        lines += 1
+    return (lines * linebreak.fonts()["bold"].cap_height * _CAPTION_PT
+            + (lines - 1) * _CAPTION_LEADING_EM * _BODY_PT + _CAPTION_GAP_EM * _BODY_PT)
 
 
 def _column_widths(table: dict) -> list[float] | None:
