@@ -117,9 +117,11 @@ def most_lines(text: str, width_em: float, font: Font) -> int:
 
 
 def _lines_at_most(segment: str, width_em: float, font: Font) -> int:
-    """First fit with every word a fifth wider than measured, breaking only at spaces (Typst
-    has more places to break, so it needs no more lines), a word wider than the column over as
-    many lines as it would fill half full, and a line more."""
+    """First fit breaking only at spaces, every word a fifth wider than measured, a word wider
+    than the column over as many lines as it would fill half full, and a line more. (Typst also
+    breaks after hyphens and slashes, which takes no more lines, but not at a space before
+    closing punctuation: the fifth and the line more are for that; tests/test_pdf_linebreak.py
+    holds the bound against Typst's own count on random texts.)"""
     def wide(text: str) -> float:
         return 1.2 * sum(font.advances.get(c, _UNMEASURED_EM * 1000) for c in text) / 1000
 
