@@ -162,15 +162,15 @@ def test_project_text_is_shown_never_run():
 
 def test_columns_sized_to_content_hold_their_widest_line_and_fit_the_page():
     """Columns of short lines get the width Typst's `auto` would give them, measured on their
-    longest lines only (pdf._terpanjang, blok.typ `terlebar`); a table whose short columns
+    longest lines only (pdf._longest_lines, blocks.typ `widest`); a table whose short columns
     would take the page leaves it to `auto`. Either way no amount breaks and nothing leaves
     the page."""
-    from lakip_tui.exporters.pdf import _terpanjang
+    from lakip_tui.exporters.pdf import _longest_lines
 
     kolom = [{"header": "Kode", "justify": "left"}, {"header": "Pagu\nRp", "justify": "right"}]
     baris = [{"cells": ["1.06", "4.277.622.800"], "bold": True},
              {"cells": ["1.06.01.2.02.0001", "-"], "bold": False}]
-    biasa, tebal = _terpanjang(kolom, baris, [], [0, 0])
+    biasa, tebal = _longest_lines(kolom, baris, [], [0, 0])
     assert biasa == [["1.06.01.2.02.0001"], ["-"]]
     assert tebal == [["1.06", "Kode"], ["4.277.622.800", "Pagu", "Rp"]]
 

@@ -129,7 +129,7 @@ def test_counted_row_heights_change_nothing_on_the_page(monkeypatch):
                        footer=(Row(("", "JUMLAH", "", amounts[0], "50,00%")),))
     doc = Document(Sampul("Pemda", "Dinas", "2024"), (), (EntriIsi(1, "BAB I"),), (
         BabLaporan("bab", "BAB I", (Section("A. Uji", (table,)),)),))
-    assert sum(n is not None for n in pdf._tabel(table)["row_lines"]) > 60  # most rows counted
+    assert sum(n is not None for n in pdf._table(table)["row_lines"]) > 60  # most rows counted
     counted = _glyphs(exporters.render(doc, "pdf"))
     monkeypatch.setattr(pdf, "_row_lines", lambda table: {})
     measured_by_typst = _glyphs(exporters.render(doc, "pdf"))
@@ -219,7 +219,7 @@ def test_a_wide_table_in_parts_is_laid_out_as_one_table(monkeypatch):
     table, doc = _wide_report(_wide_rows(rng, 200, plain, most=40),
                               footer=(Row(("", "JUMLAH", "", "", "", "", "1.000", "900", "90,00%",
                                            "")),))
-    data = pdf._tabel(table)
+    data = pdf._table(table)
     assert len(data["parts"]) >= 4  # three parts or more
     assert data["row_lines"].count(None) > 20  # rows of four lines or more, Typst measures them
     in_parts = _glyphs(exporters.render(doc, "pdf"))
@@ -241,7 +241,7 @@ def test_a_part_never_runs_onto_a_page_more_with_text_not_counted(monkeypatch):
     monkeypatch.setattr(pdf, "_MOST_PARTS", 10_000)
     rng = random.Random(5)
     table, doc = _wide_report(_wide_rows(rng, 200, tuple(_WORDS) + tuple(_ODD) * 3))
-    data = pdf._tabel(table)
+    data = pdf._table(table)
     planned = len(pdf._page_starts(data))
     assert len(data["parts"]) == planned + 1  # a part a page: each page's count is tried
     document = pdfium.PdfDocument(exporters.render(doc, "pdf"))

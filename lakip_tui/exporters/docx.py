@@ -480,9 +480,9 @@ def _gambar(word: Any, figure: Figure, charts: "_Charts") -> None:
 
 
 def _draw(figure: Figure) -> list[bytes]:
-    from .pdf import gambar_png_per_halaman
+    from .pdf import chart_pngs_per_page
 
-    return gambar_png_per_halaman(figure, tinggi_cm=20, lebar_cm=14)
+    return chart_pngs_per_page(figure, height_cm=20, width_cm=14)
 
 
 class _Charts:

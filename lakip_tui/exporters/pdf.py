@@ -1,7 +1,7 @@
 """The report as PDF, typeset by Typst (the `typst` package: a self-contained wheel, no system
 libraries, nothing fetched at run time).
 
-The layout is a fixed Typst program (`laporan.typ`, shipped with the package); the Document is
+The layout is a fixed Typst program (`report.typ`, shipped with the package); the Document is
 handed to it as JSON through `sys.inputs`, so every text from the project is data that the program
 shows as text, never markup or code it runs. Only the fonts Typst carries inside the wheel are used
 (Libertinus Serif, DejaVu Sans Mono): the PDF looks the same on every machine and embeds them.
@@ -27,36 +27,36 @@ from .lebar import MUAT_MENDATAR, ukur
 from . import linebreak
 
 def render(document: Document, *, width: int = 100) -> bytes:
-    return _typst("laporan.typ", _dokumen(document, width), "pdf")
+    return _typst("report.typ", _report_data(document, width), "pdf")
 
 
-def gambar_png(figure: Figure, *, ppi: int = 200) -> bytes:
+def chart_png(figure: Figure, *, ppi: int = 200) -> bytes:
     """One chart drawn as in the PDF, as a PNG picture (the DOCX export embeds it)."""
-    return _typst("grafik.typ", _grafik(figure), "png", ppi=ppi)
+    return _typst("chart.typ", _chart(figure), "png", ppi=ppi)
 
 
-def gambar_png_per_halaman(figure: Figure, *, tinggi_cm: float, lebar_cm: float,
+def chart_pngs_per_page(figure: Figure, *, height_cm: float, width_cm: float,
                            ppi: int = 200) -> list[bytes]:
-    """The chart as PNG pictures that each fit `tinggi_cm` when shown `lebar_cm` wide: a
+    """The chart as PNG pictures that each fit `height_cm` when shown `width_cm` wide: a
     chart of 143 programs is one picture 1,3 m tall, which no page holds. Each picture has the
     header row, and every bar keeps the scale of the whole chart."""
     import struct
 
-    data = _grafik(figure)
-    batang = data["batang"]
+    data = _chart(figure)
+    bars = data["batang"]
 
-    def gambar(bagian: list) -> list[bytes]:
-        png = _typst("grafik.typ", {**data, "batang": bagian}, "png", ppi=ppi)
-        lebar, tinggi = struct.unpack(">II", png[16:24])  # the IHDR chunk
-        if len(bagian) > 1 and tinggi * lebar_cm / lebar > tinggi_cm:
-            tengah = len(bagian) // 2
-            return gambar(bagian[:tengah]) + gambar(bagian[tengah:])
+    def pictures(some: list) -> list[bytes]:
+        png = _typst("chart.typ", {**data, "batang": some}, "png", ppi=ppi)
+        width_px, height_px = struct.unpack(">II", png[16:24])  # the IHDR chunk
+        if len(some) > 1 and height_px * width_cm / width_px > height_cm:
+            half = len(some) // 2
+            return pictures(some[:half]) + pictures(some[half:])
         return [png]
 
-    if not batang:
-        return [_typst("grafik.typ", data, "png", ppi=ppi)]
+    if not bars:
+        return [_typst("chart.typ", data, "png", ppi=ppi)]
     per = 20  # about 16 cm of bars at 14 cm wide; a chunk too tall is halved again
-    return [png for i in range(0, len(batang), per) for png in gambar(batang[i:i + per])]
+    return [png for i in range(0, len(bars), per) for png in pictures(bars[i:i + per])]
 
 
 def _typst(program: str, data: dict, fmt: str, **options: Any) -> bytes:
@@ -72,7 +72,7 @@ def _typst(program: str, data: dict, fmt: str, **options: Any) -> bytes:
         raise LakipError(f"{fmt.upper()} tidak dapat disusun oleh Typst: {exc.message}") from None
 
 
-def _dokumen(document: Document, width: int) -> dict:
+def _report_data(document: Document, width: int) -> dict:
     return {
         "judul": document.judul,
         "instansi": document.sampul.instansi,
@@ -80,16 +80,16 @@ def _dokumen(document: Document, width: int) -> dict:
         "pengantar": [_section(s, width) for s in document.pengantar],
         "bab": [{"judul": b.judul, "sections": [_section(s, width) for s in b.sections]}
                 for b in document.bab],
-        "ada_tabel": any(t.nomor for t in document.tables()),
-        "ada_gambar": any(True for _ in document.figures()),
+        "has_tables": any(t.nomor for t in document.tables()),
+        "has_figures": any(True for _ in document.figures()),
     }
 
 
 def _section(section: Section, width: int) -> dict:
-    return {"title": section.title, "blocks": [_blok(b, width) for b in section.blocks]}
+    return {"title": section.title, "blocks": [_block(b, width) for b in section.blocks]}
 
 
-def _blok(block: Any, width: int) -> dict:
+def _block(block: Any, width: int) -> dict:
     if isinstance(block, Heading):
         return {"t": "heading", "text": block.text, "level": block.level}
     if isinstance(block, Paragraph):
@@ -98,24 +98,24 @@ def _blok(block: Any, width: int) -> dict:
         return {"t": "list", "marker": block.marker, "labels": block.labels(),
                 "items": [str(i) for i in block.items]}
     if isinstance(block, TableBlock):
-        return _tabel(block)
+        return _table(block)
     if isinstance(block, Signature):
-        return _ttd(block)
+        return _signature(block)
     if isinstance(block, SignaturePair):
-        return {"t": "sigpair", "kiri": _ttd(block.kiri), "kanan": _ttd(block.kanan)}
+        return {"t": "sigpair", "kiri": _signature(block.kiri), "kanan": _signature(block.kanan)}
     if isinstance(block, Figure):
-        return _grafik(block)
+        return _chart(block)
     from .text import blok, teks_polos  # Raw, or anything else: drawn by Rich as plain text
 
     return {"t": "pre", "text": clean_text(teks_polos(blok(block), width))}
 
 
-def _ttd(block: Signature) -> dict:
+def _signature(block: Signature) -> dict:
     lines = block.lines()
     return {"t": "sig", "lines": lines, "nama": lines.index(block.nama) if block.nama else -1}
 
 
-def _tabel(block: TableBlock) -> dict:
+def _table(block: TableBlock) -> dict:
     n = max(len(block.columns), 1)
     columns = [{"header": c.header, "justify": c.justify} for c in block.columns] or \
         [{"header": "", "justify": "left"}]
@@ -128,49 +128,49 @@ def _tabel(block: TableBlock) -> dict:
 
     rows = [row(r) for r in block.rows]
     footer = [row(r, True) for r in block.footer]
-    ukuran = ukur(block)
-    wide = ukuran.mendatar
-    size = 10 if not wide else (9 if ukuran.perlu <= MUAT_MENDATAR else 8)
-    widths = [0 if w is None else float(w) for w in ukuran.bagian]
-    biasa, tebal = _terpanjang(columns, rows, footer, widths)
+    measured = ukur(block)
+    wide = measured.mendatar
+    size = 10 if not wide else (9 if measured.perlu <= MUAT_MENDATAR else 8)
+    widths = [0 if w is None else float(w) for w in measured.bagian]
+    regular_lines, bold_lines = _longest_lines(columns, rows, footer, widths)
     table = {"t": "table", "nomor": block.nomor, "judul": block.judul, "sumber": block.sumber,
              "columns": columns, "rows": rows, "footer": footer, "widths": widths,
-             "wide": wide, "size": size, "biasa": biasa, "tebal": tebal}
+             "wide": wide, "size": size, "regular_lines": regular_lines, "bold_lines": bold_lines}
     table.update(_row_lines(table))
     if wide and "row_lines" in table:
         table.update(_parts(table))
     return table
 
 
-_CALON = 24  # lines per column and weight measured by Typst for a column sized to content
+_LONGEST = 24  # lines per column and weight measured by Typst for a column sized to content
 
 
-def _terpanjang(columns: list[dict], rows: list[dict], footer: list[dict],
-                widths: list[float]) -> tuple[list[list[str]], list[list[str]]]:
+def _longest_lines(columns: list[dict], rows: list[dict], footer: list[dict],
+                   widths: list[float]) -> tuple[list[list[str]], list[list[str]]]:
     """Per column sized to its content (width 0): its longest lines in regular and in bold
-    text (the header is bold), the ones Typst measures to size the column (blok.typ)."""
-    biasa: list[list[str]] = []
-    tebal: list[list[str]] = []
+    text (the header is bold), the ones Typst measures to size the column (blocks.typ)."""
+    regular: list[list[str]] = []
+    bold: list[list[str]] = []
     for i, w in enumerate(widths):
         if w != 0:
-            biasa.append([])
-            tebal.append([])
+            regular.append([])
+            bold.append([])
             continue
-        garis = {False: set(), True: set(columns[i]["header"].split("\n"))}
+        lines = {False: set(), True: set(columns[i]["header"].split("\n"))}
         for r in (*rows, *footer):
-            garis[r["bold"]].update(r["cells"][i].split("\n"))
-        biasa.append(sorted(garis[False], key=lambda g: (-len(g), g))[:_CALON])
-        tebal.append(sorted(garis[True], key=lambda g: (-len(g), g))[:_CALON])
-    return biasa, tebal
+            lines[r["bold"]].update(r["cells"][i].split("\n"))
+        regular.append(sorted(lines[False], key=lambda g: (-len(g), g))[:_LONGEST])
+        bold.append(sorted(lines[True], key=lambda g: (-len(g), g))[:_LONGEST])
+    return regular, bold
 
 
-# What blok.typ lays a table out in (A4, the margins of laporan.typ and of its landscape pages)
-# and the cell's inset (laporan.typ): Typst checks the column widths computed from them and uses
+# What blocks.typ lays a table out in (A4, the margins of report.typ and of its landscape pages)
+# and the cell's inset (report.typ): Typst checks the column widths computed from them and uses
 # the row heights only when its own widths are the same.
 _PT_PER_MM = 72 / 25.4
 _TEXT_WIDTH_PT = {False: (210 - 70) * _PT_PER_MM, True: (297 - 50) * _PT_PER_MM}
 _INSET_X_PT = 4.0
-_CONTENT_SHARE = 0.7  # blok.typ: columns sized to content may take this much of the width
+_CONTENT_SHARE = 0.7  # blocks.typ: columns sized to content may take this much of the width
 # A row of `auto` height whose cell has this many lines may be split across two pages (fewer
 # cannot: Typst leaves no line alone at the foot or head of a page); a row of fixed height is
 # never split, so such a row stays `auto`.
@@ -206,19 +206,19 @@ def _row_lines(table: dict) -> dict:
             "footer_lines": [row_lines(r) for r in table["footer"]]}
 
 
-# A wide table's landscape pages (blok.typ `wide-page`): the height its rows fill, less a point
-# so that a page counted full here is never one row over in Typst. The caption (laporan.typ) is
+# A wide table's landscape pages (blocks.typ `wide-page`): the height its rows fill, less a point
+# so that a page counted full here is never one row over in Typst. The caption (report.typ) is
 # bold 11 pt under a 0,6 em gap, with lines 0,65 em apart; em counted at the report's 12 pt.
 _WIDE_ROOM_PT = (210 - 30 - 25) * _PT_PER_MM - 1.0
 _INSET_Y_PT = 3.0
-_LEADING_EM = 0.45  # blok.typ: the lines of a table cell
+_LEADING_EM = 0.45  # blocks.typ: the lines of a table cell
 _CAPTION_PT, _BODY_PT, _CAPTION_LEADING_EM, _CAPTION_GAP_EM = 11.0, 12.0, 0.65, 0.6
 _PAGES_PER_PART = 8  # a part of a long wide table: at least this many pages
 _MOST_PARTS = 8
 
 
 def _parts(table: dict) -> dict:
-    """Where a wide table is cut into parts that each start a page (blok.typ sets each on pages
+    """Where a wide table is cut into parts that each start a page (blocks.typ sets each on pages
     of its own, and Typst lays those out in parallel): the first row of each part, then the
     number of rows; one part for a table of a few pages. Nothing when a row is taller than a
     page: the table is then one part whose rows Typst may split across pages."""
@@ -232,7 +232,7 @@ def _parts(table: dict) -> dict:
 
 def _page_starts(table: dict) -> list[int] | None:
     """The first row of each landscape page of a wide table, counted as Typst fills them when
-    no row may split across pages (blok.typ): a page takes rows while they fit under the
+    no row may split across pages (blocks.typ): a page takes rows while they fit under the
     repeated header (the first page also under the caption). Each row's height is its lines'
     (the lines counted, or at most as many for a row Typst measures itself), so Typst fits at
     least as many rows on each page as counted here and never runs a part onto a page more.
@@ -281,11 +281,11 @@ def _caption_height(table: dict) -> float:
 
 
 def _column_widths(table: dict) -> list[float] | None:
-    """Each column's width in points, as blok.typ sets it: a column sized to content as wide
+    """Each column's width in points, as blocks.typ sets it: a column sized to content as wide
     as its widest line plus the inset, the others sharing the rest by their parts."""
     regular, bold = linebreak.fonts()["regular"], linebreak.fonts()["bold"]
     content: list[float] = []
-    for lines_regular, lines_bold in zip(table["biasa"], table["tebal"]):
+    for lines_regular, lines_bold in zip(table["regular_lines"], table["bold_lines"]):
         measured = [regular.width(t) for t in lines_regular] + [bold.width(t) for t in lines_bold]
         if None in measured:
             return None
@@ -298,12 +298,12 @@ def _column_widths(table: dict) -> list[float] | None:
     return [c if w == 0 else (page - fixed) * w / parts for c, w in zip(content, table["widths"])]
 
 
-def _grafik(figure: Figure) -> dict:
+def _chart(figure: Figure) -> dict:
     g = figure.grafik
-    skala = grafik_.puncak(g)  # read once per chart, not once per bar
+    scale = grafik_.puncak(g)  # read once per chart, not once per bar
     return {"t": "figure", "nomor": figure.nomor, "judul": g.judul, "kolom": list(g.kolom),
             "keterangan": g.keterangan, "kosong": g.kosong,
             "batang": [{"label": b.label, "kolom": [str(k) for k in b.kolom[:len(g.kolom)]]
                         + [""] * (len(g.kolom) - len(b.kolom[:len(g.kolom)])),
-                        "panjang": grafik_.panjang(g, b, skala), "alasan": grafik_.alasan(b),
-                        "keterangan": b.keterangan, "tebal": b.tebal} for b in g.batang]}
+                        "panjang": grafik_.panjang(g, b, scale), "alasan": grafik_.alasan(b),
+                        "keterangan": b.keterangan, "bold": b.tebal} for b in g.batang]}
