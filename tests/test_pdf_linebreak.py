@@ -195,8 +195,9 @@ def _wide_rows(rng: random.Random, n: int, words: tuple, most: int = 16) -> tupl
     def text(least: int, most: int) -> str:
         return " ".join(rng.choice(words) for _ in range(rng.randint(least, most)))
 
-    return tuple(Row((f"1.06.{i:04d}", text(1, 14), text(0, most), "Dokumen", str(rng.randint(1, 9)),
-                      str(rng.randint(0, 9)), rng.choice(amounts), rng.choice(amounts),
+    return tuple(Row((f"1.06.{i:04d}", text(1, 14), text(0, most), "Dokumen",
+                      str(rng.randint(1, 9)), str(rng.randint(0, 9)),
+                      rng.choice(amounts), rng.choice(amounts),
                       f"{rng.randint(0, 100)},{rng.randint(0, 99):02d}%",
                       "PERANGKAT DAERAH KOTA TELUK DAMAR"),
                      style="bold" if rng.random() < 0.15 else "") for i in range(n))
@@ -245,7 +246,8 @@ def test_a_part_never_runs_onto_a_page_more_with_text_not_counted(monkeypatch):
     planned = len(pdf._page_starts(data))
     assert len(data["parts"]) == planned + 1  # a part a page: each page's count is tried
     document = pdfium.PdfDocument(exporters.render(doc, "pdf"))
-    landscape = [i for i in range(len(document)) if document[i].get_width() > document[i].get_height()]
+    landscape = [i for i in range(len(document))
+                 if document[i].get_width() > document[i].get_height()]
     assert len(landscape) == planned
     text = "".join(document[i].get_textpage().get_text_range() for i in landscape)
     codes = [f"1.06.{i:04d}" for i in range(200)]
