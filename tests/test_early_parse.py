@@ -3,12 +3,12 @@ what tomllib gives, and anything wrong must fall back to the editor's own parse.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from pathlib import Path
 
 import pytest
 
+from child_processes import reaped
 from lakip_tui import early_parse, forked
 from lakip_tui.early_parse import EarlyParse
 from lakip_tui.errors import LakipError
@@ -29,14 +29,6 @@ def _teks_besar(rows: int = 4000) -> str:
     return text
 
 
-def _tidak_ada_anak(pid: int) -> bool:
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
-
-
 @perlu_paralel
 def test_a_big_file_comes_back_exactly_as_tomllib_reads_it(tmp_path):
     path = tmp_path / "besar.toml"
@@ -47,7 +39,7 @@ def test_a_big_file_comes_back_exactly_as_tomllib_reads_it(tmp_path):
     pid = awal._child._pid
     data = awal.data()
     assert data == tomllib.loads(text)  # dates, times with offsets and floats included
-    assert _tidak_ada_anak(pid)  # the helper was waited for: no zombie left
+    assert reaped(pid)  # the helper was waited for: no zombie left
     assert awal.data() is None  # handed over once
 
 
@@ -119,7 +111,7 @@ def test_a_start_given_up_early_leaves_no_helper_behind(tmp_path):
     awal = EarlyParse(path, env={})
     pid = awal._child._pid
     awal.cancel()
-    assert _tidak_ada_anak(pid) and not awal.parallel
+    assert reaped(pid) and not awal.parallel
 
 
 @perlu_paralel

@@ -7,17 +7,10 @@ import os
 
 import pytest
 
+from child_processes import reaped
 from lakip_tui import forked
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="perlu fork")
-
-
-def _gone(pid: int) -> bool:
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
 
 
 def test_the_childs_result_comes_back_and_the_child_is_waited_for():
@@ -25,7 +18,7 @@ def test_the_childs_result_comes_back_and_the_child_is_waited_for():
     assert call.started
     pid = call._pid
     assert call.result() == {"angka": [1, 2, 3], "teks": "Ä"}
-    assert not call.started and _gone(pid)
+    assert not call.started and reaped(pid)
     assert call.result() is None  # taken already
 
 
@@ -52,4 +45,4 @@ def test_cancel_ends_a_child_still_working():
     call = forked.ForkedCall(lambda: time.sleep(60))
     pid = call._pid
     call.cancel()
-    assert _gone(pid) and not call.started
+    assert reaped(pid) and not call.started
