@@ -92,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="lebar teks (bawaan: lebar terminal bila ke terminal, selain itu 100)")
     export.add_argument("--chapters", default=None, metavar="BAB,BAB",
                         help="hanya bab ini (kunci bab, dipisah koma)")
+    export.add_argument("--pdf-tags", action="store_true",
+                        help="PDF bertanda (tagged PDF) untuk pembaca layar: judul, paragraf dan "
+                             "tabel ditandai; berkas lebih besar dan lebih lambat disusun (kota: "
+                             "5,9 MB, bukan 0,9 MB)")
     plugin_option(export)
 
     data = sub.add_parser("data", help="tabel rapi dari banyak berkas (Parquet, CSV, JSON Lines)",

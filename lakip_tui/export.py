@@ -295,7 +295,8 @@ class ErrorCount:
 
 
 def run_export(args: argparse.Namespace, early: "EarlyParse | None" = None) -> int:
-    """`lakip export FILE -f FORMAT -o OUT [--width N] [--chapters a,b] [--plugin P.py]`;
+    """`lakip export FILE -f FORMAT -o OUT [--width N] [--chapters a,b] [--pdf-tags]
+    [--plugin P.py]`;
     `early` holds the file as read (and maybe parsed) while the command started."""
     from .early_parse import load_project
     from .plugins import load_registry
@@ -303,6 +304,9 @@ def run_export(args: argparse.Namespace, early: "EarlyParse | None" = None) -> i
 
     kemajuan = Kemajuan(sys.stderr)
     fmt = exporters.normalise_format(args.format)
+    tagged = getattr(args, "pdf_tags", False)
+    if tagged and fmt != "pdf":
+        raise LakipError(f"--pdf-tags hanya untuk format pdf (tertulis -f {fmt})")
     width = args.width if args.width is not None else lebar_bawaan(args.output, sys.stdout)
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         raise LakipError(f"--width harus antara {MIN_WIDTH} dan {MAX_WIDTH} (tertulis {width})")
@@ -322,7 +326,7 @@ def run_export(args: argparse.Namespace, early: "EarlyParse | None" = None) -> i
         document = assemble(project.data, registry, registry.konteks(project.data, project.path),
                             keys, kemajuan=kemajuan, data_bersih=tanpa_kendali(project.text))
         kemajuan.tulis(f"Menyusun berkas {fmt}...")
-        text = exporters.render(document, fmt, width=width)
+        text = exporters.render(document, fmt, width=width, tagged_pdf=tagged)
     except BaseException:
         errors.cancel()
         raise

@@ -192,3 +192,26 @@ def test_columns_sized_to_content_hold_their_widest_line_and_fit_the_page():
     text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     for a in angka:
         assert a in text.replace("\r\n", "\n")  # every amount on one line
+
+
+def test_the_pdf_is_untagged_unless_pdf_tags_is_asked_and_the_pages_are_the_same(tmp_path,
+                                                                                   capsys):
+    """Tags (for screen readers) make the file several times bigger, so they are asked for with
+    --pdf-tags; the pages are the same either way. --pdf-tags with another format is an error."""
+    import pypdfium2.raw as pdfium_c
+    from lakip_tui.cli import main
+
+    plain, tagged = tmp_path / "biasa.pdf", tmp_path / "bertanda.pdf"
+    assert main(["export", str(EXAMPLE), "-f", "pdf", "-o", str(plain)]) == 0
+    assert main(["export", str(EXAMPLE), "-f", "pdf", "--pdf-tags", "-o", str(tagged)]) == 0
+    documents = [pdfium.PdfDocument(path) for path in (plain, tagged)]
+    assert [pdfium_c.FPDFCatalog_IsTagged(d.raw) for d in documents] == [0, 1]
+    assert tagged.stat().st_size > 2 * plain.stat().st_size
+    texts = [[d[i].get_textpage().get_text_range() for i in range(len(d))] for d in documents]
+    assert texts[0] == texts[1] and len(texts[0]) > 40
+    capsys.readouterr()
+
+    assert main(["export", str(EXAMPLE), "-f", "txt", "--pdf-tags",
+                 "-o", str(tmp_path / "x.txt")]) == 2
+    assert "--pdf-tags hanya untuk format pdf" in capsys.readouterr().err
+    assert not (tmp_path / "x.txt").exists()

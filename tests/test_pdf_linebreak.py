@@ -107,9 +107,9 @@ def _glyphs(data: bytes) -> list[list[tuple]]:
 
 def test_counted_row_heights_change_nothing_on_the_page(monkeypatch):
     """A table of random rows (one to six lines, hyphens, slashes, bold rows, a footer) over
-    several pages, typeset with the row heights pdf.py counts and with every row `auto`: the
-    same pages, every character in the same place (a row too short or too tall would move all
-    below it; one that cannot split across pages would move a page break)."""
+    several pages, typeset with the row heights pdf.py counts and with every row `auto` (rows
+    whole in both): the same pages, every character in the same place (a row too short or too
+    tall would move all below it)."""
     from lakip_tui import exporters
     from lakip_tui.dokumen import (BabLaporan, Column, Document, EntriIsi, Row, Sampul, Section,
                                    TableBlock)
@@ -129,9 +129,19 @@ def test_counted_row_heights_change_nothing_on_the_page(monkeypatch):
                        footer=(Row(("", "JUMLAH", "", amounts[0], "50,00%")),))
     doc = Document(Sampul("Pemda", "Dinas", "2024"), (), (EntriIsi(1, "BAB I"),), (
         BabLaporan("bab", "BAB I", (Section("A. Uji", (table,)),)),))
-    assert sum(n is not None for n in pdf._table(table)["row_lines"]) > 60  # most rows counted
+    data = pdf._table(table)
+    assert data["whole_rows"]
+    assert sum(n is not None for n in data["row_lines"]) > 60  # most rows counted
+    assert sum(n is not None and n >= 4 for n in data["row_lines"]) > 5  # tall ones too
     counted = _glyphs(exporters.render(doc, "pdf"))
-    monkeypatch.setattr(pdf, "_row_lines", lambda table: {})
+    count = pdf._row_lines
+
+    def uncounted(table: dict) -> dict:
+        return {**count(table), "row_lines": [None] * len(table["rows"]),
+                "footer_lines": [None] * len(table["footer"])}
+
+    monkeypatch.setattr(pdf, "_row_lines", uncounted)
+    assert pdf._table(table)["whole_rows"]
     measured_by_typst = _glyphs(exporters.render(doc, "pdf"))
     assert len(counted) == len(measured_by_typst) > 3
     for n, (a, b) in enumerate(zip(counted, measured_by_typst), 1):
@@ -222,7 +232,7 @@ def test_a_wide_table_in_parts_is_laid_out_as_one_table(monkeypatch):
                                            "")),))
     data = pdf._table(table)
     assert len(data["parts"]) >= 4  # three parts or more
-    assert data["row_lines"].count(None) > 20  # rows of four lines or more, Typst measures them
+    assert sum(n is not None and n >= 4 for n in data["row_lines"]) > 20  # tall rows, fixed
     in_parts = _glyphs(exporters.render(doc, "pdf"))
     monkeypatch.setattr(pdf, "_MOST_PARTS", 1)
     in_one = _glyphs(exporters.render(doc, "pdf"))
@@ -243,7 +253,7 @@ def test_a_part_never_runs_onto_a_page_more_with_text_not_counted(monkeypatch):
     rng = random.Random(5)
     table, doc = _wide_report(_wide_rows(rng, 200, tuple(_WORDS) + tuple(_ODD) * 3))
     data = pdf._table(table)
-    planned = len(pdf._page_starts(data))
+    planned = len(pdf._page_starts(pdf._row_heights(data)))
     assert len(data["parts"]) == planned + 1  # a part a page: each page's count is tried
     document = pdfium.PdfDocument(exporters.render(doc, "pdf"))
     landscape = [i for i in range(len(document))
@@ -253,3 +263,181 @@ def test_a_part_never_runs_onto_a_page_more_with_text_not_counted(monkeypatch):
     codes = [f"1.06.{i:04d}" for i in range(200)]
     assert [text.count(c) for c in codes] == [1] * 200
     assert sorted(codes, key=text.index) == codes
+
+
+def _portrait_report(*blocks):
+    from lakip_tui.dokumen import BabLaporan, Document, EntriIsi, Sampul, Section
+
+    return Document(Sampul("Pemda", "Dinas", "2024"), (), (EntriIsi(1, "BAB II"),), (
+        BabLaporan("bab", "BAB II", (Section("A. Uji", tuple(blocks)),)),))
+
+
+def _tall_rows(rng: random.Random, n: int, least: int, most: int) -> tuple:
+    """Rows whose middle cell runs from `Awal###` to `Akhir###` over many lines."""
+    from lakip_tui.dokumen import Row
+
+    return tuple(Row((f"{i + 1}.", f"Awal{i:03d} " + " ".join(
+        rng.choice(_WORDS) for _ in range(rng.randint(least, most))) + f" Akhir{i:03d}",
+        f"{rng.randint(0, 100)},{rng.randint(0, 99):02d}%")) for i in range(n))
+
+
+def _pages_text(data: bytes) -> list[str]:
+    pdfium = pytest.importorskip("pypdfium2", reason="pypdfium2 (test dependency) is not installed")
+    pdf = pdfium.PdfDocument(data)
+    return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+
+
+def test_rows_never_split_across_pages_in_a_portrait_table():
+    """As in the HTML and DOCX, a row of a portrait table is on one page whole, also a row of
+    many lines (Typst split those at a page's foot before): every row's first and last word
+    are on the same page."""
+    from lakip_tui import exporters
+    from lakip_tui.dokumen import Column, TableBlock
+    from lakip_tui.exporters import pdf
+
+    rng = random.Random(3)
+    table = TableBlock("2.1", "Uraian panjang", (Column("No"), Column("Uraian"),
+                                                 Column("Capaian", justify="right")),
+                       _tall_rows(rng, 70, 8, 40))
+    data = pdf._table(table)
+    assert data["whole_rows"] and not data["wide"]
+    assert sum(n is not None and n >= 4 for n in data["row_lines"]) > 15
+    pages = _pages_text(exporters.render(_portrait_report(table), "pdf"))
+    for i in range(70):
+        first = [n for n, text in enumerate(pages) if f"Awal{i:03d}" in text]
+        last = [n for n, text in enumerate(pages) if f"Akhir{i:03d}" in text]
+        assert first == last and len(first) == 1, f"baris {i + 1}: halaman {first} dan {last}"
+
+
+def test_a_caption_is_never_left_alone_at_the_foot_of_a_page():
+    """A table's caption stays with its first row: with rows that never split, a tall first row
+    that does not fit under the caption moves to the next page, and the caption goes with it.
+    Tables come after text of every length, so captions fall at every height of a page."""
+    from lakip_tui import exporters
+    from lakip_tui.dokumen import Column, Paragraph, TableBlock
+
+    rng = random.Random(8)
+    blocks = []
+    for k in range(24):
+        blocks.append(Paragraph(" ".join(rng.choice(_WORDS) for _ in range(rng.randint(5, 160)))))
+        rows = _tall_rows(rng, 2, 30, 60)
+        blocks.append(TableBlock(f"2.{k + 1}", f"Tabel uji {k + 1}",
+                                 (Column("No"), Column("Uraian"), Column("Capaian")),
+                                 tuple(r.__class__((f"T{k:02d}", *r.cells[1:])) for r in rows)))
+    pages = _pages_text(exporters.render(_portrait_report(*blocks), "pdf"))
+    for k in range(24):
+        caption = [n for n, text in enumerate(pages) if f"Tabel 2.{k + 1} Tabel uji" in text]
+        first_row = [n for n, text in enumerate(pages) if f"T{k:02d}" in text]
+        assert caption and caption[0] == first_row[0], f"Tabel 2.{k + 1}: {caption} {first_row}"
+
+
+def test_a_row_taller_than_a_page_leaves_the_table_to_split_its_rows():
+    """A row no page holds: the table is typeset as before, its long rows split across pages,
+    each left to Typst (no height given), and every word is there."""
+    from lakip_tui import exporters
+    from lakip_tui.dokumen import Column, Row, TableBlock
+    from lakip_tui.exporters import pdf
+
+    rng = random.Random(4)
+    rows = _tall_rows(rng, 6, 8, 30) + (Row(("7.", "Awal006 " + " ".join(
+        f"kata{j}" for j in range(900)) + " Akhir006", "1,00%")),)
+    table = TableBlock("2.1", "Satu baris sangat panjang", (Column("No"), Column("Uraian"),
+                                                           Column("Capaian")), rows)
+    data = pdf._table(table)
+    assert "whole_rows" not in data and "column_widths_pt" in data
+    assert all(n is None or n < 4 for n in data["row_lines"])
+    pages = _pages_text(exporters.render(_portrait_report(table), "pdf"))
+    text = "".join(pages)
+    assert all(f"kata{j} " in text.replace("\r\n", " ") + " " for j in range(900))
+    assert [n for n, t in enumerate(pages) if "Awal006" in t] != \
+        [n for n, t in enumerate(pages) if "Akhir006" in t]
+
+
+@pytest.mark.parametrize("digits", ["0123456789", "1"])
+def test_a_texts_twin_breaks_into_as_many_lines(digits):
+    """Amounts and codes of one shape are counted once (pdf._row_lines): a text's twin, its
+    digits made 0, breaks into the same lines in Libertinus, whose digits are all as wide and
+    never kerned. A font whose digits differ gets no twin."""
+    rng = random.Random(17)
+    fonts = linebreak.fonts()
+    for _ in range(3000):
+        text = _random_text(rng)
+        text = re.sub(r"[0-9]", lambda _: rng.choice(digits), text)
+        font = fonts[rng.choice(("regular", "bold"))]
+        width = rng.uniform(3, 30)
+        twin = font.twin(text).decode()
+        assert re.sub(r"[0-9]", "0", text) == twin
+        assert linebreak.count_lines(twin, width, font) == linebreak.count_lines(text, width, font)
+        assert linebreak.most_lines(twin, width, font) == linebreak.most_lines(text, width, font)
+    regular = fonts["regular"]
+    odd = linebreak.Font({**regular.advances, "1": 300.0}, regular.kerning, 700.0)
+    assert odd.twin("Rp 1.234,56").decode() == "Rp 1.234,56"
+    kerned = linebreak.Font(regular.advances, {**regular.kerning, "1.": -20.0}, 700.0)
+    assert kerned.twin("1.06") == b"1.06"
+
+
+_AUTO_COLUMNS = """
+#import "blocks.typ": *
+#let b = json(bytes(sys.inputs.table))
+#set text(font: "Libertinus Serif", size: 12pt, lang: "id")
+#set page(paper: "a4", flipped: b.wide, margin: if b.wide {
+  (top: 3cm, bottom: 2.5cm, left: 2.5cm, right: 2.5cm) } else {
+  (top: 3cm, bottom: 3cm, left: 4cm, right: 3cm) })
+#set table(stroke: 0.5pt, inset: cell-inset)
+#if sys.inputs.how == "auto" {
+  set text(size: b.size * 1pt)
+  set par(justify: false, leading: 0.45em)
+  set table.cell(breakable: false) if b.at("whole_rows", default: false)
+  table(columns: b.widths.map(w => if w == 0 { auto } else { w * 1fr }),
+    align: b.columns.map(c => alignment-of(c.justify)),
+    table.header(..b.columns.map(c => table.cell(align: center + horizon, fill: luma(232),
+      text(weight: "bold", lines-of(c.header))))),
+    ..b.rows.map(r => r.cells.map(c => if r.bold { text(weight: "bold", c) } else { c })).flatten())
+} else { table-body(b) }
+"""
+
+
+@pytest.mark.parametrize("amounts, digits, wide, share", [
+    (2, 13, False, 0.57), (3, 10, False, 0.83), (7, 7, True, 0.96), (8, 10, True, 0.99),
+    (9, 10, True, None)])
+def test_columns_sized_to_content_are_as_wide_as_typsts_auto_makes_them(tmp_path, amounts, digits,
+                                                                       wide, share):
+    """Columns of amounts that take half the width or nearly all of it, portrait and landscape:
+    pdf.py counts the rows at the widths Typst's own `auto` columns get, and blocks.typ lays the
+    table out with them: the same glyph for glyph. Wider than the page, Typst's `auto` decides
+    (it shrinks them) and pdf.py counts nothing."""
+    import shutil
+
+    from lakip_tui.dokumen import Column, Row, TableBlock
+    from lakip_tui.exporters import pdf
+
+    rng = random.Random(amounts * 100 + digits)
+    numbers = [f"{rng.randint(10 ** (digits - 1), 10 ** digits - 1):,}".replace(",", ".")
+               for _ in range(40)]
+    rows = tuple(Row((f"{i + 1}.", " ".join(rng.choice(_WORDS) for _ in range(rng.randint(1, 9))),
+                      *(rng.choice(numbers) for _ in range(amounts))),
+                     style="bold" if rng.random() < 0.2 else "") for i in range(30))
+    table = TableBlock("2.1", "Uji", (Column("No"), Column("Uraian"), *(
+        Column(f"Realisasi Anggaran {j}", justify="right") for j in range(amounts))), rows)
+    data = pdf._table(table)
+    assert data["wide"] == wide and data["widths"][2:] == [0] * amounts
+    if share is None:
+        assert "column_widths_pt" not in data
+    else:
+        widths = data["column_widths_pt"]
+        content = sum(w for w, part in zip(widths, data["widths"]) if part == 0)
+        assert content / pdf._TEXT_WIDTH_PT[wide] == pytest.approx(share, abs=0.05)
+    exporters = linebreak.resources.files(linebreak.__package__)
+    shutil.copy(str(exporters / "blocks.typ"), tmp_path / "blocks.typ")
+    (tmp_path / "t.typ").write_text(_AUTO_COLUMNS, encoding="utf-8")
+
+    def glyphs(how: str) -> list[list[tuple]]:
+        out = typst.Compiler(root=str(tmp_path), ignore_system_fonts=True).compile(
+            input=str(tmp_path / "t.typ"), format="pdf",
+            sys_inputs={"table": json.dumps(data), "how": how})
+        return _glyphs(out)
+
+    ours, typsts = glyphs("ours"), glyphs("auto")
+    assert len(ours) == len(typsts)
+    for n, (a, b) in enumerate(zip(ours, typsts), 1):
+        assert a == b, f"halaman {n}"

@@ -31,11 +31,16 @@ def normalise_format(name: str) -> str:
     return fmt
 
 
-def render(document: "Document", fmt: str, *, width: int = 100) -> str | bytes:
+def render(document: "Document", fmt: str, *, width: int = 100,
+           tagged_pdf: bool = False) -> str | bytes:
     """The document in format `fmt`. A text format goes through `clean_text` whatever the
     writer did: none of these formats may hold a control character (a terminal reading a txt
     or md export, an XML parser reading the svg), and the project's text is in it. The binary
-    formats (pdf, docx) get a Document whose every string `export.assemble` already cleaned."""
-    module = importlib.import_module(f".{_MODULES[normalise_format(fmt)]}", __name__)
-    out = module.render(document, width=width)
+    formats (pdf, docx) get a Document whose every string `export.assemble` already cleaned.
+    `tagged_pdf`: a PDF with the structure tags screen readers use (pdf.py)."""
+    fmt = normalise_format(fmt)
+    module = importlib.import_module(f".{_MODULES[fmt]}", __name__)
+    if tagged_pdf and fmt != "pdf":
+        raise LakipError(f"PDF bertanda hanya untuk format pdf, bukan {fmt}")
+    out = module.render(document, width=width, **({"tagged": True} if tagged_pdf else {}))
     return out if isinstance(out, bytes) else clean_text(out)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..dokumen import (Document, Figure, Heading, ListBlock, Paragraph, Section, Signature,
                        SignaturePair, TableBlock)
@@ -26,8 +26,12 @@ from ..errors import LakipError
 from .lebar import MUAT_MENDATAR, ukur
 from . import linebreak
 
-def render(document: Document, *, width: int = 100) -> bytes:
-    return _typst("report.typ", _report_data(document, width), "pdf")
+def render(document: Document, *, width: int = 100, tagged: bool = False) -> bytes:
+    """The report as PDF; `tagged`: with the structure tags (headings, paragraphs, tables) that
+    screen readers use. Untagged by default: the tags make the city's PDF 7 times bigger
+    (5,9 MB against 0,85 MB; the example 0,68 against 0,21 MB), too big for many upload forms
+    and slow links, and take a tenth of its time (docs/export.md)."""
+    return _typst("report.typ", _report_data(document, width), "pdf", pdf_tags=tagged)
 
 
 def chart_png(figure: Figure, *, ppi: int = 200) -> bytes:
@@ -137,8 +141,8 @@ def _table(block: TableBlock) -> dict:
              "columns": columns, "rows": rows, "footer": footer, "widths": widths,
              "wide": wide, "size": size, "regular_lines": regular_lines, "bold_lines": bold_lines}
     table.update(_row_lines(table))
-    if wide and "row_lines" in table:
-        table.update(_parts(table))
+    if "row_lines" in table:
+        table.update(_whole_rows(table))
     return table
 
 
@@ -170,35 +174,35 @@ def _longest_lines(columns: list[dict], rows: list[dict], footer: list[dict],
 _PT_PER_MM = 72 / 25.4
 _TEXT_WIDTH_PT = {False: (210 - 70) * _PT_PER_MM, True: (297 - 50) * _PT_PER_MM}
 _INSET_X_PT = 4.0
-_CONTENT_SHARE = 0.7  # blocks.typ: columns sized to content may take this much of the width
-# A row of `auto` height whose cell has this many lines may be split across two pages (fewer
-# cannot: Typst leaves no line alone at the foot or head of a page); a row of fixed height is
-# never split, so such a row stays `auto`.
+# In a table with a row taller than a page, a row of `auto` height whose cell has this many
+# lines may be split across two pages (fewer cannot: Typst leaves no line alone at the foot or
+# head of a page); a row of fixed height is never split, so such a row stays `auto` there.
 _MAY_SPLIT = 4
 
 
 def _row_lines(table: dict) -> dict:
     """The lines of every body and footer row (its tallest cell), None for a row left to
-    Typst, and the column widths they were counted at; nothing when the widths are not known
-    here (Typst then sizes every row itself)."""
+    Typst (a cell the line breaker is not sure of, or no text), and the column widths they were
+    counted at; nothing when the widths are not known here (Typst then sizes every row itself)."""
     widths = _column_widths(table)
     if widths is None:
         return {}
     text_widths = [(w - 2 * _INSET_X_PT) / table["size"] for w in widths]
     fonts = linebreak.fonts()
-    counted: dict[tuple, int | None] = {}  # the same texts fill a whole table
+    # the same texts fill a whole table, and amounts and codes of one shape break alike
+    counted: dict[tuple, int | None] = {}
 
     def cell_lines(text: str, column: int, font: str) -> int | None:
-        key = (text, column, font)
+        key = (fonts[font].twin(text), column, font)
         if key not in counted:
-            counted[key] = linebreak.count_lines(text, text_widths[column], fonts[font]) \
-                if text else 0
+            counted[key] = linebreak.count_lines(key[0].decode(), text_widths[column],
+                                                 fonts[font]) if text else 0
         return counted[key]
 
     def row_lines(row: dict) -> int | None:
         font = "bold" if row["bold"] else "regular"
         lines = [cell_lines(c, i, font) for i, c in enumerate(row["cells"])]
-        if None in lines or not any(lines) or max(lines) >= _MAY_SPLIT:
+        if None in lines or not any(lines):
             return None
         return max(lines)
 
@@ -206,10 +210,11 @@ def _row_lines(table: dict) -> dict:
             "footer_lines": [row_lines(r) for r in table["footer"]]}
 
 
-# A wide table's landscape pages (blocks.typ `wide-page`): the height its rows fill, less a point
-# so that a page counted full here is never one row over in Typst. The caption (report.typ) is
-# bold 11 pt under a 0,6 em gap, with lines 0,65 em apart; em counted at the report's 12 pt.
-_WIDE_ROOM_PT = (210 - 30 - 25) * _PT_PER_MM - 1.0
+# The height a table's rows fill on a page, less a point so that a page counted full here is
+# never one row over in Typst: a landscape page of a wide table (blocks.typ `wide-page`), or a
+# portrait page (report.typ). The caption (report.typ) is bold 11 pt under a 0,6 em gap, with
+# lines 0,65 em apart; em counted at the report's 12 pt.
+_ROOM_PT = {True: (210 - 30 - 25) * _PT_PER_MM - 1.0, False: (297 - 30 - 30) * _PT_PER_MM - 1.0}
 _INSET_Y_PT = 3.0
 _LEADING_EM = 0.45  # blocks.typ: the lines of a table cell
 _CAPTION_PT, _BODY_PT, _CAPTION_LEADING_EM, _CAPTION_GAP_EM = 11.0, 12.0, 0.65, 0.6
@@ -217,26 +222,45 @@ _PAGES_PER_PART = 8  # a part of a long wide table: at least this many pages
 _MOST_PARTS = 8
 
 
-def _parts(table: dict) -> dict:
+def _whole_rows(table: dict) -> dict:
+    """When every row fits on a page: no row splits across pages (`whole_rows`, as in the HTML
+    and DOCX), so every row counted has its height given, and Typst lays each out once; a wide
+    table also gets its `parts`. Otherwise Typst splits rows as it always did, so a row of
+    `_MAY_SPLIT` lines or more is left to it."""
+    heights = _row_heights(table)
+    if heights is None:
+        def splittable(n: int | None) -> int | None:
+            return None if n is None or n >= _MAY_SPLIT else n
+
+        return {"row_lines": [splittable(n) for n in table["row_lines"]],
+                "footer_lines": [splittable(n) for n in table["footer_lines"]]}
+    if not table["wide"]:
+        return {"whole_rows": True}
+    return {"whole_rows": True, **_parts(table, heights)}
+
+
+def _parts(table: dict, heights: _Heights) -> dict:
     """Where a wide table is cut into parts that each start a page (blocks.typ sets each on pages
     of its own, and Typst lays those out in parallel): the first row of each part, then the
-    number of rows; one part for a table of a few pages. Nothing when a row is taller than a
-    page: the table is then one part whose rows Typst may split across pages."""
-    page_starts = _page_starts(table)
-    if page_starts is None:
-        return {}
+    number of rows; one part for a table of a few pages."""
+    page_starts = _page_starts(heights)
     parts = max(1, min(_MOST_PARTS, len(page_starts) // _PAGES_PER_PART))
     starts = [page_starts[len(page_starts) * k // parts] for k in range(parts)]
     return {"parts": starts + [len(table["rows"])]}
 
 
-def _page_starts(table: dict) -> list[int] | None:
-    """The first row of each landscape page of a wide table, counted as Typst fills them when
-    no row may split across pages (blocks.typ): a page takes rows while they fit under the
-    repeated header (the first page also under the caption). Each row's height is its lines'
-    (the lines counted, or at most as many for a row Typst measures itself), so Typst fits at
-    least as many rows on each page as counted here and never runs a part onto a page more.
-    None when a row is taller than a page."""
+class _Heights(NamedTuple):
+    """A table's rows on its pages, in points: what the first page (under the caption) and
+    every other page hold under the repeated header, and each body row's height."""
+    first: float
+    room: float
+    rows: list[float]
+
+
+def _row_heights(table: dict) -> _Heights | None:
+    """Each body row's height: its lines' (the lines counted, or at most as many for a row Typst
+    measures itself), so Typst fits at least as many rows on a page as counted here. None when
+    a row or the footer is taller than a page."""
     size = table["size"]
     widths_em = [(w - 2 * _INSET_X_PT) / size for w in table["column_widths_pt"]]
     fonts = linebreak.fonts()
@@ -245,21 +269,33 @@ def _page_starts(table: dict) -> list[int] | None:
         cap = fonts["bold" if bold else "regular"].cap_height
         return lines * cap * size + (lines - 1) * _LEADING_EM * size + 2 * _INSET_Y_PT
 
-    def most_lines(cells: list[str], bold: bool) -> int:
-        font = fonts["bold" if bold else "regular"]
-        return max(1, *(linebreak.most_lines(c, w, font) for c, w in zip(cells, widths_em)))
+    def row_height(row: dict, lines: int | None) -> float:
+        if lines is None:
+            font = fonts["bold" if row["bold"] else "regular"]
+            lines = max(1, *(linebreak.most_lines(c, w, font)
+                             for c, w in zip(row["cells"], widths_em)))
+        return height(lines, row["bold"])
 
-    header = height(most_lines([c["header"] for c in table["columns"]], True), True)
-    room = _WIDE_ROOM_PT - header
+    header = row_height({"cells": [c["header"] for c in table["columns"]], "bold": True}, None)
+    room = _ROOM_PT[table["wide"]] - header
     first = room - _caption_height(table)
+    rows = [row_height(r, n) for r, n in zip(table["rows"], table["row_lines"])]
+    footer = sum(row_height(r, n) for r, n in zip(table["footer"], table["footer_lines"]))
+    if max(rows, default=0.0) > first or footer > first:
+        return None
+    return _Heights(first, room, rows)
+
+
+def _page_starts(heights: _Heights) -> list[int]:
+    """The first row of each page of a wide table, counted as Typst fills them when no row may
+    split across pages (blocks.typ): a page takes rows while they fit under the repeated header
+    (the first page also under the caption). Typst fits at least as many, so a part never runs
+    onto a page more."""
     page_starts = [0]
     used = 0.0
-    for i, (row, lines) in enumerate(zip(table["rows"], table["row_lines"])):
-        h = height(lines if lines is not None else most_lines(row["cells"], row["bold"]),
-                   row["bold"])
-        if h > first:
-            return None
-        if used + h > (first if len(page_starts) == 1 else room) and i > page_starts[-1]:
+    for i, h in enumerate(heights.rows):
+        if used + h > (heights.first if len(page_starts) == 1 else heights.room) \
+                and i > page_starts[-1]:
             page_starts.append(i)
             used = 0.0
         used += h
@@ -272,7 +308,7 @@ def _caption_height(table: dict) -> float:
     if not table["judul"]:
         return 0.0
     caption = f"Tabel {table['nomor']} {table['judul']}" if table["nomor"] else table["judul"]
-    width_em = _TEXT_WIDTH_PT[True] / _CAPTION_PT
+    width_em = _TEXT_WIDTH_PT[table["wide"]] / _CAPTION_PT
     lines = linebreak.most_lines(caption, width_em, linebreak.fonts()["bold"])
     if lines > 1:
         lines += 1
@@ -292,7 +328,7 @@ def _column_widths(table: dict) -> list[float] | None:
         content.append(max(measured, default=0.0) * table["size"] + 2 * _INSET_X_PT)
     page = _TEXT_WIDTH_PT[table["wide"]]
     fixed = sum(c for c, w in zip(content, table["widths"]) if w == 0)
-    if fixed > page * _CONTENT_SHARE:
+    if fixed > page:  # Typst shrinks them (blocks.typ): not counted here
         return None
     parts = sum(table["widths"])
     return [c if w == 0 else (page - fixed) * w / parts for c, w in zip(content, table["widths"])]
