@@ -15,6 +15,8 @@ daftar tabel and daftar gambar carry page numbers.
 from __future__ import annotations
 
 import json
+import sys
+from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
@@ -66,6 +68,7 @@ def chart_pngs_per_page(figure: Figure, *, height_cm: float, width_cm: float,
 def _typst(program: str, data: dict, fmt: str, **options: Any) -> bytes:
     import typst
 
+    _roomy_malloc()
     folder = resources.files(__package__)
     try:
         compiler = typst.Compiler(root=str(folder), ignore_system_fonts=True)
@@ -74,6 +77,27 @@ def _typst(program: str, data: dict, fmt: str, **options: Any) -> bytes:
                                 **options)
     except typst.TypstError as exc:  # a bug of ours, never the user's text: say so plainly
         raise LakipError(f"{fmt.upper()} tidak dapat disusun oleh Typst: {exc.message}") from None
+
+
+@lru_cache(maxsize=None)
+def _roomy_malloc() -> None:
+    """Let glibc's malloc take memory from the kernel 64 MB at a time (M_TOP_PAD; 128 KB by
+    default). Typst allocates some 380 MB for a city's report, in steps that each cost a
+    system call and fresh pages; with the pad, fewer page faults and 5% less time for the
+    whole export (docs/performance.md). The price, up to 64 MB more kept by the process until
+    it ends, is nothing for the commands that write a PDF and then end. Elsewhere than Linux
+    nothing is done; a C library without mallopt (musl ignores it) changes nothing."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).mallopt(_M_TOP_PAD, 64 << 20)
+    except (OSError, AttributeError):
+        pass
+
+
+_M_TOP_PAD = -2  # glibc's malloc.h
 
 
 def _report_data(document: Document, width: int) -> dict:
@@ -128,7 +152,7 @@ def _table(block: TableBlock) -> dict:
         cells = [str(c) for c in r.cells[:n]]
         cells += [""] * (n - len(cells))
         bold = "bold" in (r.style or ("bold" if bold_default else "")).split()
-        return {"cells": cells, "bold": bold}
+        return {"cells": cells, "bold": bold, "breaks": "\n" in "".join(cells)}
 
     rows = [row(r) for r in block.rows]
     footer = [row(r, True) for r in block.footer]
