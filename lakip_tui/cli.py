@@ -94,8 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="hanya bab ini (kunci bab, dipisah koma)")
     export.add_argument("--pdf-tags", action="store_true",
                         help="PDF bertanda (tagged PDF) untuk pembaca layar: judul, paragraf dan "
-                             "tabel ditandai; berkas lebih besar dan lebih lambat disusun (kota: "
-                             "5,9 MB, bukan 0,9 MB)")
+                             "tabel ditandai; berkasnya beberapa kali lebih besar (laporan sebuah "
+                             "kota: 5,9 MB, bukan 0,9 MB) dan lebih lambat disusun")
     plugin_option(export)
 
     data = sub.add_parser("data", help="tabel rapi dari banyak berkas (Parquet, CSV, JSON Lines)",
