@@ -116,9 +116,9 @@ class Daftar:
 def renderable(block: Any) -> Any:
     """The Rich renderable for one block of a section."""
     if isinstance(block, TableBlock):
-        from .exporters.kotak import Kotak
+        from .exporters.box_table import BoxTable
 
-        return Kotak(block)
+        return BoxTable(block)
     if isinstance(block, Heading):
         return Teks(block.text, "bold underline" if block.level <= 2 else "bold")
     if isinstance(block, Paragraph):
@@ -130,10 +130,10 @@ def renderable(block: Any) -> Any:
     if isinstance(block, SignaturePair):
         return Pasangan(block)
     if isinstance(block, Figure):
-        from .exporters.kotak import Kotak
+        from .exporters.box_table import BoxTable
         from .grafik import sebagai_tabel
 
-        return Kotak(sebagai_tabel(block))
+        return BoxTable(sebagai_tabel(block))
     if isinstance(block, Raw):
         from rich.protocol import is_renderable
         from rich.text import Text

@@ -25,7 +25,7 @@ from lakip_tui.chapter import Chapter
 from lakip_tui.cli import main
 from lakip_tui.errors import LakipError
 from lakip_tui.export import Kemajuan, assemble, chapter_sections
-from lakip_tui.exporters.kotak import bungkus, lebar, tata_letak
+from lakip_tui.exporters.box_table import cell_width, layout, wrap
 from lakip_tui.hookspecs import hookimpl
 from lakip_tui.plugins import Registry, load_registry
 from lakip_tui.trust import TrustStore
@@ -237,7 +237,7 @@ def test_missing_meta_leaves_cover_lines_out():
 def test_txt_lines_never_exceed_the_width(width):
     text = exporters.render(dokumen(), "txt", width=width)
     lines = text.splitlines()
-    assert max(lebar(line) for line in lines) <= width
+    assert max(cell_width(line) for line in lines) <= width
     assert "Tabel 2.1 Data Contoh" in text
     assert "Sumber: Data uji" in text
     assert not any(line != line.rstrip() for line in lines)
@@ -398,12 +398,12 @@ def test_unknown_format_is_refused():
 
 
 def test_amounts_stay_on_one_line_and_long_words_fold_at_a_slash():
-    lines = [line for line, _ in tata_letak(tabel(), 50)]
-    assert max(lebar(line) for line in lines) <= 50
+    lines = [line for line, _ in layout(tabel(), 50)]
+    assert max(cell_width(line) for line in lines) <= 50
     assert any("2.000.000" in line for line in lines)
-    assert bungkus("Program/Kegiatan", 10) == ["Program/", "Kegiatan"]
-    assert bungkus("abcdefghij", 4) == ["abcd", "efgh", "ij"]
-    assert bungkus("satu dua\ntiga", 20) == ["satu dua", "tiga"]
+    assert wrap("Program/Kegiatan", 10) == ["Program/", "Kegiatan"]
+    assert wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"]
+    assert wrap("satu dua\ntiga", 20) == ["satu dua", "tiga"]
 
 
 def test_when_words_do_not_fit_text_folds_before_codes_and_padding_goes_first():
@@ -412,15 +412,15 @@ def test_when_words_do_not_fit_text_folds_before_codes_and_padding_goes_first():
         Column("Realisasi", justify="right"), Column("K", justify="right")),
         (Row(("1.06.01.2.02.0001", "Penyelenggaraan Pemberdayaan Masyarakat", "3.190.068.739",
               "3.039.121.635", "95,27%")),))
-    lines = [line for line, _ in tata_letak(block, 66)]
-    assert max(lebar(line) for line in lines) <= 66
+    lines = [line for line, _ in layout(block, 66)]
+    assert max(cell_width(line) for line in lines) <= 66
     row = next(line for line in lines if "1.06" in line)
     assert row.startswith("│1.06.01.2.02.0001│")  # no padding, code whole
     assert "3.190.068.739" in row and "3.039.121.635" in row
     assert any("Penyelengg" in line for line in lines)  # the long word gave way
     # narrower still: the code is folded too, the amounts never
-    lines = [line for line, _ in tata_letak(block, 56)]
-    assert max(lebar(line) for line in lines) <= 56
+    lines = [line for line, _ in layout(block, 56)]
+    assert max(cell_width(line) for line in lines) <= 56
     assert not any("1.06.01.2.02.0001" in line for line in lines)
     assert any("3.190.068.739│3.039.121.635│95,27%│" in line for line in lines)
 
@@ -431,13 +431,13 @@ def test_room_goes_where_it_saves_lines():
         (Row(("Terwujudnya kebutuhan dasar perlindungan dan jaminan sosial serta perubahan "
               "perilaku bagi Penyandang Masalah Kesejahteraan Sosial (PMKS)", "98,82%",
               "Sangat Tinggi")),))
-    lines = [line for line, _ in tata_letak(block, 60)]
+    lines = [line for line, _ in layout(block, 60)]
     assert any("│ Sangat Tinggi │" in line for line in lines)  # the label is not wrapped
 
 
 def test_rows_are_ruled_apart_only_when_a_row_wraps():
-    narrow = [line for line, _ in tata_letak(tabel(), 60)]
-    wide = [line for line, _ in tata_letak(tabel(rows=1), 100)]
+    narrow = [line for line, _ in layout(tabel(), 60)]
+    wide = [line for line, _ in layout(tabel(rows=1), 100)]
     assert sum(line.startswith("├") for line in narrow) == 4  # header, 2 between rows, footer
     assert sum(line.startswith("├") for line in wide) == 2  # header, footer
 
@@ -445,7 +445,7 @@ def test_rows_are_ruled_apart_only_when_a_row_wraps():
 def test_wide_characters_count_double():
     block = TableBlock("", "Wide", (Column("名前"), Column("x")), (Row(("名前名前名前名前", "y")),))
     for width in (12, 14, 30):
-        assert max(lebar(line) for line, _ in tata_letak(block, width)) <= width
+        assert max(cell_width(line) for line, _ in layout(block, width)) <= width
 
 
 words = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P")),
@@ -460,13 +460,13 @@ cells = st.lists(words, min_size=0, max_size=8).map(" ".join)
 def test_any_table_fits_any_width_and_keeps_every_character(width, header, body):
     block = TableBlock("9.9", "Judul", tuple(Column(h) for h in header),
                        tuple(Row(tuple(r)) for r in body))
-    lines = [line for line, _ in tata_letak(block, width)]
+    lines = [line for line, _ in layout(block, width)]
     # numbers are never split: only when they alone cannot fit may the table be wider
-    from lakip_tui.exporters.kotak import _huruf_terlebar, angka_terpanjang
+    from lakip_tui.exporters.box_table import _widest_chars, longest_numbers
     n = len(header)
     isi = [[r[i] if i < len(r) else "" for r in [header] + body] for i in range(n)]
-    lantai = [max(a, h) for a, h in zip(angka_terpanjang(isi), _huruf_terlebar(isi))]
-    assert max(lebar(line) for line in lines) <= max(width, n + 1 + sum(lantai))
+    lantai = [max(a, h) for a, h in zip(longest_numbers(isi), _widest_chars(isi))]
+    assert max(cell_width(line) for line in lines) <= max(width, n + 1 + sum(lantai))
     for r in body:
         for c in r[:n]:
             for kata in c.split():
@@ -766,7 +766,7 @@ def test_golden_export_of_the_example(contoh, fmt, name):
 @pytest.mark.parametrize("width", [80, 100])
 def test_example_txt_fits_the_width(contoh, width):
     text = exporters.render(contoh, "txt", width=width)
-    assert max(lebar(line) for line in text.splitlines()) <= width
+    assert max(cell_width(line) for line in text.splitlines()) <= width
 
 
 def test_example_html_parses_and_carries_every_table_caption(contoh):
@@ -1005,7 +1005,7 @@ def argparse_namespace(path):
 
 
 # -- the txt writer tidies only what needs it ---------------------------------------------------
-# text.render leaves a table's lines as tata_letak writes them (rapikan would change nothing in
+# text.render leaves a table's lines as layout writes them (rapikan would change nothing in
 # them) unless they hold a character splitlines breaks at; both ways must give rapikan's text.
 
 _SEL = st.text(alphabet=st.sampled_from(list("ab Rp.,-/19\n\t") + ["\xa0", "\u3000", "\u2028",
@@ -1020,7 +1020,7 @@ def test_table_lines_never_end_in_whitespace(baris, judul, sumber, width):
     block = TableBlock("1.1", judul, (Column("A"), Column("B", justify="right"),
                                       Column("C", justify="center")),
                        tuple(Row(cells) for cells in baris), sumber)
-    for line, _style in tata_letak(block, width):
+    for line, _style in layout(block, width):
         assert line == line.rstrip()
         assert "\n" not in line
 
@@ -1028,13 +1028,13 @@ def test_table_lines_never_end_in_whitespace(baris, judul, sumber, width):
 def _render_lama(items: list, width: int) -> str:
     """text.render as it was: everything into one buffer, then rapikan over all of it."""
     from lakip_tui.exporters import text as teks_writer
-    from lakip_tui.exporters.kotak import Kotak
+    from lakip_tui.exporters.box_table import BoxTable
 
     out = io.StringIO()
     console = None
     for item in items:
-        if isinstance(item, Kotak):
-            out.write("".join(f"{line}\n" for line, _ in tata_letak(item.tabel, width)))
+        if isinstance(item, BoxTable):
+            out.write("".join(f"{line}\n" for line, _ in layout(item.table, width)))
             continue
         lines = teks_writer._polos(item, width)
         if lines is not None:
@@ -1053,12 +1053,12 @@ def test_txt_with_tables_is_rapikan_of_all_its_lines(baris, teks, teks_lain, wid
     from unittest import mock
 
     from lakip_tui.exporters import text as teks_writer
-    from lakip_tui.exporters.kotak import Kotak
+    from lakip_tui.exporters.box_table import BoxTable
     from lakip_tui.terminal import Teks
 
     block = TableBlock("1.1", "T", (Column("A"), Column("B", justify="right")),
                        tuple(Row(cells) for cells in baris), teks)
-    items = [Teks(teks), Kotak(block), Teks(teks_lain), Teks("  "), Kotak(block), Teks(teks)]
+    items = [Teks(teks), BoxTable(block), Teks(teks_lain), Teks("  "), BoxTable(block), Teks(teks)]
     with mock.patch.object(teks_writer, "renderables", lambda _doc: iter(items)):
         assert teks_writer.render(None, width=width) == _render_lama(items, width)
 
@@ -1067,11 +1067,11 @@ def test_txt_with_tables_is_rapikan_of_all_its_lines(baris, teks, teks_lain, wid
 @given(st.lists(st.sampled_from(list("ab cdefg-/\n") + ["Kegiatan", "  ", "\u4e2d"]),
                 max_size=40).map("".join),
        st.lists(st.integers(min_value=1, max_value=40), min_size=1, max_size=30))
-def test_jumlah_baris_is_the_count_of_bungkus_at_any_width_in_any_order(teks, widths):
+def test_line_count_is_the_count_of_wrap_at_any_width_in_any_order(teks, widths):
     """One store of word lengths (and of the widths a count holds for) per text, asked at many
-    widths in any order, as the width search does: always bungkus's count."""
-    from lakip_tui.exporters.kotak import _jumlah_baris
+    widths in any order, as the width search does: always wrap's count."""
+    from lakip_tui.exporters.box_table import _line_count
 
     kata_kata: dict = {}
     for w in [*widths, *sorted(widths)]:
-        assert _jumlah_baris(teks, w, kata_kata) == len(bungkus(teks, w))
+        assert _line_count(teks, w, kata_kata) == len(wrap(teks, w))

@@ -2,7 +2,7 @@
 
 `renderables` lays the report out as the small renderables of `terminal.py`; Rich draws them for
 the SVG export and the TUI preview. The txt export writes the same lines without Rich: tables
-through the box-drawing writer in `kotak`, text, titles, lists and signatures through `_polos`,
+through the box-drawing writer in `box_table`, text, titles, lists and signatures through `_polos`,
 which writes what Rich would (tests/test_export.py compares both); only what it does not know (a
 plugin's Raw block, text that is not plain ASCII) is printed by Rich, in its place. No colour and
 no control codes: the file is what a printer or `less` shows, and no line is wider than the width.
@@ -17,7 +17,7 @@ from typing import Any, Iterator
 from ..dokumen import BabLaporan, Document, Section
 from ..terminal import (Daftar, Garis, Menjorok, Pasangan, TandaTangan, Teks, Tengah,
                         renderable as blok, section_renderables)
-from .kotak import Kotak, tata_letak
+from .box_table import BoxTable, layout
 
 
 def konsol(width: int, *, record: bool = False, file: io.StringIO | None = None) -> Any:
@@ -105,8 +105,8 @@ def render(document: Document, *, width: int = 100) -> str:
     out = io.StringIO()  # what follows it, to be tidied
     console = None
     for item in renderables(document):
-        if isinstance(item, Kotak):
-            tabel = "".join([f"{line}\n" for line, _ in tata_letak(item.tabel, width)])
+        if isinstance(item, BoxTable):
+            tabel = "".join([f"{line}\n" for line, _ in layout(item.table, width)])
             if _tanpa_pemisah(tabel):  # most of a long report: tidy as it is (3 MB on city)
                 rapi.append(_rapikan_baris(out.getvalue()))
                 rapi.append(tabel)
@@ -131,7 +131,7 @@ _PEMISAH_LAIN = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def _tanpa_pemisah(tabel: str) -> bool:
-    """True when `rapikan` would leave the lines of a table from `tata_letak` as they are: they
+    """True when `rapikan` would leave the lines of a table from `layout` as they are: they
     never end in whitespace (a border, or a caption and source line already stripped), so only
     a character that splitlines takes for a line break could change them. One `in` per
     character is a fast scan (a regex over the 2,5 MB of Tabel 3.7 costs 8 ms)."""
