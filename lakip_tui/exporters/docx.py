@@ -26,7 +26,7 @@ from docx.shared import Cm, Pt, RGBColor
 from ..dokumen import (Document, Figure, Heading, ListBlock, Paragraph, Section, Signature,
                        SignaturePair, TableBlock)
 from ..clean import clean_text
-from .lebar import ukur
+from .table_widths import measure
 
 FONT = "Times New Roman"
 JUDUL_TABEL = "Judul Tabel"  # paragraph styles the daftar tabel / daftar gambar are built from
@@ -316,8 +316,8 @@ def _blocks(word: Any, section: Section, width: int, charts: "_Charts") -> None:
 
 
 def _tabel(word: Any, block: TableBlock) -> None:
-    ukuran = ukur(block)
-    if ukuran.mendatar:  # a landscape section of its own, then portrait again
+    ukuran = measure(block)
+    if ukuran.landscape:  # a landscape section of its own, then portrait again
         _halaman(_bagian_baru(word), mendatar=True)
     if block.caption:
         _paragraf(word, block.caption, JUDUL_TABEL)
@@ -325,7 +325,7 @@ def _tabel(word: Any, block: TableBlock) -> None:
     table = word.add_table(rows=1, cols=n)
     table.style = word.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    size = 10 if not ukuran.mendatar else 8
+    size = 10 if not ukuran.landscape else 8
     justify = [c.justify for c in block.columns] or ["left"]
     header = table.rows[0]
     _baris_kepala(header)
@@ -349,7 +349,7 @@ def _tabel(word: Any, block: TableBlock) -> None:
         run.font.size = Pt(10)
     else:
         word.add_paragraph()
-    if ukuran.mendatar:
+    if ukuran.landscape:
         _halaman(_bagian_baru(word), mendatar=False)
 
 
@@ -399,21 +399,21 @@ def _lebar_kolom(table: Any, ukuran: Any, section: Any, block: TableBlock) -> No
     def cm(huruf: int) -> int:
         return int((huruf + 1) * per_huruf + sela)
 
-    n = len(ukuran.bagian)
+    n = len(ukuran.shares)
     teks = [[str(c.header) for c in block.columns]] + [
         [str(c) for c in r.cells[:n]] for r in (*block.rows, *block.footer)]
     kata = [max([len(w) for r in teks if i < len(r) for w in r[i].split()] + [1])
             for i in range(n)]
     lebar = [cm(k) for k in kata]
-    for i in sorted(range(n), key=lambda i: ukuran.isi[i]):  # short columns whole, if room
-        if ukuran.bagian[i] is None:
-            tambah = cm(ukuran.isi[i]) - lebar[i]
+    for i in sorted(range(n), key=lambda i: ukuran.longest[i]):  # short columns whole, if room
+        if ukuran.shares[i] is None:
+            tambah = cm(ukuran.longest[i]) - lebar[i]
             if tambah > 0 and sum(lebar) + tambah <= tersedia:
                 lebar[i] += tambah
     sisa = tersedia - sum(lebar)
-    bagi = sum(b for b in ukuran.bagian if b) or 1
+    bagi = sum(b for b in ukuran.shares if b) or 1
     if sisa > 0:
-        lebar = [w + (int(sisa * b / bagi) if b else 0) for w, b in zip(lebar, ukuran.bagian)]
+        lebar = [w + (int(sisa * b / bagi) if b else 0) for w, b in zip(lebar, ukuran.shares)]
     table.autofit = False
     # the grid and the header row carry the widths; Word lays out the body by the grid
     grid = table._tbl.tblGrid

@@ -5,9 +5,10 @@ the agency's server); every chapter starts a new page; table headers repeat on e
 every text a plugin gave is escaped. Printed (Chromium 131 and later reads the page-margin
 boxes): A4 with the page number in the footer (roman on the front matter from i, none on the
 cover, arabic from 1 again at BAB I), and a table too wide for portrait on landscape pages of its
-own (`exporters/lebar.py` decides, as for the PDF). The numbers are two counters of our own, each
-counted by the pages of its kind (`counter-increment` in the named `@page` rules), since the
-built-in page counter counts every page and Chromium cannot reset it where a chapter starts.
+own (`exporters/table_widths.py` decides, as for the PDF). The numbers are two counters of our
+own, each counted by the pages of its kind (`counter-increment` in the named `@page` rules),
+since the built-in page counter counts every page and Chromium cannot reset it where a chapter
+starts.
 The daftar isi links to the chapters but shows no page numbers: that needs `target-counter()`,
 which Chromium does not implement; the PDF export (`-f pdf`) has them.
 """
@@ -122,9 +123,9 @@ def _table(block: TableBlock) -> str:
                        + "</tr>")
         return out
 
-    from .lebar import ukur
+    from .table_widths import measure
 
-    kelas = "tabel lebar" if ukur(block).mendatar else "tabel"
+    kelas = "tabel lebar" if measure(block).landscape else "tabel"
     parts = [f'<div class="{kelas}">', "<table>", f"<caption>{esc(block.caption)}</caption>",
              "<thead><tr>" + "".join(f"<th>{_lines(c.header)}</th>" for c in block.columns)
              + "</tr></thead>", "<tbody>", *rows(block.rows), "</tbody>"]

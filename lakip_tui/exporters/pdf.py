@@ -25,7 +25,7 @@ from ..dokumen import (Document, Figure, Heading, ListBlock, Paragraph, Section,
 from .. import grafik as grafik_
 from ..clean import clean_text
 from ..errors import LakipError
-from .lebar import MUAT_MENDATAR, ukur
+from .table_widths import LANDSCAPE_CHARS, measure
 from . import linebreak
 
 def render(document: Document, *, width: int = 100, tagged: bool = False) -> bytes:
@@ -156,10 +156,10 @@ def _table(block: TableBlock) -> dict:
 
     rows = [row(r) for r in block.rows]
     footer = [row(r, True) for r in block.footer]
-    measured = ukur(block)
-    wide = measured.mendatar
-    size = 10 if not wide else (9 if measured.perlu <= MUAT_MENDATAR else 8)
-    widths = [0 if w is None else float(w) for w in measured.bagian]
+    measured = measure(block)
+    wide = measured.landscape
+    size = 10 if not wide else (9 if measured.needed <= LANDSCAPE_CHARS else 8)
+    widths = [0 if w is None else float(w) for w in measured.shares]
     regular_lines, bold_lines = _longest_lines(columns, rows, footer, widths)
     table = {"t": "table", "nomor": block.nomor, "judul": block.judul, "sumber": block.sumber,
              "columns": columns, "rows": rows, "footer": footer, "widths": widths,
