@@ -845,11 +845,11 @@ def _teks_polos(draw) -> str:
 
 
 def _dengan_rich(renderable, width: int) -> str:
-    from lakip_tui.exporters.text import konsol, rapikan
+    from lakip_tui.exporters.text import plain_console, tidy
 
-    console = konsol(width)
+    console = plain_console(width)
     console.print(renderable)
-    return rapikan(console.file.getvalue())
+    return tidy(console.file.getvalue())
 
 
 @settings(max_examples=400, deadline=None)
@@ -859,9 +859,9 @@ def _dengan_rich(renderable, width: int) -> str:
        banyak=st.integers(1, 12))
 def test_txt_blocks_without_rich_are_what_rich_prints(teks, width, bentuk, banyak):
     """The txt export writes text, titles, lists and signatures itself (exporters/text.py
-    `_polos`); Rich draws the same renderables for the SVG export and the TUI preview. Both must
+    `_plain`); Rich draws the same renderables for the SVG export and the TUI preview. Both must
     give the same lines, whatever the text and the width."""
-    from lakip_tui.exporters.text import _polos, rapikan
+    from lakip_tui.exporters.text import _plain, tidy
     from lakip_tui.terminal import (Daftar, Garis, Menjorok, Pasangan, TandaTangan, Teks,
                                     Tengah)
 
@@ -876,10 +876,10 @@ def test_txt_blocks_without_rich_are_what_rich_prints(teks, width, bentuk, banya
             "pasangan": lambda: Pasangan(SignaturePair(
                 tanda, Signature("Kota, 2 Januari 2025", potong[0][:25], "Nama Kepala"))),
             }.get(bentuk, lambda: Daftar(ListBlock(tuple(potong), bentuk)))()
-    lines = _polos(item, width)
+    lines = _plain(item, width)
     if lines is None:  # drawn by Rich then: nothing to compare
         return
-    assert rapikan("".join(f"{b}\n" for b in lines)) == _dengan_rich(item, width)
+    assert tidy("".join(f"{b}\n" for b in lines)) == _dengan_rich(item, width)
 
 
 @settings(max_examples=300, deadline=None)
@@ -887,10 +887,10 @@ def test_txt_blocks_without_rich_are_what_rich_prints(teks, width, bentuk, banya
 def test_txt_breaks_lines_where_rich_does(teks, width):
     from rich._wrap import divide_line
 
-    from lakip_tui.exporters.text import _pecah
+    from lakip_tui.exporters.text import _line_breaks
 
     for baris in teks.split("\n"):
-        assert _pecah(baris, width) == divide_line(baris, width, fold=True)
+        assert _line_breaks(baris, width) == divide_line(baris, width, fold=True)
 
 
 def test_txt_export_of_the_example_needs_no_rich(tmp_path):
@@ -1005,8 +1005,8 @@ def argparse_namespace(path):
 
 
 # -- the txt writer tidies only what needs it ---------------------------------------------------
-# text.render leaves a table's lines as layout writes them (rapikan would change nothing in
-# them) unless they hold a character splitlines breaks at; both ways must give rapikan's text.
+# text.render leaves a table's lines as layout writes them (tidy would change nothing in
+# them) unless they hold a character splitlines breaks at; both ways must give tidy's text.
 
 _SEL = st.text(alphabet=st.sampled_from(list("ab Rp.,-/19\n\t") + ["\xa0", "\u3000", "\u2028",
                                                                    "\x1c", "\x85", "\u4e2d"]),
@@ -1026,7 +1026,7 @@ def test_table_lines_never_end_in_whitespace(baris, judul, sumber, width):
 
 
 def _render_lama(items: list, width: int) -> str:
-    """text.render as it was: everything into one buffer, then rapikan over all of it."""
+    """text.render as it was: everything into one buffer, then tidy over all of it."""
     from lakip_tui.exporters import text as teks_writer
     from lakip_tui.exporters.box_table import BoxTable
 
@@ -1036,20 +1036,20 @@ def _render_lama(items: list, width: int) -> str:
         if isinstance(item, BoxTable):
             out.write("".join(f"{line}\n" for line, _ in layout(item.table, width)))
             continue
-        lines = teks_writer._polos(item, width)
+        lines = teks_writer._plain(item, width)
         if lines is not None:
             out.write("".join(f"{line}\n" for line in lines))
             continue
         if console is None:
-            console = teks_writer.konsol(width, file=out)
+            console = teks_writer.plain_console(width, file=out)
         console.print(item)
-    return teks_writer.rapikan(out.getvalue())
+    return teks_writer.tidy(out.getvalue())
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.tuples(_SEL, _SEL), min_size=1, max_size=5), _SEL, _SEL,
        st.integers(min_value=30, max_value=120))
-def test_txt_with_tables_is_rapikan_of_all_its_lines(baris, teks, teks_lain, width):
+def test_txt_with_tables_is_tidy_of_all_its_lines(baris, teks, teks_lain, width):
     from unittest import mock
 
     from lakip_tui.exporters import text as teks_writer

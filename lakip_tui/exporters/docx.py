@@ -307,10 +307,10 @@ def _blocks(word: Any, section: Section, width: int, charts: "_Charts") -> None:
         elif isinstance(block, Figure):
             _gambar(word, block, charts)
         else:  # Raw, or anything else a plugin gave: drawn by Rich as plain text
-            from .text import blok, teks_polos
+            from .text import block_renderable, plain_text
 
             p = word.add_paragraph()
-            _teks(p, clean_text(teks_polos(blok(block), width)).rstrip("\n"), size=8)
+            _teks(p, clean_text(plain_text(block_renderable(block), width)).rstrip("\n"), size=8)
             for run in p.runs:
                 run.font.name = "Courier New"
 

@@ -213,9 +213,10 @@ def _block(block: object, width: int) -> str:
         return _pair(block)
     if isinstance(block, Figure):
         return _figure(block)
-    from .text import blok, teks_polos  # Raw, or anything else: drawn by Rich as plain text
+    # Raw, or anything else: drawn by Rich as plain text
+    from .text import block_renderable, plain_text
 
-    return f"<pre>{esc(teks_polos(blok(block), width))}</pre>"
+    return f"<pre>{esc(plain_text(block_renderable(block), width))}</pre>"
 
 
 def _section(section: Section, anchor: str, width: int) -> str:

@@ -111,9 +111,9 @@ def blocks(section: Section, width: int) -> list[str]:
 
             out.extend(_table(sebagai_tabel(block)))
         else:  # Raw, or anything else a plugin gave: drawn by Rich, shown as fenced text
-            from .text import blok, teks_polos
+            from .text import block_renderable, plain_text
 
-            out.append(_fenced(teks_polos(blok(block), width)))
+            out.append(_fenced(plain_text(block_renderable(block), width)))
     return [chunk for chunk in out if chunk.strip()]
 
 

@@ -133,9 +133,10 @@ def _block(block: Any, width: int) -> dict:
         return {"t": "sigpair", "kiri": _signature(block.kiri), "kanan": _signature(block.kanan)}
     if isinstance(block, Figure):
         return _chart(block)
-    from .text import blok, teks_polos  # Raw, or anything else: drawn by Rich as plain text
+    # Raw, or anything else: drawn by Rich as plain text
+    from .text import block_renderable, plain_text
 
-    return {"t": "pre", "text": clean_text(teks_polos(blok(block), width))}
+    return {"t": "pre", "text": clean_text(plain_text(block_renderable(block), width))}
 
 
 def _signature(block: Signature) -> dict:

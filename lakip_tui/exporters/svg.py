@@ -15,6 +15,6 @@ _WEB_FONT = re.compile(r',\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)')
 
 
 def render(document: Document, *, width: int = 100) -> str:
-    console = text.cetak(text.renderables(document), width, record=True)
+    console = text.printed_console(text.renderables(document), width, record=True)
     svg = console.export_svg(title=document.judul)
     return _WEB_FONT.sub("", svg)

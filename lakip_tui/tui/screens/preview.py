@@ -36,7 +36,7 @@ def tata_bab(chapter: Chapter, sections: list, failures: list | tuple = ()) -> A
     preview never passes a missing part off as "nothing to print"."""
     from ...dokumen import BabLaporan
     from ...export import DEPAN, LAMPIRAN
-    from ...exporters.text import bab_renderables, section_renderables
+    from ...exporters.text import chapter_renderables, section_renderables
 
     def catatan(teks: str) -> Text:
         return Text(teks, style="italic dim")
@@ -51,7 +51,8 @@ def tata_bab(chapter: Chapter, sections: list, failures: list | tuple = ()) -> A
         parts += [catatan("Dicetak sebelum daftar isi:"), Text("")]
         parts += list(section_renderables(section))
     if isi:
-        parts += list(bab_renderables(BabLaporan(chapter.key, chapter.title.upper(), tuple(isi))))
+        parts += list(chapter_renderables(BabLaporan(chapter.key, chapter.title.upper(),
+                                                     tuple(isi))))
     elif not sections and not failures:
         parts += [Text(chapter.title.upper(), style="bold"), Text(""),
                   catatan("Bab ini belum berisi apa pun untuk dicetak (bagiannya mungkin "
