@@ -213,9 +213,9 @@ def test_a_long_chart_is_cut_into_pictures_that_fit_the_page():
     assert len(gambar_gambar) >= 5
     for shape in gambar_gambar:
         assert abs(shape.width - Cm(14)) < Cm(0.01) and shape.height <= Cm(20)
-    from lakip_tui.exporters.docx import JUDUL_GAMBAR
+    from lakip_tui.exporters.docx import FIGURE_CAPTION_STYLE
 
-    judul = [p.text for p in word.paragraphs if p.style.name == JUDUL_GAMBAR]
+    judul = [p.text for p in word.paragraphs if p.style.name == FIGURE_CAPTION_STYLE]
     assert judul == ["Gambar 3.2 Pagu dan realisasi per program"]
 
 

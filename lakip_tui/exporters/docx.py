@@ -29,10 +29,10 @@ from ..clean import clean_text
 from .table_widths import measure
 
 FONT = "Times New Roman"
-JUDUL_TABEL = "Judul Tabel"  # paragraph styles the daftar tabel / daftar gambar are built from
-JUDUL_GAMBAR = "Judul Gambar"
-_RATA = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-         "left": WD_ALIGN_PARAGRAPH.LEFT}
+TABLE_CAPTION_STYLE = "Judul Tabel"  # the paragraph styles daftar tabel / gambar are built from
+FIGURE_CAPTION_STYLE = "Judul Gambar"
+_ALIGNMENT = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+              "left": WD_ALIGN_PARAGRAPH.LEFT}
 
 
 def render(document: Document, *, width: int = 100) -> bytes:
@@ -45,44 +45,45 @@ def render(document: Document, *, width: int = 100) -> bytes:
 
 def _render(document: Document, width: int, charts: "_Charts") -> bytes:
     word = WordDocument()
-    _gaya(word)
-    _halaman(word.sections[0], mendatar=False)
+    _styles(word)
+    _page_setup(word.sections[0], landscape=False)
     word.core_properties.title = document.judul
     word.core_properties.author = document.sampul.instansi
-    _sampul(word, document)
+    _cover(word, document)
     # the front matter: its own section, numbered i, ii, ...
-    depan = word.add_section(WD_SECTION.NEW_PAGE)
-    _halaman(depan, mendatar=False)
-    _nomor_halaman(depan, "lowerRoman")
+    front = word.add_section(WD_SECTION.NEW_PAGE)
+    _page_setup(front, landscape=False)
+    _page_numbers(front, "lowerRoman")
     for i, section in enumerate(document.pengantar):
         if i:
-            _ganti_halaman(word)
-        _paragraf(word, section.title.upper(), "Heading 1")
+            _page_break(word)
+        _paragraph(word, section.title.upper(), "Heading 1")
         _blocks(word, section, width, charts)
-    _ganti_halaman(word)
-    _daftar(word, "DAFTAR ISI", 'TOC \\o "1-2" \\h \\z \\u',
-            [(e.teks, e.tingkat) for e in document.daftar_isi])
-    tabel = [t.caption for t in document.tables() if t.nomor]
-    if tabel:
-        _ganti_halaman(word)
-        _daftar(word, "DAFTAR TABEL", f'TOC \\h \\z \\t "{JUDUL_TABEL},1"', [(t, 1) for t in tabel])
-    gambar = [f.caption for f in document.figures()]
-    if gambar:
-        _ganti_halaman(word)
-        _daftar(word, "DAFTAR GAMBAR", f'TOC \\h \\z \\t "{JUDUL_GAMBAR},1"',
-                [(g, 1) for g in gambar])
+    _page_break(word)
+    _toc(word, "DAFTAR ISI", 'TOC \\o "1-2" \\h \\z \\u',
+         [(e.teks, e.tingkat) for e in document.daftar_isi])
+    table_captions = [t.caption for t in document.tables() if t.nomor]
+    if table_captions:
+        _page_break(word)
+        _toc(word, "DAFTAR TABEL", f'TOC \\h \\z \\t "{TABLE_CAPTION_STYLE},1"',
+             [(t, 1) for t in table_captions])
+    figure_captions = [f.caption for f in document.figures()]
+    if figure_captions:
+        _page_break(word)
+        _toc(word, "DAFTAR GAMBAR", f'TOC \\h \\z \\t "{FIGURE_CAPTION_STYLE},1"',
+             [(f, 1) for f in figure_captions])
     # the chapters: numbered 1, 2, ... again
-    for i, bab in enumerate(document.bab):
-        section = _bagian_baru(word)
-        _halaman(section, mendatar=False)
+    for i, chapter in enumerate(document.bab):
+        section = _new_section(word)
+        _page_setup(section, landscape=False)
         if i == 0:
-            _nomor_halaman(section, "decimal", mulai=1)
-        _paragraf(word, bab.judul, "Heading 1")
-        for part in bab.sections:
+            _page_numbers(section, "decimal", start=1)
+        _paragraph(word, chapter.judul, "Heading 1")
+        for part in chapter.sections:
             if part.title:
-                _paragraf(word, part.title, "Heading 2")
+                _paragraph(word, part.title, "Heading 2")
             _blocks(word, part, width, charts)
-    _perbarui_saat_dibuka(word)
+    _update_fields_on_open(word)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
@@ -91,22 +92,22 @@ def _render(document: Document, width: int, charts: "_Charts") -> bytes:
 # -- page setup --------------------------------------------------------------------------------
 
 
-def _halaman(section: Any, *, mendatar: bool) -> None:
+def _page_setup(section: Any, *, landscape: bool) -> None:
     """A4 with the margins agencies bind with (left 4 cm, the rest 3 cm); landscape turned."""
-    lebar, tinggi = Cm(21.0), Cm(29.7)
-    if mendatar:
+    width, height = Cm(21.0), Cm(29.7)
+    if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = tinggi, lebar
+        section.page_width, section.page_height = height, width
         section.left_margin = section.right_margin = Cm(2.5)
         section.top_margin, section.bottom_margin = Cm(3), Cm(2.5)
     else:
         section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = lebar, tinggi
+        section.page_width, section.page_height = width, height
         section.left_margin, section.right_margin = Cm(4), Cm(3)
         section.top_margin = section.bottom_margin = Cm(3)
 
 
-def _bagian_baru(word: Any) -> Any:
+def _new_section(word: Any) -> Any:
     """A new section on a new page whose page numbers go on from the previous one (Word
     copies the previous section's settings, its restart at 1 too).
 
@@ -115,33 +116,33 @@ def _bagian_baru(word: Any) -> Any:
     paragraph that keeps a table off the next text is dropped when a section ends there: the
     paragraph of the break does that, and the two together could spill onto a blank page."""
     body = word.element.body
-    terakhir = body[-2] if len(body) > 1 else None  # body[-1] is the last section's sectPr
-    if terakhir is not None and _paragraf_kosong(terakhir) and \
-            terakhir.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+    last = body[-2] if len(body) > 1 else None  # body[-1] is the last section's sectPr
+    if last is not None and _is_empty_paragraph(last) and \
+            last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
         return word.sections[-1]
-    if terakhir is not None and _paragraf_kosong(terakhir) and len(body) > 2 and \
-            body[-3].tag == qn("w:tbl") and terakhir.find(qn("w:pPr")) is None:
-        body.remove(terakhir)
+    if last is not None and _is_empty_paragraph(last) and len(body) > 2 and \
+            body[-3].tag == qn("w:tbl") and last.find(qn("w:pPr")) is None:
+        body.remove(last)
     section = word.add_section(WD_SECTION.NEW_PAGE)
     for pg in section._sectPr.findall(qn("w:pgNumType")):
         pg.attrib.pop(qn("w:start"), None)
     return section
 
 
-def _paragraf_kosong(el: Any) -> bool:
+def _is_empty_paragraph(el: Any) -> bool:
     """A w:p without text or anything drawn in it (its properties aside)."""
     return el.tag == qn("w:p") and all(child.tag == qn("w:pPr") for child in el)
 
 
-def _nomor_halaman(section: Any, fmt: str, mulai: int | None = 1) -> None:
+def _page_numbers(section: Any, fmt: str, start: int | None = 1) -> None:
     """Page numbers in this section's footer (later sections inherit it) in `fmt`."""
     sect = section._sectPr
     for old in sect.findall(qn("w:pgNumType")):
         sect.remove(old)
     pg = OxmlElement("w:pgNumType")
     pg.set(qn("w:fmt"), fmt)
-    if mulai is not None:
-        pg.set(qn("w:start"), str(mulai))
+    if start is not None:
+        pg.set(qn("w:start"), str(start))
     sect.append(pg)
     footer = section.footer
     footer.is_linked_to_previous = False
@@ -151,12 +152,12 @@ def _nomor_halaman(section: Any, fmt: str, mulai: int | None = 1) -> None:
     _field(p, "PAGE", "1")
 
 
-def _ganti_halaman(word: Any) -> None:
+def _page_break(word: Any) -> None:
     word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def _field(paragraph: Any, instr: str, hasil: str) -> None:
-    """A Word field (PAGE, TOC...) with `hasil` shown until Word updates it."""
+def _field(paragraph: Any, instr: str, result: str) -> None:
+    """A Word field (PAGE, TOC...) with `result` shown until Word updates it."""
     def char(kind: str) -> Any:
         run = paragraph.add_run()
         el = OxmlElement("w:fldChar")
@@ -173,25 +174,25 @@ def _field(paragraph: Any, instr: str, hasil: str) -> None:
     text.text = f" {instr} "
     run._r.append(text)
     char("separate")
-    paragraph.add_run(hasil)
+    paragraph.add_run(result)
     char("end")
 
 
-def _daftar(word: Any, judul: str, instr: str, entri: list[tuple[str, int]]) -> None:
+def _toc(word: Any, title: str, instr: str, entries: list[tuple[str, int]]) -> None:
     """A daftar as a TOC field; until Word fills in the page numbers it shows the entries."""
-    heading = _paragraf(word, judul, "TOC Heading")
+    heading = _paragraph(word, title, "TOC Heading")
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p = word.add_paragraph()
     _field(p, instr, "")
     # the placeholder entries sit inside the field result: Word replaces them on update
     result = p.runs[-2]  # the empty result run between "separate" and "end"
-    for i, (teks, tingkat) in enumerate(entri):
+    for i, (text, level) in enumerate(entries):
         if i:
             result.add_break()
-        result.add_text(("    " if tingkat > 1 else "") + teks)
+        result.add_text(("    " if level > 1 else "") + text)
 
 
-def _perbarui_saat_dibuka(word: Any) -> None:
+def _update_fields_on_open(word: Any) -> None:
     """Ask Word to update the fields (page numbers of the daftar isi) when it opens the file."""
     settings = word.settings.element
     el = OxmlElement("w:updateFields")
@@ -202,7 +203,7 @@ def _perbarui_saat_dibuka(word: Any) -> None:
 # -- styles --------------------------------------------------------------------------------------
 
 
-def _gaya(word: Any) -> None:
+def _styles(word: Any) -> None:
     normal = word.styles["Normal"]
     _font(normal, 12)
     normal.paragraph_format.space_after = Pt(6)
@@ -216,12 +217,12 @@ def _gaya(word: Any) -> None:
         if level == 1:
             style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _font(word.styles["TOC Heading"], 14, bold=True)
-    for nama in (JUDUL_TABEL, JUDUL_GAMBAR):
-        style = word.styles.add_style(nama, 1)
+    for name in (TABLE_CAPTION_STYLE, FIGURE_CAPTION_STYLE):
+        style = word.styles.add_style(name, 1)
         style.base_style = word.styles["Normal"]
         _font(style, 11, bold=True)
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        style.paragraph_format.keep_with_next = nama == JUDUL_TABEL
+        style.paragraph_format.keep_with_next = name == TABLE_CAPTION_STYLE
         style.paragraph_format.space_before = Pt(6)
 
 
@@ -245,32 +246,32 @@ def _font(style: Any, size: int, *, bold: bool = False) -> None:
 # -- blocks --------------------------------------------------------------------------------------
 
 
-def _sampul(word: Any, document: Document) -> None:
-    for i, teks in enumerate(document.sampul.baris()):
+def _cover(word: Any, document: Document) -> None:
+    for i, line in enumerate(document.sampul.baris()):
         p = word.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.space_before = Pt(120 if i == 0 else 36)
-        run = p.add_run(teks)
+        run = p.add_run(line)
         run.bold = True
-        run.font.size = Pt(24 if teks == "LAPORAN KINERJA" else 16)
+        run.font.size = Pt(24 if line == "LAPORAN KINERJA" else 16)
 
 
-def _paragraf(word: Any, teks: str, gaya: str) -> Any:
-    """`word.add_paragraph(teks, style=gaya)` (and `add_heading`, which is that with "Heading
+def _paragraph(word: Any, text: str, style: str) -> Any:
+    """`word.add_paragraph(text, style=style)` (and `add_heading`, which is that with "Heading
     N"), with the style's id looked up once per document: python-docx searches the styles for
     the name, and then for the default style, each time (about 1,5 ms; a city's report asks 180
     times)."""
-    cache = word.__dict__.setdefault("_lakip_gaya", {})
-    if gaya not in cache:
-        cache[gaya] = word.styles[gaya].style_id
-    paragraph = word.add_paragraph(teks)
-    paragraph._p.style = cache[gaya]
+    cache = word.__dict__.setdefault("_lakip_styles", {})
+    if style not in cache:
+        cache[style] = word.styles[style].style_id
+    paragraph = word.add_paragraph(text)
+    paragraph._p.style = cache[style]
     return paragraph
 
 
-def _teks(paragraph: Any, teks: str, *, bold: bool = False, size: float | None = None) -> None:
+def _text(paragraph: Any, text: str, *, bold: bool = False, size: float | None = None) -> None:
     """Text with its line breaks kept as Word line breaks."""
-    for i, line in enumerate(str(teks).split("\n")):
+    for i, line in enumerate(str(text).split("\n")):
         run = paragraph.add_run(line)
         if i:
             run._r.addprevious(OxmlElement("w:br"))
@@ -283,12 +284,12 @@ def _teks(paragraph: Any, teks: str, *, bold: bool = False, size: float | None =
 def _blocks(word: Any, section: Section, width: int, charts: "_Charts") -> None:
     for block in section.blocks:
         if isinstance(block, Heading):
-            _paragraf(word, block.text, "Heading 3")
+            _paragraph(word, block.text, "Heading 3")
         elif isinstance(block, Paragraph):
-            for teks in block.paragraphs():
+            for text in block.paragraphs():
                 p = word.add_paragraph()
                 p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-                _teks(p, teks)
+                _text(p, text)
         elif isinstance(block, ListBlock):
             for label, item in zip(block.labels(), block.items):
                 p = word.add_paragraph()
@@ -297,51 +298,51 @@ def _blocks(word: Any, section: Section, width: int, charts: "_Charts") -> None:
                     p.paragraph_format.left_indent = Cm(0.8)
                     p.paragraph_format.first_line_indent = Cm(-0.8)
                     p.add_run(f"{label}\t")
-                _teks(p, item)
+                _text(p, item)
         elif isinstance(block, TableBlock):
-            _tabel(word, block)
+            _table(word, block)
         elif isinstance(block, Signature):
-            _ttd_tabel(word, [None, block])
+            _signature_table(word, [None, block])
         elif isinstance(block, SignaturePair):
-            _ttd_tabel(word, [block.kiri, block.kanan])
+            _signature_table(word, [block.kiri, block.kanan])
         elif isinstance(block, Figure):
-            _gambar(word, block, charts)
+            _figure(word, block, charts)
         else:  # Raw, or anything else a plugin gave: drawn by Rich as plain text
             from .text import block_renderable, plain_text
 
             p = word.add_paragraph()
-            _teks(p, clean_text(plain_text(block_renderable(block), width)).rstrip("\n"), size=8)
+            _text(p, clean_text(plain_text(block_renderable(block), width)).rstrip("\n"), size=8)
             for run in p.runs:
                 run.font.name = "Courier New"
 
 
-def _tabel(word: Any, block: TableBlock) -> None:
-    ukuran = measure(block)
-    if ukuran.landscape:  # a landscape section of its own, then portrait again
-        _halaman(_bagian_baru(word), mendatar=True)
+def _table(word: Any, block: TableBlock) -> None:
+    measured = measure(block)
+    if measured.landscape:  # a landscape section of its own, then portrait again
+        _page_setup(_new_section(word), landscape=True)
     if block.caption:
-        _paragraf(word, block.caption, JUDUL_TABEL)
+        _paragraph(word, block.caption, TABLE_CAPTION_STYLE)
     n = max(len(block.columns), 1)
     table = word.add_table(rows=1, cols=n)
     table.style = word.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    size = 10 if not ukuran.landscape else 8
+    size = 10 if not measured.landscape else 8
     justify = [c.justify for c in block.columns] or ["left"]
     header = table.rows[0]
-    _baris_kepala(header)
+    _header_row(header)
     for cell, column in zip(header.cells, block.columns):
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _teks(p, column.header, bold=True, size=size)
-        _arsir(cell)
-    baris = []
+        _text(p, column.header, bold=True, size=size)
+        _shade(cell)
+    body_rows = []
     for rows, bold_default in ((block.rows, False), (block.footer, True)):
         for row in rows:
             cells = [str(c) for c in row.cells[:n]] + [""] * (n - len(row.cells[:n]))
             bold = "bold" in (row.style or ("bold" if bold_default else "")).split()
-            baris.append((cells, bold))
-    table._tbl.extend(_baris_xml(baris, justify, size))
-    _lebar_kolom(table, ukuran, word.sections[-1], block)
+            body_rows.append((cells, bold))
+    table._tbl.extend(_rows_xml(body_rows, justify, size))
+    _column_widths(table, measured, word.sections[-1], block)
     if block.sumber:
         p = word.add_paragraph()
         run = p.add_run(f"Sumber: {block.sumber}")
@@ -349,14 +350,14 @@ def _tabel(word: Any, block: TableBlock) -> None:
         run.font.size = Pt(10)
     else:
         word.add_paragraph()
-    if ukuran.landscape:
-        _halaman(_bagian_baru(word), mendatar=False)
+    if measured.landscape:
+        _page_setup(_new_section(word), landscape=False)
 
 
 _JC = {"right": "right", "center": "center"}
 
 
-def _baris_xml(baris: list[tuple[list[str], bool]], justify: list[str], size: int) -> list[Any]:
+def _rows_xml(rows: list[tuple[list[str], bool]], justify: list[str], size: int) -> list[Any]:
     """The body rows (cells, bold) as WordprocessingML, written as one XML text and parsed
     once: python-docx's cell objects cost about a millisecond a cell (Tabel 3.7 of a city has
     20.000), and building the elements one by one in Python still 0,6 s for that table."""
@@ -365,17 +366,17 @@ def _baris_xml(baris: list[tuple[list[str], bool]], justify: list[str], size: in
     from docx.oxml import parse_xml
 
     sz = f'<w:sz w:val="{size * 2}"/></w:rPr>'
-    awal_run = {False: "<w:r><w:rPr>" + sz, True: "<w:r><w:rPr><w:b/>" + sz}
-    awal_sel = {j: '<w:tc><w:p><w:pPr><w:spacing w:after="0"/>'
-                   + (f'<w:jc w:val="{_JC[j]}"/>' if j in _JC else "") + "</w:pPr>"
-                for j in set(justify)}
+    run_start = {False: "<w:r><w:rPr>" + sz, True: "<w:r><w:rPr><w:b/>" + sz}
+    cell_start = {j: '<w:tc><w:p><w:pPr><w:spacing w:after="0"/>'
+                     + (f'<w:jc w:val="{_JC[j]}"/>' if j in _JC else "") + "</w:pPr>"
+                  for j in set(justify)}
     parts = [f'<w:tbl xmlns:w="{_W}">']
-    for cells, bold in baris:
+    for cells, bold in rows:
         parts.append('<w:tr><w:trPr><w:cantSplit w:val="true"/></w:trPr>')
-        for teks, j in zip(cells, justify):
-            parts.append(awal_sel[j])
-            for i, line in enumerate(teks.split("\n")):
-                parts.append(awal_run[bold])
+        for text, j in zip(cells, justify):
+            parts.append(cell_start[j])
+            for i, line in enumerate(text.split("\n")):
+                parts.append(run_start[bold])
                 if i:
                     parts.append("<w:br/>")
                 parts.append(f'<w:t xml:space="preserve">{escape(line)}</w:t></w:r>')
@@ -388,45 +389,46 @@ def _baris_xml(baris: list[tuple[list[str], bool]], justify: list[str], size: in
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _lebar_kolom(table: Any, ukuran: Any, section: Any, block: TableBlock) -> None:
+def _column_widths(table: Any, measured: Any, section: Any, block: TableBlock) -> None:
     """Column widths in Word's cells (text plus 0,19 cm margins either side). Every column
     gets at least its longest word or number, so none is split ("No", "Target", "98,82%");
     short columns (amounts, codes, labels) then grow to their longest line while there is room,
     and running text shares the rest in proportion to its length."""
-    tersedia = section.page_width - section.left_margin - section.right_margin
-    per_huruf, sela = Cm(0.19), Cm(0.38)
+    available = section.page_width - section.left_margin - section.right_margin
+    per_char, cell_margins = Cm(0.19), Cm(0.38)
 
-    def cm(huruf: int) -> int:
-        return int((huruf + 1) * per_huruf + sela)
+    def cm(chars: int) -> int:
+        return int((chars + 1) * per_char + cell_margins)
 
-    n = len(ukuran.shares)
-    teks = [[str(c.header) for c in block.columns]] + [
+    n = len(measured.shares)
+    texts = [[str(c.header) for c in block.columns]] + [
         [str(c) for c in r.cells[:n]] for r in (*block.rows, *block.footer)]
-    kata = [max([len(w) for r in teks if i < len(r) for w in r[i].split()] + [1])
-            for i in range(n)]
-    lebar = [cm(k) for k in kata]
-    for i in sorted(range(n), key=lambda i: ukuran.longest[i]):  # short columns whole, if room
-        if ukuran.shares[i] is None:
-            tambah = cm(ukuran.longest[i]) - lebar[i]
-            if tambah > 0 and sum(lebar) + tambah <= tersedia:
-                lebar[i] += tambah
-    sisa = tersedia - sum(lebar)
-    bagi = sum(b for b in ukuran.shares if b) or 1
-    if sisa > 0:
-        lebar = [w + (int(sisa * b / bagi) if b else 0) for w, b in zip(lebar, ukuran.shares)]
+    longest_words = [max([len(w) for r in texts if i < len(r) for w in r[i].split()] + [1])
+                     for i in range(n)]
+    widths = [cm(chars) for chars in longest_words]
+    for i in sorted(range(n), key=lambda i: measured.longest[i]):  # short columns whole, if room
+        if measured.shares[i] is None:
+            extra = cm(measured.longest[i]) - widths[i]
+            if extra > 0 and sum(widths) + extra <= available:
+                widths[i] += extra
+    room_left = available - sum(widths)
+    total_share = sum(share for share in measured.shares if share) or 1
+    if room_left > 0:
+        widths = [w + (int(room_left * share / total_share) if share else 0)
+                  for w, share in zip(widths, measured.shares)]
     table.autofit = False
     # the grid and the header row carry the widths; Word lays out the body by the grid
     grid = table._tbl.tblGrid
-    for col, w in zip(grid.findall(qn("w:gridCol")), lebar):
+    for col, w in zip(grid.findall(qn("w:gridCol")), widths):
         col.set(qn("w:w"), str(int(w) // 635))  # EMU -> twentieths of a point
-    for cell, w in zip(table.rows[0].cells, lebar):
+    for cell, w in zip(table.rows[0].cells, widths):
         cell.width = int(w)
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     table._tbl.tblPr.append(layout)
 
 
-def _baris_kepala(row: Any) -> None:
+def _header_row(row: Any) -> None:
     trpr = row._tr.get_or_add_trPr()
     for tag in ("w:tblHeader", "w:cantSplit"):
         el = OxmlElement(tag)
@@ -434,13 +436,13 @@ def _baris_kepala(row: Any) -> None:
         trpr.append(el)
 
 
-def _tidak_terbelah(row: Any) -> None:
+def _keep_whole(row: Any) -> None:
     el = OxmlElement("w:cantSplit")
     el.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(el)
 
 
-def _arsir(cell: Any) -> None:
+def _shade(cell: Any) -> None:
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
@@ -448,27 +450,27 @@ def _arsir(cell: Any) -> None:
     cell._tc.get_or_add_tcPr().append(shd)
 
 
-def _ttd_tabel(word: Any, blok: list[Signature | None]) -> None:
+def _signature_table(word: Any, signatures: list[Signature | None]) -> None:
     """Signing blocks side by side in a borderless table (empty left half for one block)."""
-    table = word.add_table(rows=1, cols=len(blok))
-    for cell, ttd in zip(table.rows[0].cells, blok):
-        if ttd is None:
+    table = word.add_table(rows=1, cols=len(signatures))
+    for cell, signature in zip(table.rows[0].cells, signatures):
+        if signature is None:
             continue
         first = True
-        for line in ttd.lines():
+        for line in signature.lines():
             p = cell.paragraphs[0] if first else cell.add_paragraph()
             first = False
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.paragraph_format.space_after = Pt(0)
             run = p.add_run(line)
-            if line and line == ttd.nama:
+            if line and line == signature.nama:
                 run.bold = True
                 run.underline = True
-    _tidak_terbelah(table.rows[0])
+    _keep_whole(table.rows[0])
     word.add_paragraph()
 
 
-def _gambar(word: Any, figure: Figure, charts: "_Charts") -> None:
+def _figure(word: Any, figure: Figure, charts: "_Charts") -> None:
     """The chart as pictures 14 cm wide, each at most 20 cm tall (a long chart is cut between
     its bars, the header row on each piece), the caption under the last."""
     for png in charts.pictures(figure):
@@ -476,7 +478,7 @@ def _gambar(word: Any, figure: Figure, charts: "_Charts") -> None:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.keep_with_next = True
         p.add_run().add_picture(io.BytesIO(png), width=Cm(14))
-    _paragraf(word, figure.caption, JUDUL_GAMBAR)
+    _paragraph(word, figure.caption, FIGURE_CAPTION_STYLE)
 
 
 def _draw(figure: Figure) -> list[bytes]:
