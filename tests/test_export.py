@@ -831,17 +831,17 @@ def test_default_width_follows_the_terminal_only_when_writing_to_one(monkeypatch
 
 # -- txt: text and lists are written without Rich, as the very lines Rich prints ------------------
 
-_KATA = st.sampled_from(["a", "di", "Dinas", "Sosial", "1.06.01.2.02.0001", "Rp4.277.622.800",
-                         "Kab/Kota", "tindak-lanjut", "x" * 23, "kesejahteraan", "(83,42%)", ""])
-_SELA = st.sampled_from([" ", "  ", "\n", "\n\n", " \n", "\n  ", "   "])
+_WORDS = st.sampled_from(["a", "di", "Dinas", "Sosial", "1.06.01.2.02.0001", "Rp4.277.622.800",
+                          "Kab/Kota", "tindak-lanjut", "x" * 23, "kesejahteraan", "(83,42%)", ""])
+_GAPS = st.sampled_from([" ", "  ", "\n", "\n\n", " \n", "\n  ", "   "])
 
 
 @st.composite
-def _teks_polos(draw) -> str:
-    kata = draw(st.lists(_KATA, max_size=40))
-    sela = draw(st.lists(_SELA, min_size=len(kata), max_size=len(kata)))
-    awal = draw(st.sampled_from(["", " ", "  ", "\n"]))
-    return awal + "".join(k + s for k, s in zip(kata, sela))
+def _plain_texts(draw) -> str:
+    words = draw(st.lists(_WORDS, max_size=40))
+    gaps = draw(st.lists(_GAPS, min_size=len(words), max_size=len(words)))
+    start = draw(st.sampled_from(["", " ", "  ", "\n"]))
+    return start + "".join(w + g for w, g in zip(words, gaps))
 
 
 def _dengan_rich(renderable, width: int) -> str:
@@ -853,11 +853,11 @@ def _dengan_rich(renderable, width: int) -> str:
 
 
 @settings(max_examples=400, deadline=None)
-@given(teks=_teks_polos(), width=st.integers(1, 60),
+@given(text=_plain_texts(), width=st.integers(1, 60),
        bentuk=st.sampled_from(["teks", "1.", "a.", "-", "", "tengah", "menjorok", "garis",
                                "tanda tangan", "pasangan"]),
        banyak=st.integers(1, 12))
-def test_txt_blocks_without_rich_are_what_rich_prints(teks, width, bentuk, banyak):
+def test_txt_blocks_without_rich_are_what_rich_prints(text, width, bentuk, banyak):
     """The txt export writes text, titles, lists and signatures itself (exporters/text.py
     `_plain`); Rich draws the same renderables for the SVG export and the TUI preview. Both must
     give the same lines, whatever the text and the width."""
@@ -865,12 +865,12 @@ def test_txt_blocks_without_rich_are_what_rich_prints(teks, width, bentuk, banya
     from lakip_tui.terminal import (Daftar, Garis, Menjorok, Pasangan, TandaTangan, Teks,
                                     Tengah)
 
-    potong = [teks[i::banyak] for i in range(banyak)]  # pieces of every length, "" too
+    potong = [text[i::banyak] for i in range(banyak)]  # pieces of every length, "" too
     tanda = Signature(potong[0].replace("\n", " ")[:30], "\n".join(potong[1:3])[:40],
                       potong[-1][:20], nip="19700101 199001 1 001" if banyak % 2 else "")
-    item = {"teks": lambda: Teks(teks, "bold"),
-            "tengah": lambda: Tengah(teks.replace("\n", " ")[:width + 3]),
-            "menjorok": lambda: Menjorok(teks, 4),
+    item = {"teks": lambda: Teks(text, "bold"),
+            "tengah": lambda: Tengah(text.replace("\n", " ")[:width + 3]),
+            "menjorok": lambda: Menjorok(text, 4),
             "garis": lambda: Garis("═"),
             "tanda tangan": lambda: TandaTangan(tanda),
             "pasangan": lambda: Pasangan(SignaturePair(
@@ -883,14 +883,14 @@ def test_txt_blocks_without_rich_are_what_rich_prints(teks, width, bentuk, banya
 
 
 @settings(max_examples=300, deadline=None)
-@given(teks=_teks_polos(), width=st.integers(1, 40))
-def test_txt_breaks_lines_where_rich_does(teks, width):
+@given(text=_plain_texts(), width=st.integers(1, 40))
+def test_txt_breaks_lines_where_rich_does(text, width):
     from rich._wrap import divide_line
 
     from lakip_tui.exporters.text import _line_breaks
 
-    for baris in teks.split("\n"):
-        assert _line_breaks(baris, width) == divide_line(baris, width, fold=True)
+    for line in text.split("\n"):
+        assert _line_breaks(line, width) == divide_line(line, width, fold=True)
 
 
 def test_txt_export_of_the_example_needs_no_rich(tmp_path):
