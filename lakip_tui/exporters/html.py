@@ -184,8 +184,9 @@ def _figure(block: Figure) -> str:
                    f'aria-label="{esc(b.kolom[-1] if b.kolom else "")}">'
                    f'<rect width="200" height="12" fill="#e1e1e1"></rect>'
                    f'<rect width="{w}" height="12" fill="#2e7d32"></rect></svg>')
-        cells = "".join(f'<td class="kanan">{esc(k)}</td>' for k in
-                        list(b.kolom[:len(g.kolom)]) + [""] * (len(g.kolom) - len(b.kolom[:len(g.kolom)])))
+        figures = list(b.kolom[:len(g.kolom)])
+        figures += [""] * (len(g.kolom) - len(figures))
+        cells = "".join(f'<td class="kanan">{esc(k)}</td>' for k in figures)
         extra = f"<td>{esc(b.keterangan)}</td>" if g.keterangan else ""
         kelas = ' class="tebal"' if b.tebal else ""
         rows.append(f"<tr{kelas}><td>{esc(b.label)}</td>{cells}<td>{bar}</td>{extra}</tr>")

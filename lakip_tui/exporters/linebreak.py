@@ -255,7 +255,7 @@ def measure_glyphs() -> dict:
     import typst
 
     with tempfile.TemporaryDirectory() as folder:
-        program = Path(folder) / "ukur.typ"
+        program = Path(folder) / "measure.typ"
         program.write_text(_MEASURE, encoding="utf-8")
         measured = typst.query(str(program), "<glyphs>", field="value", one=True,
                                ignore_system_fonts=True,

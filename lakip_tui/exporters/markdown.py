@@ -51,7 +51,7 @@ def _list(block: ListBlock) -> list[str]:
                         for label, item in zip(block.labels(), block.items))]
 
 
-def sel(text: str) -> str:
+def cell(text: str) -> str:
     """A table cell: escaped, with its line breaks as <br> (a pipe table row is one line)."""
     parts = [esc(p.strip()) for p in str(text).split("\n")]
     return "<br>".join(parts).strip()
@@ -67,10 +67,10 @@ def _table(block: TableBlock) -> list[str]:
     align = {"right": "---:", "center": ":---:"}
 
     def cells(row) -> list[str]:
-        values = [sel(c) for c in row.cells[:n]]
+        values = [cell(c) for c in row.cells[:n]]
         return values + [""] * (n - len(values))
 
-    lines = [_row([sel(c.header) for c in block.columns] or [""], False),
+    lines = [_row([cell(c.header) for c in block.columns] or [""], False),
              "| " + " | ".join(align.get(c.justify, "---") for c in block.columns or [None]) + " |"]
     lines += [_row(cells(r), "bold" in r.style.split()) for r in block.rows]
     lines += [_row(cells(r), "bold" in (r.style or "bold").split()) for r in block.footer]
