@@ -485,6 +485,51 @@ async def test_quitting_during_a_save_waits_for_it_and_says_so(tmp_path, monkeyp
     assert not app.project.dirty
 
 
+def test_an_app_ended_during_a_save_lets_it_finish_without_a_traceback(tmp_path, monkeypatch,
+                                                                      caplog):
+    """A signal (the SSH link dropped) ends the event loop while a save is in its thread:
+    asyncio then cancels the task that waits for the thread, and taking in that cancelled task
+    raised CancelledError in a callback, a traceback on stderr. The thread's write still ends,
+    as the loop waits for its threads: the file holds the edits."""
+    import asyncio
+    import logging
+    import threading
+
+    from lakip_tui.save import SaveJob
+    from tui_nyata import buka, make_app_nyata
+
+    release = threading.Event()
+    original_run = SaveJob.run
+
+    def slow_run(job, renderer=None):
+        release.wait(10)
+        return original_run(job, renderer)
+
+    monkeypatch.setattr(SaveJob, "run", slow_run)
+    app = make_app_nyata(tmp_path)
+    expected: list[str] = []
+
+    async def session() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await buka(pilot, "perjanjian_kinerja", "pk")
+            await pilot.press("down", "1", "2", "enter")
+            await pilot.press("ctrl+s")
+            for _ in range(100):
+                await pilot.pause(0.01)
+                if app.project.saving:
+                    break
+            assert app.project.saving
+            expected.append(app.project.render_text())
+            threading.Timer(0.3, release.set).start()  # the app ends with the save running
+
+    with caplog.at_level(logging.ERROR, logger="asyncio"):
+        asyncio.run(session())
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    written = app.project.path.read_text(encoding="utf-8")
+    assert "diatur 12" in written  # typed into the narrative, which ctrl+s commits
+    assert written == expected[0]
+
+
 @pilot_test
 async def test_save_as_asks_before_overwriting_an_existing_file(tmp_path):
     (tmp_path / "ada.toml").write_text("format = 1\n", encoding="utf-8")
@@ -499,6 +544,10 @@ async def test_save_as_asks_before_overwriting_an_existing_file(tmp_path):
         assert "sudah ada" in teks_layar(app)
         await pilot.press("enter")
         await tunggu_layar(pilot, MainScreen)
+        for _ in range(200):  # the save goes on in its thread after the screen is back
+            await pilot.pause(0.02)
+            if not app.project.saving and app.project.path.name == "ada.toml":
+                break
     assert "Dinas Sosial Kota Contoh" in (tmp_path / "ada.toml").read_text(encoding="utf-8")
 
 

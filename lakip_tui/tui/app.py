@@ -408,6 +408,10 @@ class LakipApp(App):
         return self._akhiri_simpan(job, path, thread)
 
     def _akhiri_simpan(self, job: Any, path: Path | None, thread: "asyncio.Future") -> str:
+        if thread.cancelled():
+            # only the event loop's end cancels it (the app ended on a signal): the thread
+            # still finishes its write, as the loop waits for its threads; nobody takes it in
+            return "gagal"
         self.project.end_save(job)
         error = thread.exception()
         if isinstance(error, ChangedOnDisk):
