@@ -31,8 +31,6 @@ from .table_widths import measure
 FONT = "Times New Roman"
 TABLE_CAPTION_STYLE = "Judul Tabel"  # the paragraph styles daftar tabel / gambar are built from
 FIGURE_CAPTION_STYLE = "Judul Gambar"
-_ALIGNMENT = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-              "left": WD_ALIGN_PARAGRAPH.LEFT}
 
 
 def render(document: Document, *, width: int = 100) -> bytes:
