@@ -12,7 +12,10 @@ Cells are already-formatted strings: numbers go through `angka` before they get 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
+
+if TYPE_CHECKING:
+    from .logo import Logo
 
 
 class _Terminal:
@@ -209,6 +212,9 @@ class Sampul:
     pemda: str
     instansi: str
     tahun: str
+    # the Pemda's logo above the lines (lakip_tui/logo.py: checked bytes and their kind);
+    # None: none named, or not usable. Drawn by pdf, docx and html; txt, md and svg have none.
+    logo: "Logo | None" = None
 
     def baris(self) -> list[str]:
         """The cover's lines, top to bottom; what [meta] lacks is left out."""

@@ -167,7 +167,7 @@ def assemble(project_data: dict, registry: Registry, konteks: Konteks,
             bab.append(BabLaporan(chapter.key, clean_text(chapter.title.upper()), tuple(isi)))
     if lampiran:
         bab.append(BabLaporan(LAMPIRAN, "LAMPIRAN", tuple(lampiran)))
-    return Document(_sampul(project_data), _depan(pengantar), _daftar_isi(bab), tuple(bab))
+    return Document(_sampul(project_data, konteks), _depan(pengantar), _daftar_isi(bab), tuple(bab))
 
 
 def _depan(sections: list[Section]) -> tuple[Section, ...]:
@@ -185,12 +185,16 @@ def _depan(sections: list[Section]) -> tuple[Section, ...]:
     return tuple(out)
 
 
-def _sampul(data: dict) -> Sampul:
+def _sampul(data: dict, konteks: Konteks) -> Sampul:
+    """The cover from [meta]; the logo only when it passes `logo.baca_logo`'s rules (why not
+    is a finding of `lakip check`)."""
+    from .logo import baca_logo
+
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     teks = {k: meta.get(k) if isinstance(meta.get(k), (str, int)) else "" for k in
             ("pemda", "instansi", "tahun")}
     return Sampul(str(teks["pemda"]).strip(), str(teks["instansi"]).strip(),
-                  str(teks["tahun"]).strip())
+                  str(teks["tahun"]).strip(), baca_logo(data, konteks.project_path)[0])
 
 
 def _daftar_isi(bab: list[BabLaporan]) -> tuple[EntriIsi, ...]:

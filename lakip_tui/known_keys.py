@@ -25,12 +25,13 @@ if TYPE_CHECKING:
 
 CORE = "umum"
 
-# the keys the core itself reads; `tahun_sebelumnya` names earlier years' files
+# the keys the core itself reads; `tahun_sebelumnya` names earlier years' files, `logo` the
+# cover's picture
 KUNCI_INTI = (
     "format", "plugins.files",
     "meta.pemda", "meta.instansi", "meta.tahun", "meta.tempat_tanggal",
     "meta.kepala.jabatan", "meta.kepala.nama", "meta.kepala.pangkat", "meta.kepala.nip",
-    "meta.tahun_sebelumnya",
+    "meta.tahun_sebelumnya", "meta.logo",
     # pihak kedua of the Perjanjian Kinerja in the report's lampiran (lakip_tui/ttd.py)
     "meta.kepala_daerah.jabatan", "meta.kepala_daerah.nama", "meta.kepala_daerah.pangkat",
     "meta.kepala_daerah.nip",
