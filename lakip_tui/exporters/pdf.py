@@ -15,6 +15,7 @@ daftar tabel and daftar gambar carry page numbers.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from functools import lru_cache
 from importlib import resources
@@ -33,7 +34,19 @@ def render(document: Document, *, width: int = 100, tagged: bool = False) -> byt
     screen readers use. Untagged by default: the tags make the city's PDF 7 times bigger
     (5,9 MB against 0,85 MB; the example 0,68 against 0,21 MB), too big for many upload forms
     and slow links, and take a tenth of its time (docs/export.md)."""
-    return _typst("report.typ", _report_data(document, width), "pdf", pdf_tags=tagged)
+    data = _report_data(document, width)
+    logo = document.sampul.logo
+    if logo is None:
+        return _typst("report.typ", data, "pdf", pdf_tags=tagged)
+    try:
+        return _typst("report.typ", {**data, "logo": _LOGO[logo.jenis]}, "pdf",
+                      files={_LOGO[logo.jenis]: logo.data}, pdf_tags=tagged)
+    except LakipError:  # a PNG or JPEG Typst cannot decode: the report goes on without it
+        return _typst("report.typ", data, "pdf", pdf_tags=tagged)
+
+
+# the logo's name beside report.typ in the folder Typst compiles in; its kind from the name
+_LOGO = {"png": "logo.png", "jpeg": "logo.jpg"}
 
 
 def chart_png(figure: Figure, *, ppi: int = 200) -> bytes:
@@ -65,14 +78,31 @@ def chart_pngs_per_page(figure: Figure, *, height_cm: float, width_cm: float,
     return [png for i in range(0, len(bars), per) for png in pictures(bars[i:i + per])]
 
 
-def _typst(program: str, data: dict, fmt: str, **options: Any) -> bytes:
+def _typst(program: str, data: dict, fmt: str, *, files: dict[str, bytes] | None = None,
+           **options: Any) -> bytes:
+    """`program` compiled with `data` as sys.inputs.dokumen. `files` (name: bytes, e.g. the
+    logo) are put beside the programs in a temp folder, which is then all Typst may read."""
+    if not files:
+        return _compile(str(resources.files(__package__)), program, data, fmt, **options)
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="lakip-typst-") as folder:
+        for typ in resources.files(__package__).iterdir():
+            if typ.name.endswith(".typ"):
+                (Path(folder) / typ.name).write_bytes(typ.read_bytes())
+        for name, content in files.items():
+            (Path(folder) / name).write_bytes(content)
+        return _compile(folder, program, data, fmt, **options)
+
+
+def _compile(root: str, program: str, data: dict, fmt: str, **options: Any) -> bytes:
     import typst
 
     _roomy_malloc()
-    folder = resources.files(__package__)
     try:
-        compiler = typst.Compiler(root=str(folder), ignore_system_fonts=True)
-        return compiler.compile(input=str(folder / program), format=fmt, timestamp=0,
+        compiler = typst.Compiler(root=root, ignore_system_fonts=True)
+        return compiler.compile(input=os.path.join(root, program), format=fmt, timestamp=0,
                                 sys_inputs={"dokumen": json.dumps(data, ensure_ascii=False)},
                                 **options)
     except typst.TypstError as exc:  # a bug of ours, never the user's text: say so plainly
