@@ -245,13 +245,31 @@ def _font(style: Any, size: int, *, bold: bool = False) -> None:
 
 
 def _cover(word: Any, document: Document) -> None:
+    with_logo = _cover_logo(word, document.sampul.logo)
     for i, line in enumerate(document.sampul.baris()):
         p = word.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.paragraph_format.space_before = Pt(120 if i == 0 else 36)
+        p.paragraph_format.space_before = Pt(120 if i == 0 and not with_logo else 36)
         run = p.add_run(line)
         run.bold = True
         run.font.size = Pt(24 if line == "LAPORAN KINERJA" else 16)
+
+
+def _cover_logo(word: Any, logo: Any) -> bool:
+    """The Pemda's logo, 4 cm high, centred above the cover's lines; False when there is none
+    or python-docx cannot read its header (a JPEG without a JFIF or Exif part, a cut file):
+    the report goes on without it. The bytes go into the file as they are."""
+    if logo is None:
+        return False
+    p = word.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_before = Pt(72)
+    try:
+        p.add_run().add_picture(io.BytesIO(logo.data), height=Cm(4))
+    except Exception:  # any way a header can be wrong; the cover's text matters more
+        p._element.getparent().remove(p._element)
+        return False
+    return True
 
 
 def _paragraph(word: Any, text: str, style: str) -> Any:
