@@ -1,14 +1,14 @@
 """The report as one self-contained HTML file that prints well on A4.
 
-Inline CSS only (no fonts, scripts or images from elsewhere, so it opens the same offline and on
-the agency's server); every chapter starts a new page; table headers repeat on each printed page;
-every text a plugin gave is escaped. Printed (Chromium 131 and later reads the page-margin
-boxes): A4 with the page number in the footer (roman on the front matter from i, none on the
-cover, arabic from 1 again at BAB I), and a table too wide for portrait on landscape pages of its
-own (`exporters/table_widths.py` decides, as for the PDF). The numbers are two counters of our
-own, each counted by the pages of its kind (`counter-increment` in the named `@page` rules),
-since the built-in page counter counts every page and Chromium cannot reset it where a chapter
-starts.
+Inline CSS only (no fonts, scripts or images from elsewhere; the cover's logo is a data URI, so it
+opens the same offline and on the agency's server); every chapter starts a new page; table headers
+repeat on each printed page; every text a plugin gave is escaped. Printed (Chromium 131 and later
+reads the page-margin boxes): A4 with the page number in the footer (roman on the front matter from
+i, none on the cover, arabic from 1 again at BAB I), and a table too wide for portrait on landscape
+pages of its own (`exporters/table_widths.py` decides, as for the PDF). The numbers are two
+counters of our own, each counted by the pages of its kind (`counter-increment` in the named
+`@page` rules), since the built-in page counter counts every page and Chromium cannot reset it
+where a chapter starts.
 The daftar isi links to the chapters but shows no page numbers: that needs `target-counter()`,
 which Chromium does not implement; the PDF export (`-f pdf`) has them.
 """
@@ -19,8 +19,8 @@ import re
 from html import escape
 
 from .. import grafik as grafik_
-from ..dokumen import (Document, Figure, Heading, ListBlock, Paragraph, Section, Signature,
-                       SignaturePair, TableBlock)
+from ..dokumen import (Document, Figure, Heading, ListBlock, Paragraph, Sampul, Section,
+                       Signature, SignaturePair, TableBlock)
 
 CSS = """
 @page { size: A4 portrait; margin: 3cm 3cm 3cm 4cm; counter-increment: halaman-bab;
@@ -229,10 +229,23 @@ def _section(section: Section, anchor: str, width: int) -> str:
     return "\n".join(parts)
 
 
+def _logo(sampul: Sampul) -> str:
+    """The Pemda's logo, 4 cm high, in the page itself (a data URI): the HTML stays one file.
+    Styled inline, so a report without a logo keeps its style sheet byte for byte."""
+    import base64
+
+    uri = f"data:{sampul.logo.mime};base64,{base64.b64encode(sampul.logo.data).decode('ascii')}"
+    alt = f"Logo {sampul.pemda}".strip()
+    return (f'<p class="logo"><img src="{uri}" alt="{esc(alt)}" '
+            'style="height: 4cm; width: auto;"></p>')
+
+
 def render(document: Document, *, width: int = 100) -> str:
     body: list[str] = []
     sampul = document.sampul
     body.append('<header class="sampul">')
+    if sampul.logo is not None:
+        body.append(_logo(sampul))
     for teks in sampul.baris():
         if teks == "LAPORAN KINERJA":
             body.append(f"<h1>{esc(teks)}</h1>")
