@@ -339,6 +339,8 @@ def run_export(args: argparse.Namespace, early: "EarlyParse | None" = None) -> i
               f"(lihat `lakip check {args.file}`)", file=sys.stderr)
     for problem in registry.problems:  # not loaded, failed to load, in its checks, or in render
         print(clean_text(f"lakip: peringatan: {problem.message}"), file=sys.stderr)
+    for problem in _logo_findings(project.data, project.path):  # the cover lacks what was asked
+        print(clean_text(f"lakip: peringatan: {problem.message}"), file=sys.stderr)
     missing = registry.failures_of("lakip_render")
     if missing:  # the file is written, but no one may take it for the whole report
         parts = "; ".join(f"bab '{f.chapter}' tanpa bagian dari plugin '{f.plugin}'"
@@ -359,6 +361,14 @@ def run_export(args: argparse.Namespace, early: "EarlyParse | None" = None) -> i
                          where=str(target)) from None
     print(f"Laporan ditulis ke {target}", file=sys.stderr)
     return status
+
+
+def _logo_findings(data: dict, path: Path) -> list:
+    """Why the logo [meta] names is not on the cover (none: it is, or none is named); the file
+    was read once for the report, this asks the same cache."""
+    from .logo import baca_logo
+
+    return baca_logo(data, path)[1]
 
 
 def lebar_bawaan(output: str | None, stdout: TextIO) -> int:

@@ -19,7 +19,8 @@ KUNCI = "logo"
 LOKASI = ("meta", KUNCI)
 BATAS_BYTE = 2 * 1024 * 1024
 _TANDA = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"))
-_HARUS = "Logo harus berkas PNG atau JPEG di folder berkas proyek"
+_DI_FOLDER = "Logo harus berkas di folder berkas proyek"
+_GAMBAR = "Logo harus gambar PNG atau JPEG"
 
 
 @dataclass(frozen=True)
@@ -34,24 +35,17 @@ class Logo:
         return f"image/{self.jenis}"
 
 
-def nama_logo(data: Mapping) -> str:
-    """What `[meta] logo` names, stripped; "" when absent or not text."""
-    meta = data.get("meta") if isinstance(data.get("meta"), Mapping) else {}
-    nilai = meta.get(KUNCI)
-    return nilai.strip() if isinstance(nilai, str) else ""
-
-
 def baca_logo(data: Mapping, project_path: FsPath | None) -> tuple[Logo | None, list[Finding]]:
     """The logo `[meta] logo` names, or None and a warning saying why it is not used.
     Relative to the project file's folder (the working folder for a project not yet saved)."""
     meta = data.get("meta") if isinstance(data.get("meta"), Mapping) else {}
-    if meta.get(KUNCI) is None:
+    nama = meta.get(KUNCI)
+    if nama is None or (isinstance(nama, str) and not nama.strip()):  # "": a field emptied
         return None, []
-    nama = nama_logo(data)
-    if not nama:
+    if not isinstance(nama, str):
         return None, [_peringatan("Logo harus nama berkas PNG atau JPEG, mis. logo-pemda.png")]
     folder = FsPath(project_path).parent if project_path is not None else FsPath.cwd()
-    hasil = _baca(nama, str(folder.resolve()))
+    hasil = _baca(nama.strip(), str(folder.resolve()))
     if isinstance(hasil, str):
         return None, [_peringatan(hasil)]
     return hasil, []
@@ -64,20 +58,20 @@ def _peringatan(pesan: str) -> Finding:
 def _baca(nama: str, folder: str) -> Logo | str:
     """The logo, or the reason (Indonesian) it cannot be used."""
     if os.path.isabs(nama) or nama.startswith("~"):
-        return f"{_HARUS}, bukan jalur absolut: {nama}"
+        return f"{_DI_FOLDER}, bukan jalur absolut: {nama}"
     path = FsPath(folder, nama)
     try:
-        nyata = path.resolve(strict=True)  # symlinks followed: where the bytes really are
-    except (OSError, RuntimeError):
+        nyata = path.resolve()  # symlinks followed: where the bytes really are
+    except (OSError, RuntimeError):  # a symlink loop
         return f"Logo tidak ditemukan: {nama}"
     if not nyata.is_relative_to(folder):
-        return f"{_HARUS}; {nama} ada di luar folder itu"
+        return f"{_DI_FOLDER}: {nama} ada di luar folder itu"
     try:
         st = nyata.stat()
     except OSError:
         return f"Logo tidak ditemukan: {nama}"
     if not stat.S_ISREG(st.st_mode):  # a folder, a pipe, a device: never opened
-        return f"{_HARUS}; {nama} bukan berkas biasa"
+        return f"{_GAMBAR}: {nama} bukan berkas biasa"
     if st.st_size > BATAS_BYTE:
         return f"Logo lebih dari 2 MB: {nama}"
     return _isi(str(nyata), st.st_mtime_ns, st.st_size, nama)
@@ -92,7 +86,7 @@ def _isi(path: str, _mtime_ns: int, _size: int, nama: str) -> Logo | str:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with open(fd, "rb") as berkas:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return f"{_HARUS}; {nama} bukan berkas biasa"
+                return f"{_GAMBAR}: {nama} bukan berkas biasa"
             isi = berkas.read(BATAS_BYTE + 1)
     except OSError as exc:
         return f"Logo tidak dapat dibaca: {nama} ({exc.strerror or exc})"
@@ -101,4 +95,4 @@ def _isi(path: str, _mtime_ns: int, _size: int, nama: str) -> Logo | str:
     for tanda, jenis in _TANDA:
         if isi.startswith(tanda):
             return Logo(isi, jenis)
-    return f"{_HARUS}; {nama} bukan gambar PNG atau JPEG"
+    return f"{_GAMBAR}: isi {nama} bukan PNG atau JPEG"
