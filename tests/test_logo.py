@@ -239,3 +239,4 @@ def test_the_export_of_a_project_with_a_logo_has_it_on_the_cover(tmp_path, capsy
     assert docx.Document(str(tmp_path / "laporan.docx")).paragraphs[0]._element.xpath(".//pic:pic")
     assert 'alt="Logo Pemerintah Kota Binjai"' in tmp_path.joinpath("laporan.html").read_text()
     assert "logo" not in capsys.readouterr().err.lower()
+

@@ -134,7 +134,7 @@ def test_registers_bab_i_at_order_10_with_a_form_for_the_cover_and_signature():
     sampul = next(b for b in chapter.bagian if b.key == "sampul").isi[0]
     assert sampul.path == ("meta",)
     assert [k.key for k in sampul.kolom] == [
-        "pemda", "instansi", "tahun", "tempat_tanggal",
+        "pemda", "instansi", "tahun", "logo", "tempat_tanggal",
         "kepala.jabatan", "kepala.nama", "kepala.pangkat", "kepala.nip",
         "kepala_daerah.jabatan", "kepala_daerah.nama"]
 

@@ -39,6 +39,8 @@ BAGIAN = (
             Kolom("pemda", "Pemerintah daerah", wajib=True),
             Kolom("instansi", "Instansi", wajib=True),
             Kolom("tahun", "Tahun anggaran", "tahun", wajib=True),
+            Kolom("logo", "Logo (berkas PNG/JPEG)",
+                  bantuan="di folder berkas proyek, mis. logo-pemda.png; kosong: tanpa logo"),
             Kolom("tempat_tanggal", "Tempat, tanggal tanda tangan",
                   bantuan="mis. Binjai, Maret 2025 (tahun setelah tahun anggaran)"),
             Kolom("kepala.jabatan", "Jabatan kepala"),
