@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .findings import Finding, error, warning
 from .known_keys import kunci_tidak_dikenal
-from .logo import baca_logo
+from .logo import read_logo
 from .tahun_sebelumnya import baca_semua
 from .plugins import Registry
 
@@ -45,7 +45,7 @@ def run_checks(data: dict, registry: Registry, project_path=None) -> list[Findin
     findings.extend(registry.problems)
     findings.extend(kunci_tidak_dikenal(data, registry.chapters))
     findings.extend(baca_semua(data, project_path)[1])
-    findings.extend(baca_logo(data, project_path)[1])
+    findings.extend(read_logo(data, project_path)[1])
     findings.extend(registry.unclaimed_findings(data))
     findings.extend(registry.extensions_without_chapter())
     order = {c.key: c.order for c in registry.chapters.values()}

@@ -186,15 +186,15 @@ def _depan(sections: list[Section]) -> tuple[Section, ...]:
 
 
 def _sampul(data: dict, konteks: Konteks) -> Sampul:
-    """The cover from [meta]; the logo only when it passes `logo.baca_logo`'s rules (why not
+    """The cover from [meta]; the logo only when it passes `logo.read_logo`'s rules (why not
     is a finding of `lakip check`)."""
-    from .logo import baca_logo
+    from .logo import read_logo
 
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     teks = {k: meta.get(k) if isinstance(meta.get(k), (str, int)) else "" for k in
             ("pemda", "instansi", "tahun")}
     return Sampul(str(teks["pemda"]).strip(), str(teks["instansi"]).strip(),
-                  str(teks["tahun"]).strip(), baca_logo(data, konteks.project_path)[0])
+                  str(teks["tahun"]).strip(), read_logo(data, konteks.project_path)[0])
 
 
 def _daftar_isi(bab: list[BabLaporan]) -> tuple[EntriIsi, ...]:
@@ -366,9 +366,9 @@ def run_export(args: argparse.Namespace, early: "EarlyParse | None" = None) -> i
 def _logo_findings(data: dict, path: Path) -> list:
     """Why the logo [meta] names is not on the cover (none: it is, or none is named); the file
     was read once for the report, this asks the same cache."""
-    from .logo import baca_logo
+    from .logo import read_logo
 
-    return baca_logo(data, path)[1]
+    return read_logo(data, path)[1]
 
 
 def lebar_bawaan(output: str | None, stdout: TextIO) -> int:

@@ -15,12 +15,12 @@ from typing import Mapping
 from .findings import Finding, warning
 
 CORE = "umum"
-KUNCI = "logo"
-LOKASI = ("meta", KUNCI)
-BATAS_BYTE = 2 * 1024 * 1024
-_TANDA = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"))
-_DI_FOLDER = "Logo harus berkas di folder berkas proyek"
-_GAMBAR = "Logo harus gambar PNG atau JPEG"
+KEY = "logo"
+WHERE = ("meta", KEY)
+MAX_BYTES = 2 * 1024 * 1024
+_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"))
+_IN_FOLDER = "Logo harus berkas di folder berkas proyek"
+_PICTURE = "Logo harus gambar PNG atau JPEG"
 
 
 @dataclass(frozen=True)
@@ -28,71 +28,71 @@ class Logo:
     """The logo's bytes as read, and what they are: "png" or "jpeg"."""
 
     data: bytes = b""
-    jenis: str = "png"
+    kind: str = "png"
 
     @property
     def mime(self) -> str:
-        return f"image/{self.jenis}"
+        return f"image/{self.kind}"
 
 
-def baca_logo(data: Mapping, project_path: FsPath | None) -> tuple[Logo | None, list[Finding]]:
+def read_logo(data: Mapping, project_path: FsPath | None) -> tuple[Logo | None, list[Finding]]:
     """The logo `[meta] logo` names, or None and a warning saying why it is not used.
     Relative to the project file's folder (the working folder for a project not yet saved)."""
     meta = data.get("meta") if isinstance(data.get("meta"), Mapping) else {}
-    nama = meta.get(KUNCI)
-    if nama is None or (isinstance(nama, str) and not nama.strip()):  # "": a field emptied
+    name = meta.get(KEY)
+    if name is None or (isinstance(name, str) and not name.strip()):  # "": a field emptied
         return None, []
-    if not isinstance(nama, str):
-        return None, [_peringatan("Logo harus nama berkas PNG atau JPEG, mis. logo-pemda.png")]
+    if not isinstance(name, str):
+        return None, [_warning("Logo harus nama berkas PNG atau JPEG, mis. logo-pemda.png")]
     folder = FsPath(project_path).parent if project_path is not None else FsPath.cwd()
-    hasil = _baca(nama.strip(), str(folder.resolve()))
-    if isinstance(hasil, str):
-        return None, [_peringatan(hasil)]
-    return hasil, []
+    result = _read(name.strip(), str(folder.resolve()))
+    if isinstance(result, str):
+        return None, [_warning(result)]
+    return result, []
 
 
-def _peringatan(pesan: str) -> Finding:
-    return warning(f"{CORE}.logo", CORE, LOKASI, f"{pesan} (meta.logo)")
+def _warning(reason: str) -> Finding:
+    return warning(f"{CORE}.logo", CORE, WHERE, f"{reason} (meta.logo)")
 
 
-def _baca(nama: str, folder: str) -> Logo | str:
+def _read(name: str, folder: str) -> Logo | str:
     """The logo, or the reason (Indonesian) it cannot be used."""
-    if os.path.isabs(nama) or nama.startswith("~"):
-        return f"{_DI_FOLDER}, bukan jalur absolut: {nama}"
-    path = FsPath(folder, nama)
+    if os.path.isabs(name) or name.startswith("~"):
+        return f"{_IN_FOLDER}, bukan jalur absolut: {name}"
+    path = FsPath(folder, name)
     try:
-        nyata = path.resolve()  # symlinks followed: where the bytes really are
+        real = path.resolve()  # symlinks followed: where the bytes really are
     except (OSError, RuntimeError):  # a symlink loop
-        return f"Logo tidak ditemukan: {nama}"
-    if not nyata.is_relative_to(folder):
-        return f"{_DI_FOLDER}: {nama} ada di luar folder itu"
+        return f"Logo tidak ditemukan: {name}"
+    if not real.is_relative_to(folder):
+        return f"{_IN_FOLDER}: {name} ada di luar folder itu"
     try:
-        st = nyata.stat()
+        st = real.stat()
     except OSError:
-        return f"Logo tidak ditemukan: {nama}"
+        return f"Logo tidak ditemukan: {name}"
     if not stat.S_ISREG(st.st_mode):  # a folder, a pipe, a device: never opened
-        return f"{_GAMBAR}: {nama} bukan berkas biasa"
-    if st.st_size > BATAS_BYTE:
-        return f"Logo lebih dari 2 MB: {nama}"
-    return _isi(str(nyata), st.st_mtime_ns, st.st_size, nama)
+        return f"{_PICTURE}: {name} bukan berkas biasa"
+    if st.st_size > MAX_BYTES:
+        return f"Logo lebih dari 2 MB: {name}"
+    return _read_bytes(str(real), st.st_mtime_ns, st.st_size, name)
 
 
 @functools.lru_cache(maxsize=4)
-def _isi(path: str, _mtime_ns: int, _size: int, nama: str) -> Logo | str:
+def _read_bytes(path: str, _mtime_ns: int, _size: int, name: str) -> Logo | str:
     """The file's bytes checked, read once per change of the file (the checks and the export
     of one run, and every preview of the TUI, ask for it)."""
     try:
         # O_NONBLOCK: a pipe put in the file's place since it was looked at does not hang us
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with open(fd, "rb") as berkas:
+        with open(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return f"{_GAMBAR}: {nama} bukan berkas biasa"
-            isi = berkas.read(BATAS_BYTE + 1)
+                return f"{_PICTURE}: {name} bukan berkas biasa"
+            content = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        return f"Logo tidak dapat dibaca: {nama} ({exc.strerror or exc})"
-    if len(isi) > BATAS_BYTE:  # grew since it was measured
-        return f"Logo lebih dari 2 MB: {nama}"
-    for tanda, jenis in _TANDA:
-        if isi.startswith(tanda):
-            return Logo(isi, jenis)
-    return f"{_GAMBAR}: isi {nama} bukan PNG atau JPEG"
+        return f"Logo tidak dapat dibaca: {name} ({exc.strerror or exc})"
+    if len(content) > MAX_BYTES:  # grew since it was measured
+        return f"Logo lebih dari 2 MB: {name}"
+    for signature, kind in _SIGNATURES:
+        if content.startswith(signature):
+            return Logo(content, kind)
+    return f"{_PICTURE}: isi {name} bukan PNG atau JPEG"

@@ -19,7 +19,7 @@ import pytest
 from lakip_tui import exporters
 from lakip_tui.cli import main
 from lakip_tui.dokumen import BabLaporan, Document, EntriIsi, Paragraph, Sampul, Section
-from lakip_tui.logo import BATAS_BYTE, Logo, baca_logo
+from lakip_tui.logo import MAX_BYTES, Logo, read_logo
 
 pdfium = pytest.importorskip("pypdfium2", reason="pypdfium2 (test dependency) is not installed")
 
@@ -95,11 +95,11 @@ def test_a_logo_typst_cannot_decode_leaves_the_pdf_without_it():
     assert pdf == exporters.render(_doc(None), "pdf")
 
 
-@pytest.mark.parametrize("gambar, jenis, media", [(png_2x2, "png", "image1.png"),
+@pytest.mark.parametrize("make, kind, media", [(png_2x2, "png", "image1.png"),
                                                   (jpeg_8x8, "jpeg", "image1.jpg")])
-def test_the_docx_cover_holds_the_logo_as_an_inline_picture(gambar, jenis, media):
-    data = gambar()
-    out = exporters.render(_doc(Logo(data, jenis)), "docx")
+def test_the_docx_cover_holds_the_logo_as_an_inline_picture(make, kind, media):
+    data = make()
+    out = exporters.render(_doc(Logo(data, kind)), "docx")
     word = docx.Document(io.BytesIO(out))
     assert len(word.inline_shapes) == 1
     assert abs(word.inline_shapes[0].height.cm - 4) < 0.01
@@ -140,30 +140,30 @@ def test_txt_md_and_svg_are_the_same_with_or_without_a_logo(fmt):
 
 
 def _project(folder: Path, logo: str | None) -> Path:
-    baris = "" if logo is None else f"logo = {json.dumps(logo)}\n"
+    line = "" if logo is None else f"logo = {json.dumps(logo)}\n"
     path = folder / "proyek.toml"
     path.write_text('format = 1\n\n[meta]\npemda = "Pemerintah Kota Binjai"\n'
-                    f'instansi = "Dinas Sosial"\ntahun = 2024\n{baris}', encoding="utf-8")
+                    f'instansi = "Dinas Sosial"\ntahun = 2024\n{line}', encoding="utf-8")
     return path
 
 
 def _findings(path: Path) -> list:
     import tomllib
 
-    return baca_logo(tomllib.loads(path.read_text("utf-8")), path)[1]
+    return read_logo(tomllib.loads(path.read_text("utf-8")), path)[1]
 
 
 def test_a_logo_in_the_projects_folder_is_read_as_it_is(tmp_path):
-    (tmp_path / "gambar").mkdir()
-    (tmp_path / "gambar" / "logo.png").write_bytes(png_2x2())
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "logo.png").write_bytes(png_2x2())
     (tmp_path / "logo.jpg").write_bytes(jpeg_8x8())
     import tomllib
 
-    for nama, data, jenis in (("gambar/logo.png", png_2x2(), "png"),
+    for name, data, kind in (("sub/logo.png", png_2x2(), "png"),
                               ("logo.jpg", jpeg_8x8(), "jpeg")):
-        path = _project(tmp_path, nama)
-        logo, findings = baca_logo(tomllib.loads(path.read_text("utf-8")), path)
-        assert findings == [] and logo == Logo(data, jenis)
+        path = _project(tmp_path, name)
+        logo, findings = read_logo(tomllib.loads(path.read_text("utf-8")), path)
+        assert findings == [] and logo == Logo(data, kind)
 
 
 def test_no_logo_named_no_finding(tmp_path):
@@ -171,20 +171,20 @@ def test_no_logo_named_no_finding(tmp_path):
     assert _findings(_project(tmp_path, "  ")) == []  # an emptied field
 
 
-def _refused(tmp_path: Path, nama: str) -> Path:
+def _refused(tmp_path: Path, name: str) -> Path:
     """Each way a named logo is refused, made on disk; the project file's path."""
-    luar = tmp_path / "luar"
-    luar.mkdir()
-    (luar / "x.png").write_bytes(png_2x2())
-    proyek = tmp_path / "proyek"
-    proyek.mkdir()
-    (proyek / "teks.png").write_text("bukan gambar", encoding="utf-8")
-    (proyek / "besar.png").write_bytes(png_2x2() + b"\x00" * BATAS_BYTE)
-    (proyek / "folder.png").mkdir()
-    (proyek / "tautan.png").symlink_to(luar / "x.png")
-    if nama == "ABSOLUT":
-        nama = str(luar / "x.png")
-    return _project(proyek, nama)
+    outside = tmp_path / "luar"
+    outside.mkdir()
+    (outside / "x.png").write_bytes(png_2x2())
+    project = tmp_path / "proyek"
+    project.mkdir()
+    (project / "teks.png").write_text("bukan gambar", encoding="utf-8")
+    (project / "besar.png").write_bytes(png_2x2() + b"\x00" * MAX_BYTES)
+    (project / "folder.png").mkdir()
+    (project / "tautan.png").symlink_to(outside / "x.png")
+    if name == "ABSOLUT":
+        name = str(outside / "x.png")
+    return _project(project, name)
 
 
 REFUSED = {
@@ -198,18 +198,18 @@ REFUSED = {
 }
 
 
-@pytest.mark.parametrize("nama", list(REFUSED))
-def test_a_refused_logo_is_a_warning_and_the_export_goes_on_without_it(tmp_path, capsys, nama):
-    path = _refused(tmp_path, nama)
+@pytest.mark.parametrize("name", list(REFUSED))
+def test_a_refused_logo_is_a_warning_and_the_export_goes_on_without_it(tmp_path, capsys, name):
+    path = _refused(tmp_path, name)
     [finding] = _findings(path)
     assert finding.severity == "warning" and finding.path == ("meta", "logo")
-    assert REFUSED[nama] in finding.message and "meta.logo" in finding.message
+    assert REFUSED[name] in finding.message and "meta.logo" in finding.message
 
     out = path.with_suffix(".html")
     capsys.readouterr()
     assert main(["export", str(path), "-f", "html", "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert REFUSED[nama] in err and "Traceback" not in err
+    assert REFUSED[name] in err and "Traceback" not in err
     assert "<img" not in out.read_text("utf-8")
 
     main(["check", "--json", str(path)])

@@ -39,8 +39,8 @@ def render(document: Document, *, width: int = 100, tagged: bool = False) -> byt
     if logo is None:
         return _typst("report.typ", data, "pdf", pdf_tags=tagged)
     try:
-        return _typst("report.typ", {**data, "logo": _LOGO[logo.jenis]}, "pdf",
-                      files={_LOGO[logo.jenis]: logo.data}, pdf_tags=tagged)
+        return _typst("report.typ", {**data, "logo": _LOGO[logo.kind]}, "pdf",
+                      files={_LOGO[logo.kind]: logo.data}, pdf_tags=tagged)
     except LakipError:  # a PNG or JPEG Typst cannot decode: the report goes on without it
         return _typst("report.typ", data, "pdf", pdf_tags=tagged)
 
