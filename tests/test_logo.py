@@ -240,3 +240,37 @@ def test_the_export_of_a_project_with_a_logo_has_it_on_the_cover(tmp_path, capsy
     assert 'alt="Logo Pemerintah Kota Binjai"' in tmp_path.joinpath("laporan.html").read_text()
     assert "logo" not in capsys.readouterr().err.lower()
 
+
+
+# -- the editor ------------------------------------------------------------------------------
+
+
+def test_the_logo_typed_in_the_cover_form_is_checked_in_the_findings_bar(tmp_path):
+    """BAB I's "Sampul dan penanda tangan" form has the field; a name typed there is
+    `meta.logo`, and a missing file is a warning in the findings bar."""
+    import asyncio
+
+    from lakip_tui.tui.editors.form import LEBAR_LABEL, FormEditor
+    from lakip_tui.tui.widgets.findings import FindingsPanel
+    from tui_nyata import buka, make_app_nyata, tunggu_periksa
+
+    async def run() -> None:
+        app = make_app_nyata(tmp_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await tunggu_periksa(pilot)
+            await buka(pilot, "profil", "sampul")
+            form = next(f for f in app.screen.query(FormEditor) if f.display)
+            form.grid.focus()
+            await pilot.pause()
+            lines = [form.grid.render_line(i).text for i in range(4)]
+            assert lines[3].startswith("Logo (berkas PNG/JPEG)")
+            await pilot.press("down", "down", "down", *"hilang.png", "enter")
+            await pilot.pause()
+            assert app.project.data["meta"]["logo"] == "hilang.png"
+            assert form.grid.render_line(3).text[LEBAR_LABEL:].strip() == "hilang.png"
+            await tunggu_periksa(pilot)
+            panel = app.screen.query_one(FindingsPanel)
+            [found] = [f for f in panel.findings if f.path == ("meta", "logo")]
+            assert found.severity == "warning" and "Logo tidak ditemukan: hilang.png" in found.message
+
+    asyncio.run(run())
