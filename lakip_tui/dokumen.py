@@ -214,7 +214,7 @@ class Sampul:
     tahun: str
     # the Pemda's logo above the lines (lakip_tui/logo.py: checked bytes and their kind);
     # None: none named, or not usable. Drawn by pdf, docx and html; txt, md and svg have none.
-    logo: "Logo | None" = None
+    logo: Logo | None = None
 
     def baris(self) -> list[str]:
         """The cover's lines, top to bottom; what [meta] lacks is left out."""

@@ -3,7 +3,9 @@ libraries, nothing fetched at run time).
 
 The layout is a fixed Typst program (`report.typ`, shipped with the package); the Document is
 handed to it as JSON through `sys.inputs`, so every text from the project is data that the program
-shows as text, never markup or code it runs. Only the fonts Typst carries inside the wheel are used
+shows as text, never markup or code it runs. The one file besides the programs, the cover's logo,
+is written beside copies of them in a temp folder that Typst then compiles in (and may read
+nothing outside). Only the fonts Typst carries inside the wheel are used
 (Libertinus Serif, DejaVu Sans Mono): the PDF looks the same on every machine and embeds them.
 
 A4 portrait, margins 4-3-3-3 cm (left, top, right, bottom) as agencies bind their reports; a
