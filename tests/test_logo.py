@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import struct
 import zipfile
 import zlib
@@ -154,13 +155,17 @@ def _findings(path: Path) -> list:
 
 
 def test_a_logo_in_the_projects_folder_is_read_as_it_is(tmp_path):
+    """In a subfolder, through a symlink that stays inside, or with `..` that stays inside."""
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "logo.png").write_bytes(png_2x2())
     (tmp_path / "logo.jpg").write_bytes(jpeg_8x8())
+    (tmp_path / "tautan.png").symlink_to(tmp_path / "sub" / "logo.png")  # stays inside
     import tomllib
 
     for name, data, kind in (("sub/logo.png", png_2x2(), "png"),
-                              ("logo.jpg", jpeg_8x8(), "jpeg")):
+                             ("logo.jpg", jpeg_8x8(), "jpeg"),
+                             ("tautan.png", png_2x2(), "png"),
+                             ("./sub/../logo.jpg", jpeg_8x8(), "jpeg")):
         path = _project(tmp_path, name)
         logo, findings = read_logo(tomllib.loads(path.read_text("utf-8")), path)
         assert findings == [] and logo == Logo(data, kind)
@@ -182,6 +187,7 @@ def _refused(tmp_path: Path, name: str) -> Path:
     (project / "besar.png").write_bytes(png_2x2() + b"\x00" * MAX_BYTES)
     (project / "folder.png").mkdir()
     (project / "tautan.png").symlink_to(outside / "x.png")
+    os.mkfifo(project / "pipa.png")  # opening it would wait for a writer forever
     if name == "ABSOLUT":
         name = str(outside / "x.png")
     return _project(project, name)
@@ -194,6 +200,7 @@ REFUSED = {
     "teks.png": "Logo harus gambar PNG atau JPEG: isi teks.png bukan PNG atau JPEG",
     "besar.png": "Logo lebih dari 2 MB: besar.png",
     "folder.png": "bukan berkas biasa",
+    "pipa.png": "Logo harus gambar PNG atau JPEG: pipa.png bukan berkas biasa",
     "tautan.png": "Logo harus berkas di folder berkas proyek: tautan.png ada di luar folder itu",
 }
 
@@ -271,6 +278,7 @@ def test_the_logo_typed_in_the_cover_form_is_checked_in_the_findings_bar(tmp_pat
             await tunggu_periksa(pilot)
             panel = app.screen.query_one(FindingsPanel)
             [found] = [f for f in panel.findings if f.path == ("meta", "logo")]
-            assert found.severity == "warning" and "Logo tidak ditemukan: hilang.png" in found.message
+            assert found.severity == "warning"
+            assert "Logo tidak ditemukan: hilang.png" in found.message
 
     asyncio.run(run())
