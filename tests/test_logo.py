@@ -77,6 +77,12 @@ def test_the_pdf_cover_has_the_logo_centred_and_4_cm_high():
     assert top > 558  # above the cover's lines, in the upper half
 
 
+def test_the_tagged_pdf_names_the_logo_for_screen_readers():
+    pdf = exporters.render(_doc(Logo(png_2x2(), "png")), "pdf", tagged_pdf=True)
+    assert len(_cover_images(pdf)) == 1
+    assert b"Alt(Logo Pemerintah Kota Binjai)" in pdf
+
+
 def test_no_logo_no_picture_in_the_pdf():
     assert _cover_images(exporters.render(_doc(None), "pdf")) == []
 

@@ -41,7 +41,8 @@ def render(document: Document, *, width: int = 100, tagged: bool = False) -> byt
     if logo is None:
         return _typst("report.typ", data, "pdf", pdf_tags=tagged)
     try:
-        return _typst("report.typ", {**data, "logo": _LOGO[logo.kind]}, "pdf",
+        alt = f"Logo {document.sampul.pemda}".strip()  # what a screen reader says of it
+        return _typst("report.typ", {**data, "logo": _LOGO[logo.kind], "logo_alt": alt}, "pdf",
                       files={_LOGO[logo.kind]: logo.data}, pdf_tags=tagged)
     except LakipError:  # a PNG or JPEG Typst cannot decode: the report goes on without it
         return _typst("report.typ", data, "pdf", pdf_tags=tagged)
