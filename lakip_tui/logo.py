@@ -62,13 +62,13 @@ def _read(name: str, folder: str) -> Logo | str:
     path = FsPath(folder, name)
     try:
         real = path.resolve()  # symlinks followed: where the bytes really are
-    except (OSError, RuntimeError):  # a symlink loop
+    except (OSError, RuntimeError, ValueError):  # a symlink loop; a NUL in the name
         return f"Logo tidak ditemukan: {name}"
     if not real.is_relative_to(folder):
         return f"{_IN_FOLDER}: {name} ada di luar folder itu"
     try:
         st = real.stat()
-    except OSError:
+    except (OSError, ValueError):
         return f"Logo tidak ditemukan: {name}"
     if not stat.S_ISREG(st.st_mode):  # a folder, a pipe, a device: never opened
         return f"{_PICTURE}: {name} bukan berkas biasa"

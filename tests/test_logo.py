@@ -203,6 +203,7 @@ REFUSED = {
     "../luar/x.png": "di luar folder itu",
     "ABSOLUT": "bukan jalur absolut",
     "hilang.png": "Logo tidak ditemukan: hilang.png",
+    "nul\x00.png": "Logo tidak ditemukan: nul",
     "teks.png": "Logo harus gambar PNG atau JPEG: isi teks.png bukan PNG atau JPEG",
     "besar.png": "Logo lebih dari 2 MB: besar.png",
     "folder.png": "bukan berkas biasa",
