@@ -18,6 +18,7 @@ CORE = "umum"
 KEY = "logo"
 WHERE = ("meta", KEY)
 MAX_BYTES = 2 * 1024 * 1024
+MAX_PIXELS = 5000  # a side; a 4 cm logo printed at 600 dpi needs about 950
 _SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"))
 _IN_FOLDER = "Logo harus berkas di folder berkas proyek"
 _PICTURE = "Logo harus gambar PNG atau JPEG"
@@ -94,5 +95,55 @@ def _read_bytes(path: str, _mtime_ns: int, _size: int, name: str) -> Logo | str:
         return f"Logo lebih dari 2 MB: {name}"
     for signature, kind in _SIGNATURES:
         if content.startswith(signature):
-            return Logo(content, kind)
+            return _checked(Logo(content, kind), name)
     return f"{_PICTURE}: isi {name} bukan PNG atau JPEG"
+
+
+def _checked(logo: Logo, name: str) -> Logo | str:
+    """The logo, when its header gives a size the writers can afford: a 2 MB PNG can hold
+    20.000 x 20.000 pixels, which Typst would decode into more than a gigabyte."""
+    size = _png_size(logo.data) if logo.kind == "png" else _jpeg_size(logo.data)
+    if size is None:
+        return f"{_PICTURE}: {name} rusak (ukurannya tidak terbaca)"
+    width, height = size
+    if not (0 < width <= MAX_PIXELS and 0 < height <= MAX_PIXELS):
+        return (f"Logo terlalu besar: {name} {width} x {height} piksel "
+                f"(paling besar {MAX_PIXELS} x {MAX_PIXELS})")
+    return logo
+
+
+def _png_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from the IHDR chunk, which a PNG must start with."""
+    if len(data) < 24 or data[12:16] != b"IHDR":
+        return None
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+# the JPEG markers of a frame header (SOF0-SOF15 but DHT, JPG and DAC), which hold the size
+_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from the frame header, found by walking the segments before the
+    scan; None when there is none."""
+    at = 2
+    while at + 4 <= len(data):
+        if data[at] != 0xFF:
+            return None
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        if marker == 0xD8 or 0xD0 <= marker <= 0xD7 or marker == 0x01:  # no length
+            at += 2
+            continue
+        if marker in (0xD9, 0xDA):  # end, or the scan: no frame header came before
+            return None
+        length = int.from_bytes(data[at + 2:at + 4], "big")
+        if marker in _SOF:
+            if at + 9 > len(data):
+                return None
+            return int.from_bytes(data[at + 7:at + 9], "big"), \
+                int.from_bytes(data[at + 5:at + 7], "big")
+        at += 2 + length
+    return None

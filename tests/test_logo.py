@@ -194,6 +194,9 @@ def _refused(tmp_path: Path, name: str) -> Path:
     (project / "folder.png").mkdir()
     (project / "tautan.png").symlink_to(outside / "x.png")
     os.mkfifo(project / "pipa.png")  # opening it would wait for a writer forever
+    huge = png_2x2().replace(struct.pack(">II", 2, 2), struct.pack(">II", 20000, 20000), 1)
+    (project / "raksasa.png").write_bytes(huge)  # 74 bytes that say 20.000 x 20.000 pixels
+    (project / "rusak.jpg").write_bytes(b"\xff\xd8\xff\xdb" + b"rusak" * 10)
     if name == "ABSOLUT":
         name = str(outside / "x.png")
     return _project(project, name)
@@ -208,6 +211,9 @@ REFUSED = {
     "besar.png": "Logo lebih dari 2 MB: besar.png",
     "folder.png": "bukan berkas biasa",
     "pipa.png": "Logo harus gambar PNG atau JPEG: pipa.png bukan berkas biasa",
+    "raksasa.png": "Logo terlalu besar: raksasa.png 20000 x 20000 piksel "
+                   "(paling besar 5000 x 5000)",
+    "rusak.jpg": "Logo harus gambar PNG atau JPEG: rusak.jpg rusak (ukurannya tidak terbaca)",
     "tautan.png": "Logo harus berkas di folder berkas proyek: tautan.png ada di luar folder itu",
 }
 
