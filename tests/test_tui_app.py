@@ -441,34 +441,48 @@ async def test_ctrl_s_twice_in_a_row_saves_without_an_error(tmp_path):
             assert saved == app.project.data
 
 
+def _hold_saves(monkeypatch) -> "threading.Event":
+    """Every save's thread waits, before it writes, until the returned event is set."""
+    import threading
+
+    from lakip_tui.save import SaveJob
+
+    release = threading.Event()
+    original_run = SaveJob.run
+
+    def held_run(job, renderer=None):
+        release.wait(10)
+        return original_run(job, renderer)
+
+    monkeypatch.setattr(SaveJob, "run", held_run)
+    return release
+
+
+async def _edit_and_start_a_save(pilot, app) -> None:
+    """An edit in the PK chapter's narrative, then ctrl+s; back once the save is in its thread."""
+    from tui_nyata import buka
+
+    await buka(pilot, "perjanjian_kinerja", "pk")
+    await pilot.press("down", "1", "2", "enter")
+    await pilot.press("ctrl+s")
+    for _ in range(100):
+        await pilot.pause(0.01)
+        if app.project.saving:
+            break
+    assert app.project.saving
+
+
 @pilot_test
 async def test_quitting_during_a_save_waits_for_it_and_says_so(tmp_path, monkeypatch):
     """ctrl+q while a save is being written asked "simpan / buang?" about edits that the save
     was writing, and quitting then waited for it without a word; now it says it waits, and
     quits once the file is saved."""
-    import threading
+    from tui_nyata import make_app_nyata
 
-    from lakip_tui.save import SaveJob
-    from tui_nyata import buka, make_app_nyata
-
-    release = threading.Event()
-    original_run = SaveJob.run
-
-    def slow_run(job, renderer=None):
-        release.wait(10)
-        return original_run(job, renderer)
-
-    monkeypatch.setattr(SaveJob, "run", slow_run)
+    release = _hold_saves(monkeypatch)
     app = make_app_nyata(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await buka(pilot, "perjanjian_kinerja", "pk")
-        await pilot.press("down", "1", "2", "enter")
-        await pilot.press("ctrl+s")
-        for _ in range(100):
-            await pilot.pause(0.01)
-            if app.project.saving:
-                break
-        assert app.project.saving
+        await _edit_and_start_a_save(pilot, app)
         await pilot.press("ctrl+q")
         await pilot.pause(0.1)
         assert not isinstance(app.screen, ConfirmQuitScreen)
@@ -495,30 +509,15 @@ def test_an_app_ended_during_a_save_lets_it_finish_without_a_traceback(tmp_path,
     import logging
     import threading
 
-    from lakip_tui.save import SaveJob
-    from tui_nyata import buka, make_app_nyata
+    from tui_nyata import make_app_nyata
 
-    release = threading.Event()
-    original_run = SaveJob.run
-
-    def slow_run(job, renderer=None):
-        release.wait(10)
-        return original_run(job, renderer)
-
-    monkeypatch.setattr(SaveJob, "run", slow_run)
+    release = _hold_saves(monkeypatch)
     app = make_app_nyata(tmp_path)
     expected: list[str] = []
 
     async def session() -> None:
         async with app.run_test(size=(80, 24)) as pilot:
-            await buka(pilot, "perjanjian_kinerja", "pk")
-            await pilot.press("down", "1", "2", "enter")
-            await pilot.press("ctrl+s")
-            for _ in range(100):
-                await pilot.pause(0.01)
-                if app.project.saving:
-                    break
-            assert app.project.saving
+            await _edit_and_start_a_save(pilot, app)
             expected.append(app.project.render_text())
             threading.Timer(0.3, release.set).start()  # the app ends with the save running
 
