@@ -23,6 +23,7 @@ from .clean import clean_data, clean_text
 from .context import Konteks
 from .errors import LakipError
 from .findings import error
+from .logo import read_logo
 from .dokumen import BabLaporan, Document, EntriIsi, Raw, Row, Sampul, Section
 from .judul_kosong import tandai as tandai_judul_kosong
 from .plugins import Registry
@@ -188,8 +189,6 @@ def _depan(sections: list[Section]) -> tuple[Section, ...]:
 def _sampul(data: dict, konteks: Konteks) -> Sampul:
     """The cover from [meta]; the logo only when it passes `logo.read_logo`'s rules (why not
     is a finding of `lakip check`)."""
-    from .logo import read_logo
-
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     teks = {k: meta.get(k) if isinstance(meta.get(k), (str, int)) else "" for k in
             ("pemda", "instansi", "tahun")}
@@ -339,7 +338,8 @@ def run_export(args: argparse.Namespace, early: "EarlyParse | None" = None) -> i
               f"(lihat `lakip check {args.file}`)", file=sys.stderr)
     for problem in registry.problems:  # not loaded, failed to load, in its checks, or in render
         print(clean_text(f"lakip: peringatan: {problem.message}"), file=sys.stderr)
-    for problem in _logo_findings(project.data, project.path):  # the cover lacks what was asked
+    # why the cover lacks the logo it names (the file was read once, for the report: cached)
+    for problem in read_logo(project.data, project.path)[1]:
         print(clean_text(f"lakip: peringatan: {problem.message}"), file=sys.stderr)
     missing = registry.failures_of("lakip_render")
     if missing:  # the file is written, but no one may take it for the whole report
@@ -361,14 +361,6 @@ def run_export(args: argparse.Namespace, early: "EarlyParse | None" = None) -> i
                          where=str(target)) from None
     print(f"Laporan ditulis ke {target}", file=sys.stderr)
     return status
-
-
-def _logo_findings(data: dict, path: Path) -> list:
-    """Why the logo [meta] names is not on the cover (none: it is, or none is named); the file
-    was read once for the report, this asks the same cache."""
-    from .logo import read_logo
-
-    return read_logo(data, path)[1]
 
 
 def lebar_bawaan(output: str | None, stdout: TextIO) -> int:
